@@ -1,0 +1,47 @@
+import type { Diagnostic } from '../diagnostics';
+import type { AnyLayerSpec } from '../layers/spec';
+
+export type ResolvedParams = { ok: true; params: Record<string, unknown> } | { ok: false; issues: Omit<Diagnostic, 'nodeId'>[] };
+
+/**
+ * Params objects are immutable in the editor, so the same object always resolves the same way; caching
+ * by identity keeps re-analysis of unchanged nodes free of schema parsing.
+ */
+const cache = new WeakMap<object, { spec: AnyLayerSpec; result: ResolvedParams }>();
+
+/** Validates a node's raw params against its spec and fills in the defaults. */
+export function resolveParams(spec: AnyLayerSpec, raw: Record<string, unknown>): ResolvedParams {
+  const hit = cache.get(raw);
+  if (hit && hit.spec === spec) return hit.result;
+  const parsed = spec.params.safeParse(raw);
+  const result: ResolvedParams = parsed.success
+    ? { ok: true, params: parsed.data as Record<string, unknown> }
+    : {
+        ok: false,
+        issues: parsed.error.issues.slice(0, 10).map((issue) => {
+          const field = issue.path.map(String).join('.');
+          return {
+            code: 'invalid_param' as const,
+            severity: 'error' as const,
+            field: field || undefined,
+            message: `${spec.label}${field ? ` ${field}` : ''}: ${describeIssue(issue)}`,
+            hint: field ? hintFor(spec, field) : 'Check the layer settings.',
+          };
+        }),
+      };
+  cache.set(raw, { spec, result });
+  return result;
+}
+
+function describeIssue(issue: { code: string; message: string; keys?: string[] }): string {
+  if (issue.code === 'unrecognized_keys' && issue.keys) {
+    return `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  return issue.message;
+}
+
+function hintFor(spec: AnyLayerSpec, field: string): string {
+  const shape = (spec.params as unknown as { shape?: Record<string, { description?: string }> }).shape;
+  const description = shape?.[field.split('.')[0] ?? '']?.description;
+  return description ? `${field}: ${description}` : `Check ${field} in the inspector.`;
+}

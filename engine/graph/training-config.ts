@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop', 'adagrad', 'adadelta', 'adamax'] as const;
+export const LOSSES = [
+  'categoricalCrossentropy',
+  'sparseCategoricalCrossentropy',
+  'binaryCrossentropy',
+  'meanSquaredError',
+  'meanAbsoluteError',
+  'huberLoss',
+] as const;
+export const METRICS = ['accuracy', 'mae', 'mse'] as const;
+
+/**
+ * How a graph trains. Every field has a default, so an empty object is a complete, sensible setting;
+ * the training UI fills the loss and output units from the dataset.
+ */
+export const TrainingConfigSchema = z
+  .object({
+    optimizer: z
+      .enum(OPTIMIZERS)
+      .default('adam')
+      .describe('The rule that updates the weights after each batch. Adam works well almost everywhere.'),
+    learningRate: z
+      .number()
+      .positive()
+      .max(10)
+      .default(0.001)
+      .describe('Step size of each update. Too high and the loss jumps around; too low and training crawls.'),
+    schedule: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('constant') }),
+        z.object({ kind: z.literal('step'), every: z.number().int().positive(), factor: z.number().positive().max(1) }),
+        z.object({ kind: z.literal('exponential'), decay: z.number().positive().max(1) }),
+        z.object({ kind: z.literal('cosine'), minRate: z.number().nonnegative() }),
+      ])
+      .default({ kind: 'constant' })
+      .describe('How the learning rate changes from epoch to epoch.'),
+    loss: z
+      .enum(LOSSES)
+      .default('categoricalCrossentropy')
+      .describe('What training minimises: cross-entropy for classes, mean squared error for numbers.'),
+    metrics: z.array(z.enum(METRICS)).default(['accuracy']).describe('Extra figures reported each epoch.'),
+    batchSize: z.number().int().min(1).max(4096).default(32).describe('Samples per weight update.'),
+    epochs: z.number().int().min(1).max(10000).default(10).describe('Passes over the training data.'),
+    validationSplit: z
+      .number()
+      .min(0)
+      .max(0.9)
+      .default(0.1)
+      .describe('Share of the training data held back to check the model on data it has not seen.'),
+    shuffle: z.boolean().default(true).describe('Shuffle the training data every epoch.'),
+    earlyStopping: z
+      .object({
+        patience: z.number().int().min(1).default(5),
+        monitor: z.enum(['val_loss', 'val_acc', 'loss', 'acc']).default('val_loss'),
+      })
+      .nullable()
+      .default(null)
+      .describe('Stop when the monitored figure has not improved for this many epochs.'),
+    keepBest: z.boolean().default(true).describe('Keep the weights of the best epoch rather than the last.'),
+    seed: z.number().int().optional().describe('Seed for shuffling and splits, for runs you can repeat.'),
+  })
+  .strict();
+
+export type TrainingConfig = z.infer<typeof TrainingConfigSchema>;
+export type TrainingConfigInput = z.input<typeof TrainingConfigSchema>;

@@ -1,0 +1,3 @@
+import { conv2d } from './conv2d';
+
+export const convolutionLayers = { conv2d };

@@ -1,0 +1,3 @@
+import { dense } from './dense';
+
+export const coreLayers = { dense };

@@ -1,0 +1,3 @@
+import { input } from './input';
+
+export const inputLayers = { input };

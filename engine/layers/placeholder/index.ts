@@ -1,0 +1,3 @@
+import { unsupported } from './unsupported';
+
+export const placeholderLayers = { unsupported };
