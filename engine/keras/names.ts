@@ -53,9 +53,26 @@ export function initializerFromKeras(value: unknown): string | undefined {
     return Object.values(INITIALIZER_CLASSES).find((id) => id.toLowerCase() === camel.toLowerCase());
   }
   if (typeof value === 'object' && value !== null && 'class_name' in value) {
-    return INITIALIZER_CLASSES[String((value as { class_name: unknown }).class_name)];
+    const { class_name, config } = value as { class_name: unknown; config?: Record<string, unknown> };
+    if (class_name === 'VarianceScaling' && config) return namedVarianceScaling(config);
+    return INITIALIZER_CLASSES[String(class_name)];
   }
   return undefined;
+}
+
+/**
+ * Files store Glorot, He and LeCun initializers as the VarianceScaling they are; map the standard
+ * settings back to their names (any normal distribution counts, as Keras now writes truncated_normal).
+ */
+function namedVarianceScaling(config: Record<string, unknown>): string {
+  const mode = String(config.mode ?? '')
+    .replace('_', '')
+    .toLowerCase();
+  const normal = String(config.distribution ?? '').includes('normal');
+  if (config.scale === 1 && mode === 'fanavg') return normal ? 'glorotNormal' : 'glorotUniform';
+  if (config.scale === 2 && mode === 'fanin') return normal ? 'heNormal' : 'heUniform';
+  if (config.scale === 1 && mode === 'fanin') return normal ? 'leCunNormal' : 'leCunUniform';
+  return 'varianceScaling';
 }
 
 export function initializerToKeras(id: string): { class_name: string; config: Record<string, unknown> } {

@@ -1,0 +1,214 @@
+import type { Diagnostic } from '../diagnostics';
+import { type KerasTensorRef, parseEndpoints, parseInboundNodes } from './inbound';
+
+/** One tensor: output `port` of the call `call`. */
+export interface TensorPort {
+  call: string;
+  port: number;
+}
+
+/** One application of one layer: it becomes one node of the graph. */
+export interface FlatCall {
+  id: string;
+  className: string;
+  /** The layer's name in the file; weights are keyed by it. */
+  layerName: string;
+  config: Record<string, unknown>;
+  inputs: TensorPort[];
+  /** Name of the nested model the layer came from, if any. */
+  group?: string;
+}
+
+export interface FlatModel {
+  calls: FlatCall[];
+  inputs: string[];
+  outputs: TensorPort[];
+  groups: string[];
+  diagnostics: Diagnostic[];
+}
+
+const MODEL_CLASSES = new Set(['Sequential', 'Model', 'Functional']);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Resolves a tensor index of one layer call to the tensor it is in the flat graph. */
+type Application = (tensor: number) => TensorPort | undefined;
+
+class Flattener {
+  readonly calls: FlatCall[] = [];
+  readonly inputs: string[] = [];
+  readonly groups: string[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly ids = new Set<string>();
+
+  uniqueId(name: string, group?: string): string {
+    let id = this.ids.has(name) && group ? `${group}/${name}` : name;
+    for (let i = 2; this.ids.has(id); i++) id = `${name}_${i}`;
+    this.ids.add(id);
+    return id;
+  }
+
+  addCall(call: Omit<FlatCall, 'id'>): string {
+    const id = this.uniqueId(call.layerName, call.group);
+    this.calls.push({ id, ...call });
+    return id;
+  }
+
+  addInput(name: string, config: Record<string, unknown>, group?: string): TensorPort {
+    const id = this.addCall({ className: 'InputLayer', layerName: name, config, inputs: [], ...(group ? { group } : {}) });
+    this.inputs.push(id);
+    return { call: id, port: 0 };
+  }
+
+  warn(message: string, hint?: string, nodeId?: string): void {
+    this.diagnostics.push({ code: 'import_failed', severity: 'error', message, ...(hint ? { hint } : {}), ...(nodeId ? { nodeId } : {}) });
+  }
+
+  /** A model (top level or nested) given its class name and config; returns its output tensors. */
+  model(className: string, config: unknown, group: string | undefined, bound?: TensorPort[]): TensorPort[] {
+    if (className === 'Sequential') {
+      const layers = Array.isArray(config) ? config : isRecord(config) ? config.layers : undefined;
+      if (!Array.isArray(layers)) {
+        this.warn('The Sequential model in the file has no list of layers.');
+        return [];
+      }
+      return this.sequential(layers, group, bound?.[0]);
+    }
+    if (!isRecord(config) || !Array.isArray(config.layers)) {
+      this.warn(`The ${className} model in the file has no list of layers.`);
+      return [];
+    }
+    return this.functional(config, group, bound);
+  }
+
+  private sequential(layers: unknown[], group: string | undefined, bound: TensorPort | undefined): TensorPort[] {
+    let current = bound;
+    for (const [index, raw] of layers.entries()) {
+      if (!isRecord(raw) || typeof raw.class_name !== 'string') {
+        this.warn(`Layer ${index + 1} of the Sequential model is not a {class_name, config} object.`);
+        continue;
+      }
+      const config = isRecord(raw.config) ? raw.config : {};
+      const name = typeof config.name === 'string' ? config.name : typeof raw.name === 'string' ? raw.name : `layer_${index + 1}`;
+      if (raw.class_name === 'InputLayer') {
+        current ??= this.addInput(name, config, group);
+        continue;
+      }
+      if (!current)
+        current = this.addInput(
+          `${name}_input`,
+          { batch_input_shape: inputShapeOf(raw.class_name, config), dtype: config.dtype ?? 'float32' },
+          group,
+        );
+      if (MODEL_CLASSES.has(raw.class_name)) {
+        const nested = typeof config.name === 'string' ? config.name : name;
+        this.groups.push(nested);
+        current = this.model(raw.class_name, raw.config, nested, [current])[0];
+        continue;
+      }
+      const id = this.addCall({ className: raw.class_name, layerName: name, config, inputs: [current], ...(group ? { group } : {}) });
+      current = { call: id, port: 0 };
+    }
+    return current ? [current] : [];
+  }
+
+  private functional(config: Record<string, unknown>, group: string | undefined, bound?: TensorPort[]): TensorPort[] {
+    const layers = (config.layers as unknown[]).filter(isRecord);
+    const inputRefs = parseEndpoints(config.input_layers) ?? [];
+    const applications = new Map<string, Application[]>();
+    const resolve = (ref: KerasTensorRef): TensorPort | undefined => {
+      const apps = applications.get(ref.layer);
+      if (!apps || apps.length === 0) return undefined;
+      // Node indexes count calls made outside this model too (a nested model's own build), so clamp.
+      return (apps[ref.node] ?? apps[apps.length - 1])?.(ref.tensor);
+    };
+    const pending: { layer: Record<string, unknown>; name: string; calls: KerasTensorRef[][]; done: boolean[] }[] = [];
+    for (const layer of layers) {
+      const layerConfig = isRecord(layer.config) ? layer.config : {};
+      const name = typeof layer.name === 'string' ? layer.name : typeof layerConfig.name === 'string' ? layerConfig.name : '';
+      if (layer.class_name === 'InputLayer') {
+        const position = inputRefs.findIndex((r) => r.layer === name);
+        const port = bound ? bound[position >= 0 ? position : 0] : this.addInput(name, layerConfig, group);
+        if (port) applications.set(name, [(t) => (t === 0 ? port : undefined)]);
+        continue;
+      }
+      const calls = parseInboundNodes(layer.inbound_nodes);
+      if (calls === null) {
+        this.warn(`Layer "${name}" has inbound connections in a format NetCanvas does not read.`, undefined, name);
+        continue;
+      }
+      if (calls.length > 1 && !MODEL_CLASSES.has(String(layer.class_name))) {
+        this.diagnostics.push({
+          code: 'unsupported_feature',
+          severity: 'warning',
+          nodeId: name,
+          message: `Layer "${name}" is shared by ${calls.length} calls; it is imported as ${calls.length} separate layers, each with a copy of its weights.`,
+          hint: 'The copies train independently; the parameter count grows accordingly.',
+        });
+      }
+      pending.push({ layer, name, calls, done: calls.map(() => false) });
+    }
+    for (let progress = true; progress; ) {
+      progress = false;
+      for (const item of pending) {
+        for (const [k, refs] of item.calls.entries()) {
+          if (item.done[k]) continue;
+          const ports = refs.map(resolve);
+          if (ports.some((p) => p === undefined)) continue;
+          item.done[k] = true;
+          progress = true;
+          const apps = applications.get(item.name) ?? [];
+          apps[k] = this.apply(item.layer, item.name, k, ports as TensorPort[], group);
+          applications.set(item.name, apps);
+        }
+      }
+    }
+    for (const item of pending) {
+      if (item.done.every(Boolean)) continue;
+      const missing = item.calls.flat().find((r) => !resolve(r));
+      this.warn(
+        `Layer "${item.name}" could not be connected: its input "${missing?.layer ?? '?'}" is not in the model.`,
+        'The file may be truncated or use a feature NetCanvas does not read.',
+        item.name,
+      );
+    }
+    const outputs = (parseEndpoints(config.output_layers) ?? []).map((ref) => {
+      const port = resolve(ref);
+      if (!port) this.warn(`The model output "${ref.layer}" could not be found.`);
+      return port;
+    });
+    return outputs.filter((p): p is TensorPort => p !== undefined);
+  }
+
+  private apply(layer: Record<string, unknown>, name: string, call: number, inputs: TensorPort[], group: string | undefined): Application {
+    const className = String(layer.class_name);
+    if (MODEL_CLASSES.has(className)) {
+      if (call === 0) this.groups.push(name);
+      const outputs = this.model(className, layer.config, name, inputs);
+      return (t) => outputs[t];
+    }
+    const config = isRecord(layer.config) ? layer.config : {};
+    const id = this.addCall({ className, layerName: name, config, inputs, ...(group ? { group } : {}) });
+    return (t) => ({ call: id, port: t });
+  }
+}
+
+/** The input shape a Sequential model's first layer declares, in any of the forms Keras wrote over the years. */
+function inputShapeOf(className: string, config: Record<string, unknown>): unknown {
+  if (Array.isArray(config.batch_input_shape)) return config.batch_input_shape;
+  if (Array.isArray(config.batch_shape)) return config.batch_shape;
+  if (Array.isArray(config.input_shape)) return [null, ...config.input_shape];
+  // An Embedding's input_dim is its vocabulary; its input is a sequence of input_length ids.
+  if (className === 'Embedding') return [null, typeof config.input_length === 'number' ? config.input_length : null];
+  if (typeof config.input_dim === 'number') return [null, config.input_dim];
+  return undefined;
+}
+
+/**
+ * Turns a Keras / TF.js model config (Sequential or functional, nested models included) into a flat
+ * list of layer calls wired by tensor references. Never throws; problems become diagnostics.
+ */
+export function flattenModel(className: string, config: unknown): FlatModel {
+  const flattener = new Flattener();
+  const outputs = flattener.model(className, config, undefined);
+  return { calls: flattener.calls, inputs: flattener.inputs, outputs, groups: flattener.groups, diagnostics: flattener.diagnostics };
+}

@@ -1,0 +1,158 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Diagnostic } from '../diagnostics';
+import { parseGraph } from '../graph/parse';
+import type { GraphDoc } from '../graph/schema';
+import type { Tf } from '../layers/spec';
+import { buildGraph } from './build-graph';
+import { flattenModel } from './flatten-model';
+import { isKeras1, upgradeKeras1Layer } from './keras1';
+import { type ElkLike, elkLayout, layeredLayout } from './layout';
+import { trainingFromKeras } from './training-config';
+import { isWeightsManifest, loadWeights, type ReadWeightFile, type WeightsManifestGroup } from './weights';
+
+export type ModelFileKind = 'tfjs-layers' | 'keras-json' | 'netcanvas-graph' | 'tfjs-graph' | 'unknown';
+
+export interface TopologyImport {
+  ok: boolean;
+  kind: ModelFileKind;
+  doc?: GraphDoc;
+  manifest?: WeightsManifestGroup[];
+  kerasVersion?: string;
+  /** Problems found while reading the file (the analysis of `doc` adds the shape checks). */
+  diagnostics: Diagnostic[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const failure = (kind: ModelFileKind, message: string, hint?: string): TopologyImport => ({
+  ok: false,
+  kind,
+  diagnostics: [{ code: 'import_failed', severity: 'error', message, ...(hint ? { hint } : {}) }],
+});
+
+/**
+ * Reads a model file's structure — a TF.js `model.json` (layers model, any TF.js or Keras-converter
+ * version), a Keras `model.to_json()` file (Keras 1, 2 or 3), or a NetCanvas graph — into a graph
+ * document. Layers the catalog lacks become placeholder nodes. Never throws.
+ */
+export function importTopology(input: unknown, name?: string): TopologyImport {
+  let json = input;
+  if (typeof input === 'string') {
+    try {
+      json = JSON.parse(input);
+    } catch (error) {
+      return failure('unknown', `The file is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  if (!isRecord(json)) return failure('unknown', 'A model file must be a JSON object.');
+  try {
+    return importRecord(json, name);
+  } catch (error) {
+    return failure('unknown', `The model file could not be read: ${String(error)}`);
+  }
+}
+
+function importRecord(json: Record<string, unknown>, name?: string): TopologyImport {
+  if (json.format === 'netcanvas.graph') {
+    const parsed = parseGraph(json);
+    return parsed.ok
+      ? { ok: true, kind: 'netcanvas-graph', doc: parsed.doc, diagnostics: [] }
+      : { ok: false, kind: 'netcanvas-graph', diagnostics: parsed.diagnostics };
+  }
+  let kind: ModelFileKind;
+  let topology: Record<string, unknown>;
+  let manifest: WeightsManifestGroup[] | undefined;
+  if ('modelTopology' in json) {
+    if (json.format === 'graph-model' || (isRecord(json.modelTopology) && 'node' in json.modelTopology)) {
+      return failure(
+        'tfjs-graph',
+        'This is a TensorFlow.js graph model (converted from a SavedModel or frozen graph); it holds operations, not layers, so it cannot be opened as a diagram.',
+        'Convert the original Keras model with the layers format (tensorflowjs_converter --output_format tfjs_layers_model).',
+      );
+    }
+    kind = 'tfjs-layers';
+    if (!isRecord(json.modelTopology)) return failure(kind, 'modelTopology in model.json is not an object.');
+    topology = json.modelTopology;
+    if (json.weightsManifest !== undefined) {
+      if (!isWeightsManifest(json.weightsManifest)) return failure(kind, 'weightsManifest in model.json is malformed.');
+      manifest = json.weightsManifest;
+    }
+  } else if ('class_name' in json) {
+    kind = 'keras-json';
+    topology = json;
+  } else {
+    return failure(
+      'unknown',
+      'This file is neither a TensorFlow.js model.json, a Keras model JSON, nor a NetCanvas graph.',
+      'Export the model with model.to_json() in Keras or model.save() in TensorFlow.js.',
+    );
+  }
+  const kerasVersion =
+    typeof topology.keras_version === 'string'
+      ? topology.keras_version
+      : typeof json.keras_version === 'string'
+        ? json.keras_version
+        : undefined;
+  const trainingConfig = topology.training_config;
+  const modelConfig = isRecord(topology.model_config) ? topology.model_config : topology;
+  const className = modelConfig.class_name;
+  if (typeof className !== 'string' || !['Sequential', 'Model', 'Functional'].includes(className)) {
+    return failure(kind, `The file describes a "${String(className)}", not a Sequential or functional model.`);
+  }
+  const flat = flattenModel(className, modelConfig.config);
+  const diagnostics: Diagnostic[] = [];
+  if (isKeras1(kerasVersion)) {
+    for (const call of flat.calls) Object.assign(call, upgradeKeras1Layer(call.className, call.config));
+    diagnostics.push({
+      code: 'unsupported_feature',
+      severity: 'info',
+      message: `Saved by Keras ${kerasVersion}: layer settings were renamed to their current form.`,
+      hint: 'Check the imported layers against the original model.',
+    });
+  }
+  if (flat.calls.length === 0)
+    return {
+      ok: false,
+      kind,
+      diagnostics: [...diagnostics, ...flat.diagnostics, { code: 'import_failed', severity: 'error', message: 'The model has no layers.' }],
+    };
+  const modelName =
+    name ?? (isRecord(modelConfig.config) && typeof modelConfig.config.name === 'string' ? modelConfig.config.name : undefined);
+  const built = buildGraph(flat, modelName);
+  const training = trainingFromKeras(trainingConfig);
+  if (training) built.doc.training = training as GraphDoc['training'];
+  const parsed = parseGraph(built.doc);
+  if (!parsed.ok) return { ok: false, kind, diagnostics: [...diagnostics, ...built.diagnostics, ...parsed.diagnostics] };
+  return {
+    ok: true,
+    kind,
+    doc: layeredLayout(parsed.doc),
+    ...(manifest ? { manifest } : {}),
+    ...(kerasVersion ? { kerasVersion } : {}),
+    diagnostics: [...diagnostics, ...built.diagnostics],
+  };
+}
+
+export interface ModelImport extends TopologyImport {
+  /** Decoded weights by name, when the manifest's files could be read. The caller owns (disposes) them. */
+  weights?: tfjs.NamedTensorMap;
+}
+
+/**
+ * Imports a model file and, when it names weight files and `readFile` can provide them, its weights;
+ * lays the graph out with elk when given one.
+ */
+export async function importModel(
+  tf: Tf,
+  input: unknown,
+  options: { readFile?: ReadWeightFile; elk?: ElkLike; name?: string } = {},
+): Promise<ModelImport> {
+  const result: ModelImport = importTopology(input, options.name);
+  if (!result.ok || !result.doc) return result;
+  if (options.elk) result.doc = await elkLayout(result.doc, options.elk);
+  if (result.manifest && options.readFile) {
+    const loaded = await loadWeights(tf, result.manifest, options.readFile);
+    if (loaded.ok) result.weights = loaded.tensors;
+    else result.diagnostics.push(...loaded.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })));
+  }
+  return result;
+}

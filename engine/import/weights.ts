@@ -1,0 +1,99 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Diagnostic } from '../diagnostics';
+import type { Tf } from '../layers/spec';
+
+export interface WeightEntry {
+  name: string;
+  shape: number[];
+  dtype: string;
+  quantization?: { dtype: string; scale?: number; min?: number; original_dtype?: string };
+}
+
+export interface WeightsManifestGroup {
+  paths: string[];
+  weights: WeightEntry[];
+}
+
+/** Reads one weight file named in the manifest (a path relative to model.json); `undefined` if absent. */
+export type ReadWeightFile = (path: string) => Promise<Uint8Array | ArrayBuffer | undefined>;
+
+export type LoadedWeights = { ok: true; tensors: tfjs.NamedTensorMap } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Checks that a value looks like a TF.js `weightsManifest`. */
+export function isWeightsManifest(value: unknown): value is WeightsManifestGroup[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (g) =>
+        typeof g === 'object' &&
+        g !== null &&
+        Array.isArray((g as WeightsManifestGroup).paths) &&
+        Array.isArray((g as WeightsManifestGroup).weights) &&
+        (g as WeightsManifestGroup).weights.every((w) => typeof w?.name === 'string' && Array.isArray(w.shape)),
+    )
+  );
+}
+
+/**
+ * Reads and decodes the weight files of a TF.js model (shards concatenated per group, quantized
+ * weights expanded) into named tensors. A missing or short file is a diagnostic, not an exception.
+ */
+export async function loadWeights(tf: Tf, manifest: WeightsManifestGroup[], read: ReadWeightFile): Promise<LoadedWeights> {
+  const tensors: tfjs.NamedTensorMap = {};
+  for (const group of manifest) {
+    const parts: Uint8Array[] = [];
+    for (const path of group.paths) {
+      let data: Uint8Array | ArrayBuffer | undefined;
+      try {
+        data = await read(path);
+      } catch {
+        data = undefined;
+      }
+      if (!data) {
+        disposeAll(tensors);
+        return fail(
+          `The weight file "${path}" named in model.json is missing.`,
+          'Put all the weight files next to model.json (or drop them together).',
+        );
+      }
+      parts.push(data instanceof Uint8Array ? data : new Uint8Array(data));
+    }
+    const total = parts.reduce((n, p) => n + p.byteLength, 0);
+    const expected = group.weights.reduce((n, w) => n + byteSize(w), 0);
+    if (total < expected) {
+      disposeAll(tensors);
+      return fail(
+        `The weight files ${group.paths.join(', ')} hold ${total} bytes, but the manifest needs ${expected}.`,
+        'The files may be truncated or belong to another model.',
+      );
+    }
+    const buffer = new Uint8Array(total);
+    let offset = 0;
+    for (const part of parts) {
+      buffer.set(part, offset);
+      offset += part.byteLength;
+    }
+    try {
+      Object.assign(tensors, tf.io.decodeWeights(buffer.buffer, group.weights as tfjs.io.WeightsManifestEntry[]));
+    } catch (error) {
+      disposeAll(tensors);
+      return fail(`The weight files could not be decoded: ${(error as Error).message}`);
+    }
+  }
+  return { ok: true, tensors };
+}
+
+function byteSize(w: WeightEntry): number {
+  const count = w.shape.reduce((a, b) => a * b, 1);
+  const q = w.quantization?.dtype;
+  const bytes = q === 'uint8' ? 1 : q === 'uint16' || q === 'float16' ? 2 : w.dtype === 'bool' ? 1 : 4;
+  return count * bytes;
+}
+
+function disposeAll(tensors: tfjs.NamedTensorMap): void {
+  for (const t of Object.values(tensors)) t.dispose();
+}
+
+function fail(message: string, hint?: string): LoadedWeights {
+  return { ok: false, diagnostics: [{ code: 'weights_mismatch', severity: 'error', message, ...(hint ? { hint } : {}) }] };
+}
