@@ -1,1 +1,4 @@
-export const wrapperLayers = {};
+import { bidirectional } from './bidirectional';
+import { timeDistributed } from './time-distributed';
+
+export const wrapperLayers = { bidirectional, timeDistributed };
