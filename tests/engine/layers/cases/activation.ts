@@ -1,0 +1,26 @@
+import type { ParityCase } from '../parity';
+
+export const cases: ParityCase[] = [
+  { type: 'relu', params: {}, inputs: [[null, 32]] },
+  { type: 'relu', params: { maxValue: 6 }, inputs: [[null, 14, 14, 8]] },
+  { type: 'relu', params: { maxValue: 1.5 }, inputs: [[null, null, 5]] },
+  { type: 'leakyRelu', params: {}, inputs: [[null, 10]] },
+  { type: 'leakyRelu', params: { alpha: 0.01 }, inputs: [[null, 8, 8, 3]] },
+  { type: 'leakyRelu', params: { alpha: 0.2 }, inputs: [[null, null, 16]] },
+  { type: 'prelu', params: {}, inputs: [[null, 7]] },
+  { type: 'prelu', params: { sharedAxes: [1, 2] }, inputs: [[null, 8, 8, 4]] },
+  { type: 'prelu', params: { sharedAxes: [1], alphaInitializer: 'ones' }, inputs: [[null, null, 4]] },
+  { type: 'prelu', params: { alphaRegularizer: { l1: 0.01, l2: 0 } }, inputs: [[null, 5, 3]] },
+  { type: 'prelu', params: {}, inputs: [[null, null, 4]], rejects: true },
+  { type: 'elu', params: {}, inputs: [[null, 12]] },
+  { type: 'elu', params: { alpha: 1 }, inputs: [[null, 6, 6, 2]] },
+  { type: 'elu', params: {}, inputs: [[null, null, 3]] },
+  { type: 'elu', params: { alpha: 0.5 }, inputs: [[null, 12]], rejects: true },
+  { type: 'thresholdedRelu', params: {}, inputs: [[null, 4]] },
+  { type: 'thresholdedRelu', params: { theta: 0.5 }, inputs: [[null, 3, 9]] },
+  { type: 'thresholdedRelu', params: { theta: 2 }, inputs: [[null, 2, 2, 2]] },
+  { type: 'softmax', params: {}, inputs: [[null, 10]] },
+  { type: 'softmax', params: { axis: 2 }, inputs: [[null, 5, 7]] },
+  { type: 'softmax', params: { axis: -1 }, inputs: [[null, 4, 4, 6]] },
+  { type: 'softmax', params: {}, inputs: [[null, null, 3]] },
+];
