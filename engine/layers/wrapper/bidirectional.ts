@@ -73,7 +73,7 @@ export const bidirectional = defineLayer({
     const inner = innerSpec(p.layer);
     if (!inner) throw new Error(`Bidirectional wraps an unknown layer type "${p.layer.type}"`);
     const layer = tf.layers.bidirectional({
-      layer: buildInner(tf, inner, p.layer.params, context) as Parameters<typeof tf.layers.bidirectional>[0]['layer'],
+      layer: buildInner(tf, inner, p.layer, context) as Parameters<typeof tf.layers.bidirectional>[0]['layer'],
       // TF.js reads `undefined` as concat and keeps `null` as "no merge".
       mergeMode: p.mergeMode as (typeof MERGE_MODES)[number],
       name: context.name,

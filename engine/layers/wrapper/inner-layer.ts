@@ -7,11 +7,19 @@ import { elementsPerSample, type Shape } from '../../shape';
 import { layerSpec, layerSpecForKerasClass } from '../registry';
 import type { AnyLayerSpec, BuildContext, KerasConfig, Tf, TfLayer } from '../spec';
 
-/** A wrapped layer as stored in a wrapper's params: a layer type id and that layer's own params. */
+/**
+ * A wrapped layer as stored in a wrapper's params: a layer type id, that layer's own params, and
+ * optionally its name. The name scopes the wrapped layer's weights (`<wrapper>/forward_<name>/kernel`
+ * in a Bidirectional), so imports keep the file's name for its weights to load; new layers leave it out.
+ */
 export interface InnerLayer {
   type: string;
   params: Record<string, unknown>;
+  name?: string;
 }
+
+/** TF.js accepts these as layer (and so weight scope) names. */
+const LAYER_NAME = /^[A-Za-z0-9][-A-Za-z0-9._/]*$/;
 
 /** Why a wrapper cannot hold this layer (a plain sentence), or `null` when it can. */
 export type InnerCheck = (spec: AnyLayerSpec, params: Record<string, unknown>) => string | null;
@@ -29,6 +37,13 @@ export function innerLayerField(fallback: InnerLayer, check: InnerCheck, descrip
         .record(z.string(), z.unknown())
         .default({})
         .describe("The wrapped layer's own settings, exactly as that layer takes them on its own."),
+      name: z
+        .string()
+        .regex(LAYER_NAME, 'use letters, digits, ".", "-", "_" or "/", starting with a letter or digit')
+        .optional()
+        .describe(
+          "Name of the wrapped layer, which prefixes its weights' names; kept from imported files so their weights load. Leave empty otherwise.",
+        ),
     })
     .strict()
     .default(fallback)
@@ -58,7 +73,7 @@ export function innerLayerField(fallback: InnerLayer, check: InnerCheck, descrip
         ctx.addIssue({ code: 'custom', path: ['type'], message: refused, input: layer.type });
         return z.NEVER;
       }
-      return { type: spec.type, params };
+      return layer.name ? { type: spec.type, params, name: layer.name } : { type: spec.type, params };
     })
     .describe(description);
 }
@@ -93,18 +108,19 @@ export function innerFlops(inner: AnyLayerSpec, inputs: Shape[], outputs: Shape[
 }
 
 /**
- * Builds the inner TF.js layer. Its name only scopes weights inside the wrapper
- * (`<wrapper>/forward_lstm/kernel`, `<wrapper>/kernel`), so the type id is enough and keeps configs stable.
+ * Builds the inner TF.js layer. Its name only scopes weights inside the wrapper, so without an
+ * imported name the type id is enough (`<wrapper>/forward_lstm/kernel`) and keeps configs stable.
  */
-export function buildInner(tf: Tf, inner: AnyLayerSpec, params: Record<string, unknown>, context: BuildContext): TfLayer {
-  return inner.build(tf, params, { name: inner.type, trainable: context.trainable });
+export function buildInner(tf: Tf, inner: AnyLayerSpec, layer: InnerLayer, context: BuildContext): TfLayer {
+  return inner.build(tf, layer.params, { name: layer.name ?? inner.type, trainable: context.trainable });
 }
 
 /** `{class_name, config}` of the inner layer, through the inner spec's own Keras mapping. */
 export function innerToKeras(layer: InnerLayer): KerasConfig {
   const spec = layerSpec(layer.type);
   if (!spec) return { class_name: layer.type, config: layer.params };
-  return { class_name: spec.keras.className, config: paramsToKerasConfig(spec, layer.params) };
+  const config = paramsToKerasConfig(spec, layer.params);
+  return { class_name: spec.keras.className, config: layer.name ? { ...config, name: layer.name } : config };
 }
 
 /**
@@ -117,5 +133,7 @@ export function innerFromKeras(value: unknown): InnerLayer | null {
   const spec = layerSpecForKerasClass(String(className));
   if (!spec) return { type: String(className), params: {} };
   const kerasConfig = typeof config === 'object' && config !== null ? (config as KerasConfig) : {};
-  return { type: spec.type, params: paramsFromKerasConfig(spec, kerasConfig).params };
+  const params = paramsFromKerasConfig(spec, kerasConfig).params;
+  const name = kerasConfig.name;
+  return typeof name === 'string' && LAYER_NAME.test(name) ? { type: spec.type, params, name } : { type: spec.type, params };
 }

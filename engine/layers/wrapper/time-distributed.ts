@@ -77,7 +77,7 @@ export const timeDistributed = defineLayer({
     const inner = innerSpec(p.layer);
     if (!inner) throw new Error(`TimeDistributed wraps an unknown layer type "${p.layer.type}"`);
     return tf.layers.timeDistributed({
-      layer: buildInner(tf, inner, p.layer.params, context),
+      layer: buildInner(tf, inner, p.layer, context),
       name: context.name,
       trainable: context.trainable,
     });
