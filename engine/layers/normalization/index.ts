@@ -1,1 +1,4 @@
-export const normalizationLayers = {};
+import { batchNormalization } from './batch-normalization';
+import { layerNormalization } from './layer-normalization';
+
+export const normalizationLayers = { batchNormalization, layerNormalization };
