@@ -1,0 +1,14 @@
+export type { Tf } from './kernels/composed-kernel';
+export {
+  type BackendChoice,
+  type BackendFigures,
+  type BackendName,
+  type BackendProbe,
+  DEFAULT_BACKEND_ORDER,
+  initBackend,
+  type MeasureOptions,
+  measureBackends,
+  type ProbeSession,
+} from './select-backend';
+export { type ConvProbeSize, convTrainProbe } from './train-probe';
+export { registerWasmGradientKernels } from './wasm-gradients';
