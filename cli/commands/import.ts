@@ -1,0 +1,72 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { analyse } from '../../engine/analysis/analyse';
+import { assignWeights } from '../../engine/compile/assign-weights';
+import { compileGraph } from '../../engine/compile/compile';
+import { hasErrors } from '../../engine/diagnostics';
+import { encodeWeightsFile } from '../../engine/export/weights-file';
+import { importModel } from '../../engine/import/import-model';
+import { EXIT } from '../errors';
+import { readJsonFile, weightReaderFor } from '../files';
+import { formatDiagnostic } from '../format';
+import { weightsPathFor } from '../load-graph';
+import { loadTf } from '../tf';
+
+/**
+ * `netcanvas import MODEL -o graph.json`: a model file becomes a laid-out graph; its weights, when the
+ * files are there and fit the graph, are written beside it as graph.weights.json + .bin.
+ */
+export async function importCommand(file: string, output: string, options: { json: boolean }): Promise<number> {
+  const json = await readJsonFile(file);
+  const tf = await loadTf();
+  const imported = await importModel(tf, json, { readFile: weightReaderFor(file), elk: new ELK() });
+  const diagnostics = [...imported.diagnostics];
+  if (!imported.doc) {
+    report(diagnostics, options.json, { imported: false });
+    return EXIT.modelErrors;
+  }
+  const analysis = analyse(imported.doc);
+  diagnostics.push(...analysis.diagnostics);
+  await mkdir(dirname(output), { recursive: true });
+  await writeFile(output, `${JSON.stringify(imported.doc, null, 2)}\n`);
+  let weightsWritten = false;
+  if (imported.weights) {
+    const compiled = compileGraph(tf, imported.doc, analysis);
+    if (compiled.ok) {
+      const assigned = assignWeights(compiled.model, imported.weights);
+      diagnostics.push(...assigned.diagnostics);
+      if (assigned.ok) {
+        const sidecar = weightsPathFor(output);
+        const bin = `${basename(sidecar, '.json')}.bin`;
+        const encoded = await encodeWeightsFile(tf, imported.weights, bin);
+        await writeFile(sidecar, `${JSON.stringify(encoded.json, null, 2)}\n`);
+        await writeFile(`${dirname(sidecar)}/${bin}`, encoded.data);
+        weightsWritten = true;
+      }
+      compiled.model.dispose();
+    }
+    tf.dispose(Object.values(imported.weights));
+  }
+  report(diagnostics, options.json, {
+    imported: true,
+    output,
+    layers: imported.doc.nodes.length,
+    totalParams: analysis.totals.params,
+    weights: weightsWritten,
+  });
+  return hasErrors(diagnostics) ? EXIT.modelErrors : EXIT.ok;
+}
+
+function report(diagnostics: ReturnType<typeof analyse>['diagnostics'], json: boolean, facts: Record<string, unknown>): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ...facts, diagnostics }, null, 2)}\n`);
+    return;
+  }
+  if (facts.imported) {
+    process.stdout.write(
+      `Imported ${facts.layers} layers (${Number(facts.totalParams).toLocaleString('en-US')} params) into ${facts.output}${facts.weights ? ', with weights' : ''}.\n`,
+    );
+  }
+  for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+}

@@ -1,0 +1,84 @@
+import { access, readFile } from 'node:fs/promises';
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Diagnostic } from '../engine/diagnostics';
+import { parseGraph } from '../engine/graph/parse';
+import type { GraphDoc } from '../engine/graph/schema';
+import { importModel, importTopology } from '../engine/import/import-model';
+import { isWeightsManifest, loadWeights } from '../engine/import/weights';
+import { TEMPLATE_NAMES, templateGraph } from '../engine/templates';
+import { UsageError } from './errors';
+import { readJsonFile, weightReaderFor } from './files';
+
+export interface LoadedGraph {
+  doc: GraphDoc;
+  /** Problems from reading or importing the file (the analysis adds its own). */
+  diagnostics: Diagnostic[];
+  kind: string;
+}
+
+/** `graph.json` → `graph.weights.json`, the weights file written beside it by `import` or `train`. */
+export function weightsPathFor(graphPath: string): string {
+  return graphPath.replace(/(\.json)?$/i, '.weights.json');
+}
+
+/**
+ * Reads a GRAPH argument: a NetCanvas graph file, any model file `import` understands (imported on
+ * the fly), or `template:NAME`. Unreadable input is a UsageError (exit 2); model problems are returned.
+ */
+export async function loadGraph(arg: string): Promise<LoadedGraph> {
+  if (arg.startsWith('template:')) {
+    const name = arg.slice('template:'.length);
+    const doc = templateGraph(name);
+    if (!doc) throw new UsageError(`unknown template "${name}"; available: ${TEMPLATE_NAMES.join(', ')}`);
+    return { doc, diagnostics: [], kind: 'template' };
+  }
+  const json = await readJsonFile(arg);
+  if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'netcanvas.graph') {
+    const parsed = parseGraph(json);
+    if (!parsed.ok)
+      return {
+        doc: { format: 'netcanvas.graph', version: 1, nodes: [], edges: [] },
+        diagnostics: parsed.diagnostics,
+        kind: 'netcanvas-graph',
+      };
+    return { doc: parsed.doc, diagnostics: [], kind: 'netcanvas-graph' };
+  }
+  const imported = importTopology(json);
+  if (!imported.doc)
+    return { doc: { format: 'netcanvas.graph', version: 1, nodes: [], edges: [] }, diagnostics: imported.diagnostics, kind: imported.kind };
+  return { doc: imported.doc, diagnostics: imported.diagnostics, kind: imported.kind };
+}
+
+/**
+ * Weights for a GRAPH argument, if it has any: the weights file beside a graph, or the weight files
+ * a model.json names. The caller disposes the tensors.
+ */
+export async function loadGraphWeights(
+  tf: typeof tfjs,
+  arg: string,
+): Promise<{ weights?: tfjs.NamedTensorMap; diagnostics: Diagnostic[] }> {
+  if (arg.startsWith('template:')) return { diagnostics: [] };
+  const sidecar = weightsPathFor(arg);
+  if (await exists(sidecar)) {
+    const json = JSON.parse(await readFile(sidecar, 'utf8')) as { weightsManifest?: unknown };
+    if (!isWeightsManifest(json.weightsManifest)) throw new UsageError(`${sidecar}: not a weights file`);
+    const loaded = await loadWeights(tf, json.weightsManifest, weightReaderFor(sidecar));
+    return loaded.ok ? { weights: loaded.tensors, diagnostics: [] } : { diagnostics: loaded.diagnostics };
+  }
+  const json = await readJsonFile(arg);
+  if ((json as { format?: unknown }).format === 'netcanvas.graph') return { diagnostics: [] };
+  const imported = await importModel(tf, json, { readFile: weightReaderFor(arg) });
+  return {
+    ...(imported.weights ? { weights: imported.weights } : {}),
+    diagnostics: imported.diagnostics.filter((d) => d.code === 'weights_mismatch'),
+  };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

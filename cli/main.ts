@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+import { EXIT, UsageError } from './errors';
+
+const USAGE = `Usage: netcanvas <command> [options]
+
+Commands:
+  summary <graph.json | model.json> [--json]          Layers, output shapes, parameters and diagnostics
+  import <model.json | keras.json> -o <graph.json>     Turn a TF.js or Keras model file into a graph (weights beside it)
+  export <graph.json> --format tfjs|keras|ts -o <DIR>  TF.js model files, Keras Python or TF.js TypeScript
+  train <GRAPH> --data <DATASET> [--epochs N] [--json] Train; GRAPH is a file or template:NAME, DATASET builtin:NAME or a file
+
+Exit codes: 0 valid, 1 the model has errors, 2 usage errors or unreadable files.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      output: { type: 'string', short: 'o' },
+      format: { type: 'string' },
+      data: { type: 'string' },
+      epochs: { type: 'string' },
+      'batch-size': { type: 'string' },
+      seed: { type: 'string' },
+      'save-weights': { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError(`${command}: missing the file argument`);
+  if (positionals.length > 1) throw new UsageError(`${command}: unexpected argument "${positionals[1]}"`);
+  switch (command) {
+    case 'summary': {
+      const { summaryCommand } = await import('./commands/summary');
+      return summaryCommand(file, { json: values.json ?? false });
+    }
+    case 'import': {
+      if (!values.output) throw new UsageError('import: -o <graph.json> is required');
+      const { importCommand } = await import('./commands/import');
+      return importCommand(file, values.output, { json: values.json ?? false });
+    }
+    case 'export': {
+      const format = values.format;
+      if (format !== 'tfjs' && format !== 'keras' && format !== 'ts') throw new UsageError('export: --format must be tfjs, keras or ts');
+      if (!values.output) throw new UsageError('export: -o <DIR> is required');
+      const { exportCommand } = await import('./commands/export');
+      return exportCommand(file, format, values.output);
+    }
+    case 'train': {
+      if (!values.data) throw new UsageError('train: --data <DATASET> is required (e.g. builtin:spiral)');
+      const { trainCommand } = await import('./commands/train');
+      return trainCommand(file, values.data, {
+        json: values.json ?? false,
+        epochs: optionalInt(values.epochs, '--epochs'),
+        batchSize: optionalInt(values['batch-size'], '--batch-size'),
+        seed: optionalInt(values.seed, '--seed'),
+        saveWeights: values['save-weights'],
+      });
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+function optionalInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive whole number, got "${value}"`);
+  return n;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`netcanvas: ${(error as Error).message}\n`);
+    process.exitCode = EXIT.usage;
+  } else {
+    process.stderr.write(`netcanvas: internal error: ${(error as Error).message}\n`);
+    process.exitCode = EXIT.usage;
+  }
+}
