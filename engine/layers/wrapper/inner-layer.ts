@@ -98,7 +98,7 @@ export function wrapIssue(wrapper: string, inner: AnyLayerSpec, issue: LayerIssu
   return {
     ...issue,
     ...(issue.field ? { field: `layer.${issue.field}` } : {}),
-    message: `${wrapper}(${inner.label}): ${issue.message}${note}`,
+    message: `${wrapper}(${inner.label}): ${issue.message.replace(/\.$/, '')}${note}.`,
   };
 }
 
