@@ -1,4 +1,9 @@
 import { add } from './add';
+import { average } from './average';
 import { concatenate } from './concatenate';
+import { dot } from './dot';
+import { maximum } from './maximum';
+import { minimum } from './minimum';
+import { multiply } from './multiply';
 
-export const mergeLayers = { add, concatenate };
+export const mergeLayers = { add, concatenate, multiply, average, maximum, minimum, dot };
