@@ -8,7 +8,9 @@ import type { Tf } from '../spec';
  * Files always spell these out, so imports are unaffected; only new layers see the difference.
  */
 export const recurrentFields = () => ({
-  activation: activation('tanh', 'the new state at each step (tanh keeps it between -1 and 1)'),
+  activation: activation('tanh').describe(
+    'Function applied to the new state at each step. tanh, the default, keeps it between -1 and 1, which keeps long sequences stable.',
+  ),
   useBias: useBias(),
   kernelInitializer: initializer('glorotNormal', 'weights applied to each input step'),
   recurrentInitializer: initializer('orthogonal', 'weights applied to the previous state'),

@@ -25,6 +25,12 @@ export const cases: ParityCase[] = [
     params: { layer: { type: 'convLstm2d', params: { filters: 2, kernelSize: 3, returnSequences: true, returnState: true } } },
     inputs: [[null, 4, 8, 8, 1]],
   },
+  // TF.js concatenates the two directions on the last axis even for channels-first frames (here: width).
+  {
+    type: 'bidirectional',
+    params: { layer: { type: 'convLstm2d', params: { filters: 2, kernelSize: 3, dataFormat: 'channelsFirst' } } },
+    inputs: [[null, 3, 2, 6, 7]],
+  },
   { type: 'bidirectional', params: { layer: lstm({ units: 4 }) }, inputs: [[null, 8]], rejects: true },
   { type: 'bidirectional', params: { layer: gru({ units: 4 }) }, inputs: [[null, 5, null]], rejects: true },
   { type: 'bidirectional', params: { layer: { type: 'convLstm2d', params: { filters: 2 } } }, inputs: [[null, 5, 8]], rejects: true },
@@ -50,6 +56,9 @@ export const cases: ParityCase[] = [
     params: { layer: { type: 'timeDistributed', params: { layer: { type: 'dense', params: { units: 3 } } } } },
     inputs: [[null, 6, 4, 4]],
   },
+  // The CNN-per-frame stack of video models: pool each frame, then summarise it.
+  { type: 'timeDistributed', params: { layer: { type: 'maxPooling2d', params: { poolSize: 2 } } }, inputs: [[null, 8, 26, 26, 4]] },
+  { type: 'timeDistributed', params: { layer: { type: 'globalAveragePooling2d', params: {} } }, inputs: [[null, null, 13, 13, 4]] },
   { type: 'timeDistributed', params: { layer: { type: 'dense', params: { units: 4 } } }, inputs: [[null, 8]], rejects: true },
   { type: 'timeDistributed', params: { layer: { type: 'dense', params: { units: 4 } } }, inputs: [[null, 6, null]], rejects: true },
   {
