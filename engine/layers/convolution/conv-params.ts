@@ -37,7 +37,7 @@ export const strides = (n: SpatialRank) => intTuple(n, 1, `Step between filter p
 
 /** Strides of a transposed convolution, which multiply the size instead of dividing it. */
 export const upStrides = (n: SpatialRank) =>
-  intTuple(n, 1, `Upsampling factor: 2 doubles the ${WINDOW_AXES[n].toLowerCase()}, the mirror image of a stride-2 convolution.`);
+  intTuple(n, 1, `Upsampling factor, the mirror image of a convolution's stride: 2 doubles the ${WINDOW_AXES[n].toLowerCase()}.`);
 
 export const dilationRate = (n: SpatialRank) =>
   intTuple(n, 1, 'Spacing between filter taps; >1 widens the view without more weights. Cannot be combined with strides > 1.');
@@ -82,7 +82,13 @@ export const convFields = (n: SpatialRank) => ({
  */
 export const transposedFields = (n: SpatialRank) => {
   const { dilationRate: _ignoredByTfjs, ...fields } = convFields(n);
-  return { ...fields, strides: upStrides(n) };
+  return {
+    ...fields,
+    strides: upStrides(n),
+    padding: padding().describe(
+      '"same" makes the output exactly the input size times the strides; "valid" adds the overhang of the filter beyond the stride (kernel size − stride, if positive).',
+    ),
+  };
 };
 
 /** Resolved params of a standard, transposed or 1-d convolution (the last two lack some fields). */
