@@ -1,0 +1,54 @@
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { db } from '@/server/db/client';
+import { authSecret, baseUrl, trustedOrigins } from '@/server/env';
+import { setUpNewUser } from '@/server/teams/set-up-new-user';
+
+function createAuth() {
+  return betterAuth({
+    appName: 'NetCanvas',
+    baseURL: baseUrl(),
+    secret: authSecret(),
+    trustedOrigins: trustedOrigins(),
+    database: prismaAdapter(db(), { provider: 'postgresql' }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    session: { cookieCache: { enabled: true, maxAge: 60 } },
+    // Built in and in memory per server process. Sign-in and sign-up get a tighter budget than the rest.
+    rateLimit: {
+      enabled: process.env.NODE_ENV === 'production' || process.env.NETCANVAS_RATE_LIMIT === 'on',
+      window: 60,
+      max: 300,
+      customRules: {
+        '/sign-in/email': { window: 60, max: 10 },
+        '/sign-up/email': { window: 60, max: 10 },
+      },
+    },
+    advanced: { ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] } },
+    telemetry: { enabled: false },
+    databaseHooks: {
+      user: {
+        create: {
+          // Every new account gets a personal team, and joins the teams that invited its email.
+          after: async (user) => {
+            await setUpNewUser(db(), { id: user.id, name: user.name, email: user.email });
+          },
+        },
+      },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { netcanvasAuth?: Auth };
+
+/** The Better Auth instance (email + password, scrypt hashes, httpOnly cookies), created on first use. */
+export function auth(): Auth {
+  globalForAuth.netcanvasAuth ??= createAuth();
+  return globalForAuth.netcanvasAuth;
+}
+
+/** Drops the instance so the next call picks up a new database (tests). */
+export function resetAuth(): void {
+  globalForAuth.netcanvasAuth = undefined;
+}

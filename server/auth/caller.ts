@@ -1,0 +1,37 @@
+import { hashToken, TOKEN_PREFIX } from '@/server/auth/api-token';
+import { auth } from '@/server/auth/auth';
+import { db } from '@/server/db/client';
+import { ApiError } from '@/server/http/errors';
+
+/** Who is making a request, and how they proved it. */
+export interface Caller {
+  userId: string;
+  email: string;
+  name: string;
+  via: 'session' | 'token';
+}
+
+/**
+ * Finds the caller from an `Authorization: Bearer nc_…` API token or the session cookie. Returns
+ * null for anonymous requests; a bad token is an error rather than anonymous, so scripts learn why.
+ */
+export async function resolveCaller(headers: Headers): Promise<Caller | null> {
+  const authorization = headers.get('authorization');
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const token = match?.[1];
+    if (!token?.startsWith(TOKEN_PREFIX)) throw new ApiError('unauthorized', 'The Authorization header must be "Bearer nc_…".');
+    const found = await db().apiToken.findUnique({
+      where: { tokenHash: hashToken(token) },
+      select: { id: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true } } },
+    });
+    if (!found) throw new ApiError('unauthorized', 'The API token is not valid or was revoked.');
+    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
+      await db().apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
+    }
+    return { userId: found.user.id, email: found.user.email, name: found.user.name, via: 'token' };
+  }
+  const session = await auth().api.getSession({ headers });
+  if (!session) return null;
+  return { userId: session.user.id, email: session.user.email, name: session.user.name, via: 'session' };
+}

@@ -1,0 +1,28 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/prisma/generated/client';
+import { databaseUrl } from '@/server/env';
+
+export type Db = PrismaClient;
+
+const globalForDb = globalThis as unknown as { netcanvasPrisma?: PrismaClient };
+
+/**
+ * The Prisma client, created on first use (so `next build` never connects). Both database modes
+ * go through the pg driver: DATABASE_URL, or the embedded PGlite that `npm start` serves.
+ */
+export function db(): PrismaClient {
+  globalForDb.netcanvasPrisma ??= createClient(databaseUrl());
+  return globalForDb.netcanvasPrisma;
+}
+
+export function createClient(url: string): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  return new PrismaClient({ adapter });
+}
+
+/** Points the server at another database (tests); the next db() call connects to it. */
+export async function useDatabase(url: string): Promise<PrismaClient> {
+  await globalForDb.netcanvasPrisma?.$disconnect();
+  globalForDb.netcanvasPrisma = createClient(url);
+  return globalForDb.netcanvasPrisma;
+}

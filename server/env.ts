@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Settings read from the environment, with the defaults `npm start` relies on. Everything the
+ * server needs to know about where it runs is decided here.
+ */
+
+/** The folder for the embedded database, the generated secret and the build stamp (git-ignored). */
+export function dataDir(): string {
+  return path.resolve(process.env.NETCANVAS_DATA_DIR ?? 'data');
+}
+
+export function port(): number {
+  return Number(process.env.PORT ?? 3000);
+}
+
+/** The address the app is served at; cookies and CSRF checks depend on it matching the real one. */
+export function baseUrl(): string {
+  return (process.env.BETTER_AUTH_URL ?? `http://localhost:${port()}`).replace(/\/$/, '');
+}
+
+/** Origins allowed to send cookie-authenticated writes: the base URL, localhost and 127.0.0.1 on our port. */
+export function trustedOrigins(): string[] {
+  const extra = (process.env.NETCANVAS_TRUSTED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const p = port();
+  return [...new Set([new URL(baseUrl()).origin, `http://localhost:${p}`, `http://127.0.0.1:${p}`, ...extra])];
+}
+
+/** BETTER_AUTH_SECRET, else the one `npm start` generated in the data folder. */
+export function authSecret(): string {
+  const fromEnv = process.env.BETTER_AUTH_SECRET;
+  if (fromEnv) return fromEnv;
+  const file = path.join(dataDir(), 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('BETTER_AUTH_SECRET is not set and data/auth-secret does not exist: start the app with `npm start`.');
+  }
+  return 'netcanvas-development-secret-not-for-production-use';
+}
+
+/**
+ * DATABASE_URL, else the address of the embedded database that a running `npm start` serves
+ * (it writes data/pglite.json), so `npm run worker` and `next dev` find it too.
+ */
+export function databaseUrl(): string {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const file = path.join(dataDir(), 'pglite.json');
+  if (existsSync(file)) {
+    const { url } = JSON.parse(readFileSync(file, 'utf8')) as { url: string };
+    return url;
+  }
+  throw new Error('No database: set DATABASE_URL, or run `npm start`, which serves the embedded one.');
+}

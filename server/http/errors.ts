@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** The closed set of API error codes (contract) and the HTTP status each one maps to. */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+/** `{ "error": { "code", "message", "details"? } }` — every API error has this shape. */
+export const ErrorBodySchema = z
+  .object({ error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.unknown().optional() }).strict() })
+  .strict();
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** An expected failure, with words a person can act on. Thrown by server code, answered by the route wrapper. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const notFound = (what: string) => new ApiError('not_found', `${what} was not found, or you do not have access to it.`);
+export const forbidden = (message: string) => new ApiError('forbidden', message);
+export const badRequest = (message: string, details?: unknown) => new ApiError('bad_request', message, details);
+
+/**
+ * Turns anything thrown while answering a request into the error contract. The one place where
+ * zod and Prisma errors are translated; anything unexpected is logged and answered as `internal`,
+ * never with a stack trace.
+ */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof z.ZodError) {
+    return new ApiError('bad_request', 'The request is not valid.', {
+      issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  const prismaCode = (error as { code?: unknown; name?: string } | null)?.code;
+  const name = (error as { name?: string } | null)?.name ?? '';
+  if (typeof prismaCode === 'string' && name.startsWith('PrismaClient')) {
+    if (prismaCode === 'P2002') return new ApiError('conflict', 'Something with the same unique value already exists.');
+    if (prismaCode === 'P2025' || prismaCode === 'P2001') return new ApiError('not_found', 'The record was not found.');
+    if (prismaCode === 'P2003') return new ApiError('bad_request', 'The request refers to something that does not exist.');
+    if (prismaCode === 'P2028' || prismaCode === 'P2034') {
+      return new ApiError('conflict', 'The database was busy with a competing change; try again.');
+    }
+  }
+  console.error('[api] unexpected error', error);
+  return new ApiError('internal', 'Something went wrong on the server. The problem has been logged.');
+}
+
+export function errorResponse(error: unknown): Response {
+  const e = toApiError(error);
+  const body: ErrorBody = { error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } };
+  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  if (e.code === 'unauthorized') headers['www-authenticate'] = 'Bearer realm="netcanvas"';
+  return Response.json(body, { status: ERROR_STATUS[e.code], headers });
+}

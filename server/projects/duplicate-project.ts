@@ -1,0 +1,40 @@
+import { db } from '@/server/db/client';
+import { teamAccess } from '@/server/permissions';
+import { projectSummary } from '@/server/projects/project-summary';
+import type { ProjectSummary } from '@/server/projects/schemas';
+
+/**
+ * Forks a project: a new project (in the same team, or another one the caller can edit) with the
+ * whole version history. Contents are shared by hash, so nothing large is copied.
+ */
+export async function duplicateProject(
+  userId: string,
+  projectId: string,
+  input: { teamId?: string; name?: string },
+): Promise<ProjectSummary> {
+  const source = await db().project.findUniqueOrThrow({ where: { id: projectId } });
+  const teamId = input.teamId ?? source.teamId;
+  await teamAccess(userId, teamId, 'editor');
+  const copy = await db().$transaction(async (tx) => {
+    // Read the head and the versions up to it together, so a save racing the fork cannot split them.
+    const head = (await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { headNumber: true } })).headNumber;
+    const versions = await tx.version.findMany({ where: { projectId, number: { lte: head ?? 0 } }, orderBy: { number: 'asc' } });
+    const project = await tx.project.create({
+      data: {
+        teamId,
+        name: input.name ?? `${source.name} (copy)`,
+        description: source.description,
+        headNumber: head,
+        forkedFromId: source.id,
+        forkedFromNumber: head,
+      },
+    });
+    if (versions.length > 0) {
+      await tx.version.createMany({
+        data: versions.map(({ id: _id, projectId: _p, ...v }) => ({ ...v, projectId: project.id })),
+      });
+    }
+    return project;
+  });
+  return projectSummary(userId, copy.id);
+}

@@ -1,0 +1,83 @@
+import { parseGraph } from '@/engine/graph/parse';
+import type { GraphDoc } from '@/engine/graph/schema';
+import type { Prisma } from '@/prisma/generated/client';
+import { db } from '@/server/db/client';
+import { ApiError, badRequest } from '@/server/http/errors';
+import { contentHash } from '@/server/versions/content-hash';
+import type { VersionMeta } from '@/server/versions/schemas';
+import { toMeta, VERSION_META_SELECT } from '@/server/versions/version-meta';
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
+
+export interface SaveInput {
+  projectId: string;
+  authorId: string;
+  /** The head the client edited; the save is refused (409) when the project has moved on. */
+  parent: number | null;
+  message: string;
+  graph: unknown;
+  restoredFrom?: number;
+}
+
+/**
+ * Saves a new immutable version in one transaction: validates the graph with the engine, stores
+ * its content once under its hash, and appends version parent+1 — but only while `parent` is still
+ * the project's head. A stale parent, or a save that lost a race, is a 409 whose details carry the
+ * current head, so the client can keep its document as a draft and save again on top: nothing lost.
+ */
+export async function saveVersion(input: SaveInput): Promise<VersionMeta> {
+  const parsed = parseGraph(input.graph);
+  if (!parsed.ok) throw badRequest('The graph document is not valid.', { diagnostics: parsed.diagnostics });
+  return storeVersion(input, parsed.doc);
+}
+
+export async function storeVersion(input: SaveInput, doc: GraphDoc): Promise<VersionMeta> {
+  const { hash, json } = contentHash(doc);
+  const number = (input.parent ?? 0) + 1;
+  return db().$transaction(
+    async (tx) => {
+      // Compare-and-set on the head: under concurrency exactly one save of the same parent wins.
+      const moved = await tx.project.updateMany({
+        where: { id: input.projectId, headNumber: input.parent },
+        data: { headNumber: number },
+      });
+      if (moved.count === 0) throw await conflict(tx, input.projectId, input.parent);
+      await tx.graphContent.createMany({
+        data: [{ hash, doc: doc as Prisma.InputJsonObject, size: Buffer.byteLength(json) }],
+        skipDuplicates: true,
+      });
+      const version = await tx.version.create({
+        data: {
+          projectId: input.projectId,
+          number,
+          parentNumber: input.parent,
+          message: input.message,
+          authorId: input.authorId,
+          contentHash: hash,
+          restoredFrom: input.restoredFrom ?? null,
+        },
+        select: VERSION_META_SELECT,
+      });
+      return toMeta(version);
+    },
+    { maxWait: 20_000, timeout: 30_000 },
+  );
+}
+
+async function conflict(tx: Tx, projectId: string, parent: number | null): Promise<ApiError> {
+  const project = await tx.project.findUnique({ where: { id: projectId }, select: { headNumber: true } });
+  if (!project) return new ApiError('not_found', 'The project was not found, or you do not have access to it.');
+  const head =
+    project.headNumber === null
+      ? null
+      : await tx.version.findUnique({
+          where: { projectId_number: { projectId, number: project.headNumber } },
+          select: VERSION_META_SELECT,
+        });
+  const who = head?.author?.name ?? 'someone';
+  return new ApiError(
+    'conflict',
+    `This project changed while you were editing: version ${head?.number ?? 0} by ${who} is the newest now. Your work is kept as a draft; save it again on top of the newest version.`,
+    { head: head ? toMeta(head) : null, yourParent: parent },
+  );
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { GraphDiff } from '@/engine/graph/diff';
+import type { GraphDoc } from '@/engine/graph/schema';
+
+const Id = z.string().min(1).max(100);
+
+export const VersionListParams = z.object({ projectId: Id });
+/** A version number, or `head` for the newest. */
+export const VersionParams = z.object({
+  projectId: Id,
+  number: z.union([z.literal('head'), z.coerce.number().int().positive()]),
+});
+
+export const VersionListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().positive().optional(),
+});
+
+export const SaveVersionInput = z
+  .object({
+    /** The version this one was edited from (the head the client loaded), or null for the first save. */
+    parent: z.number().int().positive().nullable(),
+    message: z.string().trim().max(500).default(''),
+    /** A graph document; validated with the engine's parseGraph. */
+    graph: z.unknown(),
+  })
+  .strict();
+
+export const RestoreInput = z
+  .object({ parent: z.number().int().positive().nullable().optional(), message: z.string().trim().max(500).optional() })
+  .strict();
+
+export const DiffQuery = z.object({
+  from: z.coerce.number().int().positive(),
+  to: z.coerce.number().int().positive(),
+});
+
+export const AuthorSchema = z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable();
+
+export const VersionMetaSchema = z.object({
+  number: z.number().int(),
+  parentNumber: z.number().int().nullable(),
+  message: z.string(),
+  author: AuthorSchema,
+  createdAt: z.date(),
+  contentHash: z.string(),
+  restoredFrom: z.number().int().nullable(),
+});
+export type VersionMeta = z.infer<typeof VersionMetaSchema>;
+
+export const VersionListSchema = z.object({
+  headNumber: z.number().int().nullable(),
+  versions: z.array(VersionMetaSchema),
+});
+
+/** The graph was validated with parseGraph when it was read; it is passed through as is. */
+export const VersionSchema = VersionMetaSchema.extend({ graph: z.custom<GraphDoc>((v) => typeof v === 'object' && v !== null) });
+export type Version = z.infer<typeof VersionSchema>;
+
+export const DiffSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  diff: z.custom<GraphDiff>((v) => typeof v === 'object' && v !== null),
+});
+
+/** `details` of a 409 from a save: the head the client should rebase its draft on. */
+export const ConflictDetailsSchema = z.object({ head: VersionMetaSchema.nullable(), yourParent: z.number().int().nullable() });

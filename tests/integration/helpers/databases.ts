@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { resetAuth } from '@/server/auth/auth';
+import { useDatabase } from '@/server/db/client';
+import { applyMigrations } from '@/server/db/migrate';
+import { type PgliteHost, startPgliteHost } from '@/server/db/pglite-host';
+
+/**
+ * Integration tests run twice: against a fresh database on the real PostgreSQL server
+ * (127.0.0.1:5432 unless TEST_POSTGRES_URL says otherwise; created per test file, dropped after)
+ * and against the embedded PGlite served by our own wire-protocol host, exactly as `npm start`
+ * runs it.
+ */
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface TestDatabase {
+  kind: DatabaseKind;
+  url: string;
+  close(): Promise<void>;
+}
+
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const POSTGRES_AVAILABLE = await postgresReachable();
+if (!POSTGRES_AVAILABLE) {
+  console.warn(`[tests] No PostgreSQL at ${ADMIN_URL}: the PostgreSQL half of the integration tests is skipped; PGlite runs.`);
+}
+
+/** A new, migrated, empty database of the given kind. */
+export async function openDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const host: PgliteHost = await startPgliteHost();
+    await applyMigrations(host.url);
+    return { kind, url: host.url, close: () => host.stop() };
+  }
+  const name = `netcanvas_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  await applyMigrations(url.toString());
+  return {
+    kind,
+    url: url.toString(),
+    close: async () => {
+      const drop = new pg.Client({ connectionString: ADMIN_URL });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop.end();
+    },
+  };
+}
+
+export const KINDS: DatabaseKind[] = ['postgres', 'pglite'];
+
+/**
+ * Declares the same suite once per database. Inside, the server's Prisma client and Better Auth
+ * point at that database; `env.db` is available from beforeAll on.
+ */
+export function describeEachDatabase(name: string, body: (env: { db: TestDatabase }) => void): void {
+  for (const kind of KINDS) {
+    const declare = kind === 'postgres' && !POSTGRES_AVAILABLE ? describe.skip : describe;
+    declare(`${name} [${kind}]`, () => {
+      const env = {} as { db: TestDatabase };
+      beforeAll(async () => {
+        env.db = await openDatabase(kind);
+        await useDatabase(env.db.url);
+        resetAuth();
+      });
+      afterAll(async () => {
+        const { db } = await import('@/server/db/client');
+        await db().$disconnect();
+        await env.db?.close();
+      });
+      body(env);
+    });
+  }
+}
