@@ -35,7 +35,8 @@ export function checkParity(c: ParityCase): void {
     } else {
       const symbolic = c.inputs.map((shape) => tf.input({ batchShape: shape }));
       const out = layer.apply(symbolic.length === 1 ? symbolic[0] : symbolic) as tf.SymbolicTensor | tf.SymbolicTensor[];
-      theirs = (Array.isArray(out) ? out : [out]).map((t) => t.shape as Shape);
+      // TF.js marks an unknown size with null, or with undefined in a few shape rules (RandomWidth's height).
+      theirs = (Array.isArray(out) ? out : [out]).map((t) => (t.shape as Shape).map((d) => d ?? null));
     }
   } catch (error) {
     theirs = error as Error;
