@@ -4,7 +4,7 @@ import { expectClose, gradients, kernel, seeded, setUpWasm, tf, weightedSum } fr
 type Pad = 'valid' | 'same' | number | [[0, 0], [number, number], [number, number], [0, 0]];
 type Stride = number | [number, number];
 
-beforeAll(setUpWasm);
+beforeAll(() => setUpWasm());
 
 /** Gradients of a weighted sum of `conv2d(x, filter)` w.r.t. x and filter, on cpu and on wasm. */
 async function compare(xShape: number[], filterShape: number[], strides: Stride, pad: Pad, dimRoundingMode?: 'floor' | 'round' | 'ceil') {
