@@ -85,15 +85,16 @@ export function analyseNode(
     return { result, diagnostics: [] };
   }
   const shapes = inputShapes as Shape[];
-  for (const [port, shape] of shapes.entries()) {
-    const { minRank, maxRank } = spec.inputs;
-    if ((minRank !== undefined && shape.length < minRank) || (maxRank !== undefined && shape.length > maxRank)) {
-      return fail(rankIssue(spec.label, shape, port, minRank, maxRank));
-    }
-  }
   try {
+    // The spec's own issue comes first: it knows the layer and gives the better hint.
     const outputs = spec.outputShape(shapes, resolved.params);
     if (isLayerIssue(outputs)) return fail(outputs);
+    for (const [port, shape] of shapes.entries()) {
+      const { minRank, maxRank } = spec.inputs;
+      if ((minRank !== undefined && shape.length < minRank) || (maxRank !== undefined && shape.length > maxRank)) {
+        return fail(rankIssue(spec.label, shape, port, minRank, maxRank));
+      }
+    }
     result.outputShapes = outputs;
     const count = spec.countParams(shapes, resolved.params);
     result.paramCount = node.trainable === false ? { trainable: 0, nonTrainable: count.trainable + count.nonTrainable } : count;

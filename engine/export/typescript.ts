@@ -43,7 +43,6 @@ export function tfjsTypescript(tf: Tf, doc: GraphDoc, analysis: Analysis = analy
     const arg = spec.inputs.max > 1 ? `[${inputs.join(', ')}]` : (inputs[0] ?? '');
     const many = (info.outputShapes?.length ?? 1) > 1;
     lines.push(`const ${name} = tf.layers.${factory}(${args}).apply(${arg}) as tf.SymbolicTensor${many ? '[]' : ''};`);
-    layer.dispose?.();
   }
   const inputs = analysis.inputs.map((id) => vars.get(id));
   const outputs = analysis.outputs.map((o) => ref(o.nodeId, o.port > 0 ? `out:${o.port}` : undefined));
