@@ -4,6 +4,7 @@
  *
  * It drives Prisma's own schema engine (the WASM build, so nothing is downloaded) against throwaway
  * in-memory PGlite databases: the same SQL `prisma migrate dev --create-only` would write.
+ * `--check` only reports whether a migration is missing (exit 1), for CI.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -33,8 +34,9 @@ const LOCKFILE =
 
 async function main(): Promise<number> {
   const name = (process.argv[2] ?? '').trim();
-  if (!/^[a-z0-9_]+$/.test(name)) {
-    console.error('usage: npm run db:diff -- <name>   (lowercase letters, digits and _)');
+  const check = name === '--check';
+  if (!check && !/^[a-z0-9_]+$/.test(name)) {
+    console.error('usage: npm run db:diff -- <name>   (lowercase letters, digits and _)\n       npm run db:diff -- --check');
     return 2;
   }
   const schema = await readFile(schemaPath, 'utf8');
@@ -70,6 +72,10 @@ async function main(): Promise<number> {
   if (!sql.trim() || /^-- This is an empty migration\.?\s*$/.test(sql.trim())) {
     console.log('The schema matches the migrations: nothing to write.');
     return 0;
+  }
+  if (check) {
+    console.error(`prisma/schema.prisma differs from the migrations; run npm run db:diff -- <name>:\n${sql}`);
+    return 1;
   }
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const dir = path.join(migrationsDir, `${stamp}_${name}`);

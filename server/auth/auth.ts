@@ -25,6 +25,7 @@ function createAuth() {
     },
     advanced: { ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] } },
     telemetry: { enabled: false },
+    logger: { level: process.env.NODE_ENV === 'test' ? 'error' : 'warn' },
     databaseHooks: {
       user: {
         create: {
