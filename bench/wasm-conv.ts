@@ -4,11 +4,12 @@
  *   npx tsx bench/wasm-conv.ts [--batches-cpu 4] [--batches-wasm 40]
  *
  * Model: 28×28×1 → conv 3×3×8 relu → max-pool 2 → conv 3×3×16 relu → max-pool 2 → dense 10 softmax,
- * Adam, batch 64, random data. Each backend gets one untimed warm-up batch.
+ * Adam, batch 64, random data. Each backend gets one untimed warm-up batch. The last row also swaps
+ * wasm's own Conv2DBackpropInput (a plain loop) for the composed one.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { type BackendProbe, measureBackends } from '../engine/backends';
+import { type BackendFigures, type BackendProbe, measureBackends, registerWasmGradientKernels } from '../engine/backends';
 
 const BATCH = 64;
 
@@ -41,27 +42,31 @@ const smallCnn: BackendProbe = () => {
   };
 };
 
-async function main() {
-  const figures = [];
-  // Measured one backend at a time so each gets its own step budget.
-  for (const [backend, steps] of [
-    ['cpu', argument('--batches-cpu', 4)],
-    ['wasm', argument('--batches-wasm', 40)],
-  ] as const) {
-    const {
-      figures: [f],
-    } = await measureBackends(tf, [backend], smallCnn, { warmupSteps: 1, minSteps: steps, minMs: 0, maxMs: Infinity });
-    if (f?.error) throw new Error(`${backend}: ${f.error}`);
-    figures.push(f!);
-  }
-  console.log(`small CNN, batch ${BATCH}, trainOnBatch (Node ${process.version})`);
-  for (const f of figures) {
-    console.log(
-      `${f.backend.padEnd(5)} ${f.samplesPerSecond.toFixed(0).padStart(6)} samples/s  ${f.msPerStep.toFixed(1).padStart(7)} ms/batch  (${f.steps} batches, warm-up ${f.warmupMs.toFixed(0)} ms)`,
-    );
-  }
-  const [cpu, wasm] = figures;
-  console.log(`wasm / cpu: ${(wasm!.samplesPerSecond / cpu!.samplesPerSecond).toFixed(1)}×`);
+async function measure(backend: 'cpu' | 'wasm', steps: number) {
+  // One backend per call, so each gets its own step budget.
+  const {
+    figures: [f],
+  } = await measureBackends(tf, [backend], smallCnn, { warmupSteps: 1, minSteps: steps, minMs: 0, maxMs: Number.POSITIVE_INFINITY });
+  if (f?.error) throw new Error(`${backend}: ${f.error}`);
+  return f!;
 }
 
+async function main() {
+  const wasmSteps = argument('--batches-wasm', 40);
+  const rows: [string, BackendFigures][] = [
+    ['cpu', await measure('cpu', argument('--batches-cpu', 4))],
+    ['wasm + missing kernels', await measure('wasm', wasmSteps)],
+  ];
+  registerWasmGradientKernels(tf, { replaceConv2DBackpropInput: true });
+  rows.push(['wasm + missing kernels + composed Conv2DBackpropInput', await measure('wasm', wasmSteps)]);
+
+  console.log(`small CNN, batch ${BATCH}, trainOnBatch (Node ${process.version})`);
+  const cpu = rows[0]![1].samplesPerSecond;
+  for (const [label, f] of rows) {
+    const ratio = f.samplesPerSecond / cpu;
+    console.log(
+      `${label.padEnd(54)} ${f.samplesPerSecond.toFixed(0).padStart(6)} samples/s ${f.msPerStep.toFixed(1).padStart(8)} ms/batch  ${ratio.toFixed(1).padStart(5)}× cpu  (${f.steps} batches)`,
+    );
+  }
+}
 await main();

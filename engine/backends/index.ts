@@ -11,4 +11,4 @@ export {
   type ProbeSession,
 } from './select-backend';
 export { type ConvProbeSize, convTrainProbe } from './train-probe';
-export { registerWasmGradientKernels } from './wasm-gradients';
+export { registerWasmGradientKernels, type WasmGradientOptions } from './wasm-gradients';

@@ -43,3 +43,38 @@ export function spreadWithZeros(tf: Tf, x: Tensor4D, sh: number, sw: number): Te
   ]);
   return tf.reshape(gaps, [n, h * sh, w * sw, c]);
 }
+
+/** Where a forward convolution's filter sat over its input, per spatial axis (as `computeConv2DInfo` reports it). */
+export interface ConvPlacement {
+  /** Input height and width. */
+  h: number;
+  w: number;
+  fh: number;
+  fw: number;
+  sh: number;
+  sw: number;
+  dh: number;
+  dw: number;
+  /** Zeros the forward pass added above and left of the input. */
+  top: number;
+  left: number;
+}
+
+/**
+ * The input gradient of a convolution is a stride-1 correlation of `dy` with the spatially flipped
+ * filter (same dilation), once `dy` is spread by the strides and padded by `(fh−1)·dh − top` above
+ * (`(fw−1)·dw − left` on the left) and up to `h + (fh−1)·dh` rows in all (likewise columns). This
+ * returns that padded NHWC tensor; a 'valid' correlation over it yields exactly `h × w` positions.
+ */
+export function inputGradientWindow(tf: Tf, dy: Tensor4D, p: ConvPlacement): Tensor4D {
+  const [, oh, ow] = dy.shape;
+  const spread = spreadWithZeros(tf, dy, p.sh, p.sw);
+  const top = (p.fh - 1) * p.dh - p.top;
+  const left = (p.fw - 1) * p.dw - p.left;
+  return padOrCrop(tf, spread, [
+    [0, 0],
+    [top, p.h + (p.fh - 1) * p.dh - top - oh * p.sh],
+    [left, p.w + (p.fw - 1) * p.dw - left - ow * p.sw],
+    [0, 0],
+  ]);
+}

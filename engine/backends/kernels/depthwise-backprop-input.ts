@@ -1,6 +1,6 @@
 import type { DepthwiseConv2dNativeBackpropInputAttrs, KernelBackend, KernelConfig, Tensor4D } from '@tensorflow/tfjs-core';
 import { runComposed, type Tf } from './composed-kernel';
-import { padOrCrop, pair, spreadWithZeros } from './conv-geometry';
+import { inputGradientWindow, pair } from './conv-geometry';
 
 /**
  * `DepthwiseConv2dNativeBackpropInput` (the input gradient of `depthwiseConv2d`) built from kernels the
@@ -33,16 +33,18 @@ export function depthwiseConv2dNativeBackpropInput(tf: Tf): KernelConfig {
       const multiplier = filter!.shape[3]!;
 
       return runComposed(tf, backend as KernelBackend, [dy!, filter!], (dy4, f4) => {
-        const [, oh, ow] = dy4.shape as [number, number, number, number];
-        const spread = spreadWithZeros(tf, dy4 as Tensor4D, sh, sw);
-        const top = (fh - 1) * dh - info.padInfo.top;
-        const left = (fw - 1) * dw - info.padInfo.left;
-        const window = padOrCrop(tf, spread, [
-          [0, 0],
-          [top, h + (fh - 1) * dh - top - oh * sh],
-          [left, w + (fw - 1) * dw - left - ow * sw],
-          [0, 0],
-        ]);
+        const window = inputGradientWindow(tf, dy4 as Tensor4D, {
+          h,
+          w,
+          fh,
+          fw,
+          sh,
+          sw,
+          dh,
+          dw,
+          top: info.padInfo.top,
+          left: info.padInfo.left,
+        });
         const flipped = tf.reshape(tf.reverse(f4, [0, 1]), [fh, fw, channels * multiplier, 1]) as Tensor4D;
         const full = tf.depthwiseConv2d(window, flipped, 1, 'valid', 'NHWC', [dh, dw]);
         return multiplier === 1 ? full : tf.sum(tf.reshape(full, [n, h, w, channels, multiplier]), 4);
