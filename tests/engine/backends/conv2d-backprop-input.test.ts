@@ -43,7 +43,10 @@ describe('conv2dTranspose, whose forward pass is Conv2DBackpropInput', () => {
       ];
       const output = (backend: 'cpu' | 'wasm') =>
         on(backend, async () => {
-          const [y, w] = inputs.map(([shape, values]) => tf.tensor(values, shape) as tf.Tensor4D) as [tf.Tensor4D, tf.Tensor4D];
+          const [y, w] = inputs.map(([shape, values]) => tf.tensor4d(values, shape as [number, number, number, number])) as [
+            tf.Tensor4D,
+            tf.Tensor4D,
+          ];
           const out = tf.conv2dTranspose(y, w, outShape, strides, pad);
           const values = await out.data<'float32'>();
           tf.dispose([y, w, out]);
