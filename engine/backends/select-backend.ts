@@ -64,6 +64,11 @@ export interface MeasureOptions {
   minMs?: number;
   /** Stop timing a backend after this long (ms), once it has done one timed step. */
   maxMs?: number;
+  /**
+   * Stop timing a backend, after one timed step, once it runs this many times slower than the best
+   * candidate measured before it: its rank is settled, and a slow cpu should not hold up start-up.
+   */
+  giveUpFactor?: number;
 }
 
 /** What one backend achieved, or why it could not run the probe. */
@@ -106,7 +111,8 @@ export async function measureBackends(
 ): Promise<BackendChoice> {
   const figures: BackendFigures[] = [];
   for (const backend of candidates) {
-    figures.push(await measureOne(tf, backend, probe, options));
+    const best = Math.max(0, ...figures.map((f) => f.samplesPerSecond));
+    figures.push(await measureOne(tf, backend, probe, options, best));
   }
   const ran = figures.filter((f) => f.error === undefined);
   if (ran.length === 0) {
@@ -117,8 +123,14 @@ export async function measureBackends(
   return { backend: best.backend, figures };
 }
 
-async function measureOne(tf: Tf, backend: BackendName, probe: BackendProbe, options: MeasureOptions): Promise<BackendFigures> {
-  const { warmupSteps = 1, minSteps = 3, minMs = 300, maxMs = 5_000 } = options;
+async function measureOne(
+  tf: Tf,
+  backend: BackendName,
+  probe: BackendProbe,
+  options: MeasureOptions,
+  best: number,
+): Promise<BackendFigures> {
+  const { warmupSteps = 1, minSteps = 3, minMs = 300, maxMs = 3_000, giveUpFactor = 4 } = options;
   const failure = (error: string): BackendFigures => ({ backend, samplesPerSecond: 0, msPerStep: 0, steps: 0, warmupMs: 0, error });
   if (tf.findBackendFactory(backend) == null) return failure('not loaded (its package was not imported)');
   if (!(await activate(tf, backend))) return failure('failed to initialise');
@@ -133,12 +145,13 @@ async function measureOne(tf: Tf, backend: BackendName, probe: BackendProbe, opt
     const start = tf.util.now();
     let steps = 0;
     let elapsed = 0;
-    while (steps < 1 || (elapsed < maxMs && (steps < minSteps || elapsed < minMs))) {
+    const rate = () => (steps * session!.samplesPerStep * 1000) / elapsed;
+    while (steps < 1 || (elapsed < maxMs && (steps < minSteps || elapsed < minMs) && rate() * giveUpFactor > best)) {
       await session.step();
       steps++;
       elapsed = tf.util.now() - start;
     }
-    return { backend, samplesPerSecond: (steps * session.samplesPerStep * 1000) / elapsed, msPerStep: elapsed / steps, steps, warmupMs };
+    return { backend, samplesPerSecond: rate(), msPerStep: elapsed / steps, steps, warmupMs };
   } catch (error) {
     return failure(error instanceof Error ? error.message : String(error));
   } finally {

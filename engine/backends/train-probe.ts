@@ -19,7 +19,7 @@ export interface ConvProbeSize {
  * @example
  * const { backend } = await measureBackends(tf, ['webgl', 'wasm', 'cpu'], convTrainProbe({ batch: 16 }));
  */
-export function convTrainProbe({ batch = 32, imageSize = 28 }: ConvProbeSize = {}): BackendProbe {
+export function convTrainProbe({ batch = 16, imageSize = 20 }: ConvProbeSize = {}): BackendProbe {
   return (tf: Tf) => {
     const pooled = Math.floor(Math.floor(imageSize / 2) / 2);
     const xs = tf.randomNormal<Rank.R4>([batch, imageSize, imageSize, 1]);

@@ -92,6 +92,17 @@ describe('measureBackends', () => {
     expect(figures[1]!.samplesPerSecond).toBeGreaterThan(figures[0]!.samplesPerSecond);
   });
 
+  it('stops timing a candidate once it is clearly slower than the best so far', async () => {
+    const probe: BackendProbe = (t) => {
+      const delay = t.getBackend() === 'cpu' ? 40 : 1;
+      return { samplesPerStep: 1, step: () => new Promise((resolve) => setTimeout(resolve, delay)), dispose: () => {} };
+    };
+    const { backend, figures } = await measureBackends(tf, ['wasm', 'cpu'], probe, { minSteps: 10, minMs: 0 });
+    expect(backend).toBe('wasm');
+    expect(figures[0]!.steps).toBe(10);
+    expect(figures[1]!.steps).toBe(1);
+  });
+
   it('reports a probe that fails on a backend and skips it', async () => {
     const probe: BackendProbe = (t) => {
       if (t.getBackend() === 'wasm') throw new Error('kernel missing');
