@@ -9,8 +9,8 @@ export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export const DEFAULT_BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 
 /**
- * Makes the first backend of `preferred` that is registered (its package imported) and initialises
- * the active one. For `wasm` it also registers the training kernels that backend lacks. Where the
+ * Activates the first backend in `preferred` whose package is loaded and that initialises. For
+ * `wasm` it also registers the training kernels that backend lacks. Where the
  * wasm binary comes from is the caller's business: in Node the package finds its `.wasm` file; in a
  * browser call `setWasmPaths` before this.
  *
@@ -100,8 +100,8 @@ export interface BackendChoice {
  * @param probe The workload; defaults to {@link convTrainProbe}, a small CNN's SGD step.
  * @throws When no candidate could run the probe.
  * @example
- * const { backend, figures } = await measureBackends(tf, ['webgl', 'wasm']);
- * // backend === 'wasm'; figures[1].samplesPerSecond ≈ 1,900 on a laptop core
+ * const { backend, figures } = await measureBackends(tf, ['webgl', 'wasm', 'cpu']);
+ * // e.g. 'wasm' on a machine with software WebGL; figures holds samples/s for each candidate
  */
 export async function measureBackends(
   tf: Tf,
