@@ -10,9 +10,9 @@ export const DEFAULT_BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', '
 
 /**
  * Activates the first backend in `preferred` whose package is loaded and that initialises. For
- * `wasm` it also registers the training kernels that backend lacks. Where the
- * wasm binary comes from is the caller's business: in Node the package finds its `.wasm` file; in a
- * browser call `setWasmPaths` before this.
+ * `wasm` it also registers the training kernels that backend lacks. Where the wasm binary comes from
+ * is the caller's business: in Node the package finds its `.wasm` file; in a browser call
+ * `setWasmPaths` before this.
  *
  * @returns The backend now active.
  * @throws When none of `preferred` can be initialised.
