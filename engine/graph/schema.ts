@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TrainingConfigSchema } from './training-config';
+import { StoredTrainingSchema } from './training-config';
 
 /** The format tag every graph document carries. */
 export const GRAPH_FORMAT = 'netcanvas.graph';
@@ -48,7 +48,7 @@ export const GraphDocSchema = z
     edges: z.array(GraphEdgeSchema).max(50000),
     groups: z.array(GraphGroupSchema).optional(),
     outputs: z.array(z.string().min(1)).optional(),
-    training: TrainingConfigSchema.partial().optional(),
+    training: StoredTrainingSchema.optional(),
   })
   .strict();
 

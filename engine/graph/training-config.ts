@@ -65,3 +65,19 @@ export const TrainingConfigSchema = z
 
 export type TrainingConfig = z.infer<typeof TrainingConfigSchema>;
 export type TrainingConfigInput = z.input<typeof TrainingConfigSchema>;
+
+/**
+ * Training settings as a graph document stores them: any subset of the fields, and no defaults filled
+ * in, so a saved document keeps exactly what the user chose and the defaults (and the dataset-based
+ * choices of loss and units) apply when training starts. (`.partial()` would keep zod's defaults.)
+ */
+export const StoredTrainingSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(TrainingConfigSchema.shape).map(([key, field]) => [
+        key,
+        (field instanceof z.ZodDefault ? field.unwrap() : field).optional(),
+      ]),
+    ),
+  )
+  .strict() as unknown as z.ZodType<Partial<TrainingConfig>, Partial<TrainingConfigInput>>;
