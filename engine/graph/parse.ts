@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics';
-import { migrateGraph } from './migrations';
+import { type MigrationResult, migrateGraph } from './migrations';
 import { GRAPH_FORMAT, GRAPH_VERSION, type GraphDoc, GraphDocSchema } from './schema';
 
 export type ParseResult = { ok: true; doc: GraphDoc; migrated: string[] } | { ok: false; diagnostics: Diagnostic[] };
 
-const malformed = (message: string, hint?: string): ParseResult => ({
+const malformed = (message: string, hint: string): ParseResult => ({
   ok: false,
-  diagnostics: [{ code: 'malformed_document', severity: 'error', message, ...(hint ? { hint } : {}) }],
+  diagnostics: [{ code: 'malformed_document', severity: 'error', message, hint }],
 });
 
 /**
@@ -21,11 +21,14 @@ export function parseGraph(input: unknown): ParseResult {
     try {
       value = JSON.parse(input);
     } catch (error) {
-      return malformed(`The file is not valid JSON: ${(error as Error).message}`);
+      return malformed(
+        `The file is not valid JSON: ${(error as Error).message}`,
+        'The file may be truncated or damaged; open the original or a saved version instead.',
+      );
     }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return malformed('A graph document must be a JSON object.');
+    return malformed('A graph document must be a JSON object.', 'Open a graph saved by NetCanvas, or import a model file instead.');
   }
   const raw = value as Record<string, unknown>;
   if (raw.format !== GRAPH_FORMAT) {
@@ -35,34 +38,64 @@ export function parseGraph(input: unknown): ParseResult {
     );
   }
   const migration = migrateGraph(raw, GRAPH_VERSION);
-  if (!migration.ok) {
-    const code = migration.reason === 'too_new' ? 'unsupported_version' : 'malformed_document';
-    return {
-      ok: false,
-      diagnostics: [{ code, severity: 'error', message: migration.message, hint: 'Open it with a newer NetCanvas.' }],
-    };
-  }
+  if (!migration.ok) return { ok: false, diagnostics: [migrationDiagnostic(migration)] };
   const parsed = GraphDocSchema.safeParse(migration.doc);
   if (!parsed.success) return { ok: false, diagnostics: zodIssuesToDiagnostics(parsed.error.issues, migration.doc) };
   return { ok: true, doc: parsed.data, migrated: migration.applied };
 }
 
+/**
+ * The diagnostic for a document that cannot be brought to the current version: a newer format is
+ * `unsupported_version`; a damaged version field, a missing or failing step is `malformed_document`.
+ */
+export function migrationDiagnostic(failure: Extract<MigrationResult, { ok: false }>): Diagnostic {
+  if (failure.reason === 'too_new') {
+    return {
+      code: 'unsupported_version',
+      severity: 'error',
+      field: 'version',
+      message: failure.message,
+      hint: 'Open it with a newer NetCanvas.',
+    };
+  }
+  return {
+    code: 'malformed_document',
+    severity: 'error',
+    field: 'version',
+    message: failure.message,
+    hint:
+      failure.reason === 'step_failed'
+        ? 'The document could not be upgraded to this version; open it with the NetCanvas that saved it and save it again.'
+        : 'The version field is damaged; it must be the whole number the document was saved with.',
+  };
+}
+
 function zodIssuesToDiagnostics(issues: readonly z.core.$ZodIssue[], raw: Record<string, unknown>): Diagnostic[] {
   return issues.slice(0, 50).map((issue) => {
     const path = issue.path.map(String);
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const diagnostic: Diagnostic = {
       code: 'malformed_document',
       severity: 'error',
       message: `${path.join('.') || 'document'}: ${issue.message}`,
     };
-    const [collection, index, ...field] = path;
-    const item = collection === 'nodes' || collection === 'edges' ? pick(raw[collection], Number(index)) : undefined;
+    const [collection, index, ...rest] = path;
+    const inItem = (collection === 'nodes' || collection === 'edges') && index !== undefined;
+    const item = inItem ? pick(raw[collection], Number(index)) : undefined;
     const id = item && typeof item.id === 'string' ? item.id : undefined;
     if (id && collection === 'nodes') diagnostic.nodeId = id;
     if (id && collection === 'edges') diagnostic.edgeId = id;
-    if (field.length > 0) diagnostic.field = field.join('.');
+    const field = [...(inItem ? rest : path), ...keys.slice(0, 1)].join('.');
+    if (field) diagnostic.field = field;
+    diagnostic.hint = hintFor(issue, field || 'document', keys);
     return diagnostic;
   });
+}
+
+function hintFor(issue: z.core.$ZodIssue, field: string, keys: readonly string[]): string {
+  if (keys.length > 0) return `Remove ${keys.map((k) => `"${k}"`).join(', ')}: graph documents have no such field there.`;
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `Add the missing "${field}".`;
+  return `Correct "${field}": ${issue.message.replace(/^Invalid (input|option): /, '')}.`;
 }
 
 function pick(list: unknown, index: number): Record<string, unknown> | undefined {
