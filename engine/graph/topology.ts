@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import { handleIndex } from './ports';
-import type { GraphDoc, GraphEdge } from './schema';
+import type { GraphDoc, GraphEdge, GraphNode } from './schema';
 
 /** A node's incoming edges in port order, and the indexes of the nodes in topological order. */
 export interface Topology {
@@ -16,8 +16,9 @@ export interface Topology {
 }
 
 /**
- * Orders the nodes so each comes after its inputs (Kahn's algorithm, stable in document order) and
- * reports duplicate ids, edges that point nowhere, malformed handles and cycles. Never throws.
+ * Orders the nodes so each comes after its inputs (Kahn's algorithm; among the nodes that are ready,
+ * the earliest in the document goes first, so a sorted document keeps its order) and reports duplicate
+ * ids, edges that point nowhere, malformed handles and cycles. Never throws.
  */
 export function topology(doc: GraphDoc): Topology {
   const diagnostics: Diagnostic[] = [];
@@ -85,23 +86,26 @@ export function topology(doc: GraphDoc): Topology {
   }
   for (const list of incoming.values()) sortByPort(list);
 
+  const position = new Map<string, number>();
+  doc.nodes.forEach((node, i) => {
+    if (!position.has(node.id)) position.set(node.id, i);
+  });
   const indegree = new Map<string, number>();
   for (const [id, list] of incoming) indegree.set(id, list.length);
-  const queue: string[] = [];
-  for (const node of doc.nodes) if (indegree.get(node.id) === 0 && !queue.includes(node.id)) queue.push(node.id);
+  // Ready nodes leave in document order, so a document that is already sorted keeps its order.
+  const ready = new MinHeap();
+  for (const [id, degree] of indegree) if (degree === 0) ready.push(position.get(id) ?? 0);
   const order: string[] = [];
-  const seen = new Set<string>();
-  for (let head = 0; head < queue.length; head++) {
-    const id = queue[head] as string;
-    if (seen.has(id)) continue;
-    seen.add(id);
+  for (let index = ready.pop(); index !== undefined; index = ready.pop()) {
+    const id = (doc.nodes[index] as GraphNode).id;
     order.push(id);
     for (const edge of outgoing.get(id) ?? []) {
       const left = (indegree.get(edge.target) ?? 0) - 1;
       indegree.set(edge.target, left);
-      if (left === 0) queue.push(edge.target);
+      if (left === 0) ready.push(position.get(edge.target) ?? 0);
     }
   }
+  const seen = new Set(order);
   const cyclic = new Set<string>();
   for (const id of ids) if (!seen.has(id)) cyclic.add(id);
   if (cyclic.size > 0) {
@@ -142,4 +146,40 @@ function findLoop(cyclic: Set<string>, incoming: Map<string, GraphEdge[]>): stri
   }
   if (current === undefined) return path.slice(0, 1);
   return path.slice(position.get(current)).reverse();
+}
+
+/** A binary min-heap of document indexes: the ready node that comes first in the document. */
+class MinHeap {
+  private readonly items: number[] = [];
+
+  push(value: number): void {
+    const items = this.items;
+    items.push(value);
+    for (let i = items.length - 1; i > 0; ) {
+      const up = (i - 1) >> 1;
+      if ((items[up] as number) <= value) break;
+      items[i] = items[up] as number;
+      items[up] = value;
+      i = up;
+    }
+  }
+
+  pop(): number | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let min = i;
+      if (l < items.length && (items[l] as number) < (items[min] as number)) min = l;
+      if (r < items.length && (items[r] as number) < (items[min] as number)) min = r;
+      if (min === i) break;
+      [items[i], items[min]] = [items[min] as number, items[i] as number];
+      i = min;
+    }
+    return top;
+  }
 }
