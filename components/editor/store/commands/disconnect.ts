@@ -1,0 +1,25 @@
+import { defineCommand, refuse } from '../command';
+import { removeFromDoc } from '../doc-ops';
+
+export interface DisconnectArgs {
+  /** Edge ids to remove; default the selected connections. */
+  edges?: string[];
+}
+
+/** Removes connections (leaving the layers in place). */
+export const disconnect = defineCommand<DisconnectArgs>({
+  id: 'disconnect',
+  label: 'Disconnect',
+  group: 'edit',
+  canRun: (state, args) => existing(state.doc.edges, args.edges ?? state.selection.edges).size > 0,
+  perform(state, args) {
+    const ids = existing(state.doc.edges, args.edges ?? state.selection.edges);
+    if (ids.size === 0) return refuse('Select the connections to remove first.');
+    return { doc: removeFromDoc(state.doc, new Set(), ids), undoable: true };
+  },
+});
+
+function existing(edges: readonly { id: string }[], ids: readonly string[]): Set<string> {
+  const wanted = new Set(ids);
+  return new Set(edges.filter((e) => wanted.has(e.id)).map((e) => e.id));
+}

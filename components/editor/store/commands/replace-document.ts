@@ -1,0 +1,31 @@
+import { parseGraph } from '../../../../engine/graph/parse';
+import { defineCommand, refuse } from '../command';
+import { EMPTY_SELECTION } from '../editor-state';
+
+export interface ReplaceDocumentArgs {
+  /** A graph document, or its JSON text; it is parsed (and migrated) like any read. */
+  doc: unknown;
+  /**
+   * `open` (default): load a saved version — the history is cleared and the document counts as saved,
+   * so undo never goes back past a load. `import`: replace the content of the open project (a template,
+   * an imported model, a recovered draft) as an ordinary undoable edit that leaves unsaved changes.
+   */
+  mode?: 'open' | 'import';
+}
+
+/** Replaces the whole document. Refused, with the parser's first problem, when the document is invalid. Output: migrations applied. */
+export const replaceDocument = defineCommand<ReplaceDocumentArgs, string[]>({
+  id: 'replaceDocument',
+  label: 'Replace document',
+  group: 'document',
+  canRun: (_state, args) => parseGraph(args.doc).ok,
+  perform(_state, args) {
+    const parsed = parseGraph(args.doc);
+    if (!parsed.ok) {
+      const first = parsed.diagnostics[0];
+      return refuse(`This is not a graph NetCanvas can open: ${first?.message ?? 'unknown problem'}`);
+    }
+    if (args.mode === 'import') return { doc: parsed.doc, selection: EMPTY_SELECTION, undoable: true, output: parsed.migrated };
+    return { doc: parsed.doc, selection: EMPTY_SELECTION, undoable: false, history: 'reset', markSaved: true, output: parsed.migrated };
+  },
+});
