@@ -75,13 +75,15 @@ function analyseUnsafe(doc: GraphDoc, previous: Cached | undefined): Analysis {
   }
   for (const id of topo.cyclic) {
     const node = byId.get(id) as GraphNode;
-    nodes[id] = blankNode(node, names.get(id) ?? id);
+    nodes[id] = blankNode(node, names.get(id) ?? id, topo.onCycle.has(id) ? 'error' : 'blocked');
   }
 
   const edges: Record<string, EdgeAnalysis> = {};
   for (const edge of doc.edges) {
     const shape = nodes[edge.source] && nodes[edge.target] ? edgeShape(edge, nodes) : null;
-    edges[edge.id] = { id: edge.id, shape, ok: !badEdges.has(edge.id) && !topo.cyclic.has(edge.target) };
+    const loop = topo.loopOf.get(edge.source);
+    const onLoop = loop !== undefined && loop === topo.loopOf.get(edge.target);
+    edges[edge.id] = { id: edge.id, shape, ok: !badEdges.has(edge.id) && !onLoop };
   }
   const inputs = doc.nodes.filter((n) => n.type === 'input').map((n) => n.id);
   const outputs = resolveOutputs(doc, topo, nodes, diagnostics);
@@ -120,7 +122,8 @@ function sameNode(old: CacheEntry, node: GraphNode, layerName: string, incomingI
   });
 }
 
-function blankNode(node: GraphNode, layerName: string): NodeAnalysis {
+/** A node left out of the order: on a loop (`error`), or only downstream of one (`blocked`). */
+function blankNode(node: GraphNode, layerName: string, status: NodeAnalysis['status']): NodeAnalysis {
   return {
     id: node.id,
     type: node.type,
@@ -131,7 +134,7 @@ function blankNode(node: GraphNode, layerName: string): NodeAnalysis {
     paramCount: null,
     flops: null,
     activationBytes: null,
-    status: 'error',
+    status,
   };
 }
 

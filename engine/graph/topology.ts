@@ -10,15 +10,19 @@ export interface Topology {
   incoming: Map<string, GraphEdge[]>;
   /** Outgoing edges per node id, in document order. */
   outgoing: Map<string, GraphEdge[]>;
-  /** Ids of nodes that sit on (or behind) a cycle. */
+  /** Ids of nodes that sit on (or behind) a cycle: they are left out of `order`. */
   cyclic: Set<string>;
+  /** Ids of the nodes that are themselves on a loop (the rest of `cyclic` only sits downstream of one). */
+  onCycle: Set<string>;
+  /** For each node on a loop, which loop (strongly connected component) it belongs to. */
+  loopOf: Map<string, number>;
   diagnostics: Diagnostic[];
 }
 
 /**
  * Orders the nodes so each comes after its inputs (Kahn's algorithm; among the nodes that are ready,
  * the earliest in the document goes first, so a sorted document keeps its order) and reports duplicate
- * ids, edges that point nowhere, malformed handles and cycles. Never throws.
+ * ids, edges that point nowhere, malformed handles and every loop. Never throws.
  */
 export function topology(doc: GraphDoc): Topology {
   const diagnostics: Diagnostic[] = [];
@@ -105,22 +109,33 @@ export function topology(doc: GraphDoc): Topology {
       if (left === 0) ready.push(position.get(edge.target) ?? 0);
     }
   }
-  const seen = new Set(order);
+  const sorted = new Set(order);
   const cyclic = new Set<string>();
-  for (const id of ids) if (!seen.has(id)) cyclic.add(id);
-  if (cyclic.size > 0) {
-    const onLoop = findLoop(cyclic, incoming);
-    for (const id of onLoop) {
-      diagnostics.push({
-        code: 'cycle',
-        severity: 'error',
-        nodeId: id,
-        message: `This layer is part of a loop: ${onLoop.join(' → ')} → ${onLoop[0]}.`,
-        hint: 'Networks flow one way. Remove one of the connections in the loop.',
-      });
+  for (const id of ids) if (!sorted.has(id)) cyclic.add(id);
+  const onCycle = new Map<string, number>();
+  for (const [k, component] of loopComponents(cyclic, outgoing).entries()) {
+    for (const id of component) onCycle.set(id, k);
+    const members = new Set(component);
+    const named = new Set<string>();
+    for (const start of component) {
+      if (named.has(start)) continue;
+      const loop = loopThrough(start, members, outgoing);
+      for (const id of loop) {
+        if (named.has(id)) continue;
+        named.add(id);
+        const from = loop.indexOf(id);
+        const path = [...loop.slice(from), ...loop.slice(0, from), id];
+        diagnostics.push({
+          code: 'cycle',
+          severity: 'error',
+          nodeId: id,
+          message: `This layer is part of a loop: ${path.join(' → ')}.`,
+          hint: 'Networks flow one way. Remove one of the connections in the loop.',
+        });
+      }
     }
   }
-  return { order, incoming, outgoing, cyclic, diagnostics };
+  return { order, incoming, outgoing, cyclic, onCycle: new Set(onCycle.keys()), loopOf: onCycle, diagnostics };
 }
 
 function sortByPort(edges: GraphEdge[]): void {
@@ -132,20 +147,73 @@ function sortByPort(edges: GraphEdge[]): void {
 }
 
 /**
- * One actual loop among the unsorted nodes (they may also include nodes merely downstream of it).
- * Walking backwards always finds one: every unsorted node has an unsorted input, or it would be sorted.
+ * The strongly connected components among the unsorted nodes that hold a loop (more than one node,
+ * or one that feeds itself), by Tarjan's algorithm without recursion, so long loops cannot overflow
+ * the stack. Unsorted nodes outside them merely sit downstream of a loop.
  */
-function findLoop(cyclic: Set<string>, incoming: Map<string, GraphEdge[]>): string[] {
-  const path: string[] = [];
-  const position = new Map<string, number>();
-  let current: string | undefined = cyclic.values().next().value;
-  while (current !== undefined && !position.has(current)) {
-    position.set(current, path.length);
-    path.push(current);
-    current = (incoming.get(current) ?? []).map((e) => e.source).find((s) => cyclic.has(s));
+function loopComponents(cyclic: Set<string>, outgoing: Map<string, GraphEdge[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const components: string[][] = [];
+  const next = (id: string) => (outgoing.get(id) ?? []).map((e) => e.target).filter((t) => cyclic.has(t));
+  for (const root of cyclic) {
+    if (index.has(root)) continue;
+    const frames: { id: string; targets: string[]; i: number }[] = [];
+    const visit = (id: string) => {
+      index.set(id, index.size);
+      low.set(id, index.get(id) as number);
+      stack.push(id);
+      onStack.add(id);
+      frames.push({ id, targets: next(id), i: 0 });
+    };
+    visit(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1] as { id: string; targets: string[]; i: number };
+      const target = frame.targets[frame.i++];
+      if (target !== undefined) {
+        if (!index.has(target)) visit(target);
+        else if (onStack.has(target)) low.set(frame.id, Math.min(low.get(frame.id) as number, index.get(target) as number));
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id) as number, low.get(frame.id) as number));
+      if (low.get(frame.id) !== index.get(frame.id)) continue;
+      const component: string[] = [];
+      let member: string | undefined;
+      do {
+        member = stack.pop() as string;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== frame.id);
+      if (component.length > 1 || next(frame.id).includes(frame.id)) components.push(component.reverse());
+    }
   }
-  if (current === undefined) return path.slice(0, 1);
-  return path.slice(position.get(current)).reverse();
+  return components;
+}
+
+/** The shortest loop from `start` back to itself inside one component (breadth-first). */
+function loopThrough(start: string, members: Set<string>, outgoing: Map<string, GraphEdge[]>): string[] {
+  const parent = new Map<string, string>();
+  const queue = [start];
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head] as string;
+    for (const edge of outgoing.get(id) ?? []) {
+      if (!members.has(edge.target)) continue;
+      if (edge.target === start) {
+        const path = [id];
+        for (let at = id; at !== start; at = parent.get(at) as string) path.push(parent.get(at) as string);
+        return path.reverse();
+      }
+      if (!parent.has(edge.target)) {
+        parent.set(edge.target, id);
+        queue.push(edge.target);
+      }
+    }
+  }
+  return [start];
 }
 
 /** A binary min-heap of document indexes: the ready node that comes first in the document. */
