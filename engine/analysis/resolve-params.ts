@@ -18,26 +18,35 @@ export function resolveParams(spec: AnyLayerSpec, raw: Record<string, unknown>):
     ? { ok: true, params: parsed.data as Record<string, unknown> }
     : {
         ok: false,
-        issues: parsed.error.issues.slice(0, 10).map((issue) => {
-          const field = issue.path.map(String).join('.');
-          return {
-            code: 'invalid_param' as const,
-            severity: 'error' as const,
-            field: field || undefined,
-            message: `${spec.label}${field ? ` ${field}` : ''}: ${describeIssue(issue)}`,
-            hint: field ? hintFor(spec, field) : 'Check the layer settings.',
-          };
+        issues: parsed.error.issues.slice(0, 10).flatMap((issue) => {
+          const path = issue.path.map(String);
+          // An unknown setting is reported at the setting itself, one diagnostic each.
+          if (issue.code === 'unrecognized_keys') {
+            return issue.keys.map((key) => {
+              const field = [...path, key].join('.');
+              return {
+                code: 'invalid_param' as const,
+                severity: 'error' as const,
+                field,
+                message: `${spec.label} has no setting "${field}".`,
+                hint: `Remove "${field}"; the settings ${spec.label} takes are listed in the inspector.`,
+              };
+            });
+          }
+          const field = path.join('.');
+          return [
+            {
+              code: 'invalid_param' as const,
+              severity: 'error' as const,
+              field: field || undefined,
+              message: `${spec.label}${field ? ` ${field}` : ''}: ${issue.message}`,
+              hint: field ? hintFor(spec, field) : 'Check the layer settings.',
+            },
+          ];
         }),
       };
   cache.set(raw, { spec, result });
   return result;
-}
-
-function describeIssue(issue: { code: string; message: string; keys?: string[] }): string {
-  if (issue.code === 'unrecognized_keys' && issue.keys) {
-    return `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  }
-  return issue.message;
 }
 
 function hintFor(spec: AnyLayerSpec, field: string): string {
