@@ -11,7 +11,9 @@ const cache = new WeakMap<object, { spec: AnyLayerSpec; result: ResolvedParams }
 
 /** Validates a node's raw params against its spec and fills in the defaults. */
 export function resolveParams(spec: AnyLayerSpec, raw: Record<string, unknown>): ResolvedParams {
-  const hit = cache.get(raw);
+  // Unparsed documents can hold anything here; only objects can key the cache.
+  const cacheable = typeof raw === 'object' && raw !== null;
+  const hit = cacheable ? cache.get(raw) : undefined;
   if (hit && hit.spec === spec) return hit.result;
   const parsed = spec.params.safeParse(raw);
   const result: ResolvedParams = parsed.success
@@ -45,7 +47,7 @@ export function resolveParams(spec: AnyLayerSpec, raw: Record<string, unknown>):
           ];
         }),
       };
-  cache.set(raw, { spec, result });
+  if (cacheable) cache.set(raw, { spec, result });
   return result;
 }
 
