@@ -40,7 +40,8 @@ export function resolveOutputs(doc: GraphDoc, topo: Topology, nodes: Record<stri
   }
   const refs: OutputRef[] = [];
   for (const node of doc.nodes) {
-    if (node.type === 'input' || topo.cyclic.has(node.id) || !nodes[node.id]) continue;
+    // A sink behind a loop is still an output (of unknown shape): the loop is the only problem.
+    if (node.type === 'input' || !nodes[node.id]) continue;
     if ((topo.outgoing.get(node.id) ?? []).length > 0) continue;
     const count = nodes[node.id]?.outputShapes?.length ?? 1;
     for (let port = 0; port < count; port++) refs.push({ nodeId: node.id, port });
