@@ -54,6 +54,12 @@ function analyseUnsafe(doc: GraphDoc, previous: Cached | undefined): Analysis {
     const node = byId.get(id) as GraphNode;
     const incoming = topo.incoming.get(id) ?? [];
     const inputShapes = incoming.map((edge) => edgeShape(edge, nodes));
+    for (const edge of incoming) {
+      const issue = missingOutputPort(edge, nodes);
+      if (!issue) continue;
+      diagnostics.push(issue);
+      badEdges.add(edge.id);
+    }
     const layerName = names.get(id) ?? id;
     const incomingIds = incoming.map((e) => `${e.id}>${e.targetHandle ?? ''}`).join(',');
     const old = oldCache?.get(id);
@@ -106,6 +112,26 @@ function edgeShape(edge: GraphEdge, nodes: Record<string, NodeAnalysis>): Shape 
   const source = nodes[edge.source];
   const port = handleIndex(edge.sourceHandle, 'out') ?? 0;
   return source?.outputShapes?.[port] ?? null;
+}
+
+/**
+ * An edge leaving an output port its source does not have (out:2 of an LSTM without returnState):
+ * its target gets no input shape, so without this diagnostic it would be blocked with no reason given.
+ */
+function missingOutputPort(edge: GraphEdge, nodes: Record<string, NodeAnalysis>): Diagnostic | null {
+  const outputs = nodes[edge.source]?.outputShapes;
+  const port = handleIndex(edge.sourceHandle, 'out') ?? 0;
+  if (!outputs || port < outputs.length) return null;
+  const count = outputs.length;
+  return {
+    code: 'bad_port',
+    severity: 'error',
+    nodeId: edge.source,
+    edgeId: edge.id,
+    field: `out:${port}`,
+    message: `Connection ${edge.id} leaves output ${port} of "${edge.source}", which has ${count === 1 ? 'only one output' : `${count} outputs`}.`,
+    hint: `Connect it from an output the layer has (out:0${count > 1 ? ` to out:${count - 1}` : ''}); recurrent layers get more outputs with returnState.`,
+  };
 }
 
 function sameNode(old: CacheEntry, node: GraphNode, layerName: string, incomingIds: string, shapes: (Shape | null)[]): boolean {
