@@ -33,6 +33,8 @@ function convertIn(key: string, value: unknown): unknown {
   if (key.endsWith('Initializer')) return initializerFromKeras(value) ?? value;
   if (key.endsWith('Regularizer')) return regularizerFromKeras(value);
   if (key === 'dataFormat' && typeof value === 'string') return snakeToCamel(value);
+  // tf.keras 2.1+ writes a normalisation axis as a list (`"axis": [3]`); one entry is that axis.
+  if (key === 'axis' && Array.isArray(value) && value.length === 1) return value[0];
   return value;
 }
 
