@@ -122,10 +122,20 @@ class Flattener {
       return (apps[ref.node] ?? apps[apps.length - 1])?.(ref.tensor);
     };
     const pending: { layer: Record<string, unknown>; name: string; calls: KerasTensorRef[][]; done: boolean[] }[] = [];
+    if (!bound) {
+      // A graph's inputs are its Input nodes in document order: add them in the order of input_layers.
+      for (const ref of inputRefs) {
+        const layer = layers.find((l) => l.class_name === 'InputLayer' && layerName(l) === ref.layer);
+        if (!layer || applications.has(ref.layer)) continue;
+        const port = this.addInput(ref.layer, isRecord(layer.config) ? layer.config : {}, group);
+        applications.set(ref.layer, [(t) => (t === 0 ? port : undefined)]);
+      }
+    }
     for (const layer of layers) {
       const layerConfig = isRecord(layer.config) ? layer.config : {};
-      const name = typeof layer.name === 'string' ? layer.name : typeof layerConfig.name === 'string' ? layerConfig.name : '';
+      const name = layerName(layer);
       if (layer.class_name === 'InputLayer') {
+        if (applications.has(name)) continue;
         const position = inputRefs.findIndex((r) => r.layer === name);
         const port = bound ? bound[position >= 0 ? position : 0] : this.addInput(name, layerConfig, group);
         if (port) applications.set(name, [(t) => (t === 0 ? port : undefined)]);
@@ -190,6 +200,12 @@ class Flattener {
     const id = this.addCall({ className, layerName: name, config, inputs, ...(group ? { group } : {}) });
     return (t) => ({ call: id, port: t });
   }
+}
+
+/** A layer's name: Keras writes it beside the config and in it. */
+function layerName(layer: Record<string, unknown>): string {
+  if (typeof layer.name === 'string') return layer.name;
+  return isRecord(layer.config) && typeof layer.config.name === 'string' ? layer.config.name : '';
 }
 
 /** The input shape a Sequential model's first layer declares, in any of the forms Keras wrote over the years. */
