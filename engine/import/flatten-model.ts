@@ -115,11 +115,14 @@ class Flattener {
     const layers = (config.layers as unknown[]).filter(isRecord);
     const inputRefs = parseEndpoints(config.input_layers) ?? [];
     const applications = new Map<string, Application[]>();
+    /** Calls per layer name, and how far its node indexes are shifted (see `nodeOffsets`). */
+    const callCounts = new Map<string, number>();
+    let offsets = new Map<string, number>();
     const resolve = (ref: KerasTensorRef): TensorPort | undefined => {
-      const apps = applications.get(ref.layer);
-      if (!apps || apps.length === 0) return undefined;
-      // Node indexes count calls made outside this model too (a nested model's own build), so clamp.
-      return (apps[ref.node] ?? apps[apps.length - 1])?.(ref.tensor);
+      const count = callCounts.get(ref.layer) ?? 1;
+      const index = ref.node - (offsets.get(ref.layer) ?? 0);
+      // An index out of range names a call made outside this model: take the layer's last call.
+      return applications.get(ref.layer)?.[index >= 0 && index < count ? index : count - 1]?.(ref.tensor);
     };
     const pending: { layer: Record<string, unknown>; name: string; calls: KerasTensorRef[][]; done: boolean[] }[] = [];
     if (!bound) {
@@ -146,17 +149,22 @@ class Flattener {
         this.warn(`Layer "${name}" has inbound connections in a format NetCanvas does not read.`, undefined, name);
         continue;
       }
-      if (calls.length > 1 && !MODEL_CLASSES.has(String(layer.class_name))) {
+      if (calls.length > 1) {
+        const model = MODEL_CLASSES.has(String(layer.class_name));
         this.diagnostics.push({
           code: 'unsupported_feature',
           severity: 'warning',
           nodeId: name,
-          message: `Layer "${name}" is shared by ${calls.length} calls; it is imported as ${calls.length} separate layers, each with a copy of its weights.`,
+          message: model
+            ? `Model "${name}" is called ${calls.length} times; its layers are imported once per call, each with a copy of the weights.`
+            : `Layer "${name}" is shared by ${calls.length} calls; it is imported as ${calls.length} separate layers, each with a copy of its weights.`,
           hint: 'The copies train independently; the parameter count grows accordingly.',
         });
       }
+      callCounts.set(name, calls.length);
       pending.push({ layer, name, calls, done: calls.map(() => false) });
     }
+    offsets = nodeOffsets(pending, parseEndpoints(config.output_layers) ?? []);
     for (let progress = true; progress; ) {
       progress = false;
       for (const item of pending) {
@@ -200,6 +208,24 @@ class Flattener {
     const id = this.addCall({ className, layerName: name, config, inputs, ...(group ? { group } : {}) });
     return (t) => ({ call: id, port: t });
   }
+}
+
+/**
+ * Keras and TF.js count a nested model's calls from 1 (its node 0 is the one that built it), other
+ * layers' calls from 0; some writers count nested models from 0 too. A nested model's indexes are
+ * taken as shifted by one when some reference reaches one past its last call.
+ */
+function nodeOffsets(
+  pending: { layer: Record<string, unknown>; name: string; calls: KerasTensorRef[][] }[],
+  outputs: KerasTensorRef[],
+): Map<string, number> {
+  const models = new Map(pending.filter((p) => MODEL_CLASSES.has(String(p.layer.class_name))).map((p) => [p.name, p.calls.length]));
+  const offsets = new Map<string, number>();
+  for (const ref of [...pending.flatMap((p) => p.calls.flat()), ...outputs]) {
+    const count = models.get(ref.layer);
+    if (count !== undefined && ref.node === count) offsets.set(ref.layer, 1);
+  }
+  return offsets;
 }
 
 /** A layer's name: Keras writes it beside the config and in it. */
