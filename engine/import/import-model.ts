@@ -8,7 +8,7 @@ import { flattenModel } from './flatten-model';
 import { isKeras1, upgradeKeras1Layer } from './keras1';
 import { type ElkLike, elkLayout, layeredLayout } from './layout';
 import { trainingFromKeras } from './training-config';
-import { isWeightsManifest, loadWeights, type ReadWeightFile, type WeightsManifestGroup } from './weights';
+import { isWeightsManifest, loadWeights, type ReadWeightFile, type WeightsManifestGroup, weightsForGraph } from './weights';
 
 export type ModelFileKind = 'tfjs-layers' | 'keras-json' | 'netcanvas-graph' | 'tfjs-graph' | 'unknown';
 
@@ -133,7 +133,10 @@ function importRecord(json: Record<string, unknown>, name?: string): TopologyImp
 }
 
 export interface ModelImport extends TopologyImport {
-  /** Decoded weights by name, when the manifest's files could be read. The caller owns (disposes) them. */
+  /**
+   * Decoded weights keyed by the graph's layer names, when the manifest's files could be read. The
+   * caller owns (disposes) them; copies of a shared layer share their tensors.
+   */
   weights?: tfjs.NamedTensorMap;
 }
 
@@ -151,7 +154,7 @@ export async function importModel(
   if (options.elk) result.doc = await elkLayout(result.doc, options.elk);
   if (result.manifest && options.readFile) {
     const loaded = await loadWeights(tf, result.manifest, options.readFile);
-    if (loaded.ok) result.weights = loaded.tensors;
+    if (loaded.ok) result.weights = weightsForGraph(result.doc, loaded.tensors);
     else result.diagnostics.push(...loaded.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })));
   }
   return result;

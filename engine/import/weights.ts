@@ -1,5 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import { assignLayerNames } from '../analysis/layer-names';
 import type { Diagnostic } from '../diagnostics';
+import type { GraphDoc } from '../graph/schema';
 import type { Tf } from '../layers/spec';
 
 export interface WeightEntry {
@@ -81,6 +83,25 @@ export async function loadWeights(tf: Tf, manifest: WeightsManifestGroup[], read
     }
   }
   return { ok: true, tensors };
+}
+
+/**
+ * The weights keyed by the layer names the compiled graph uses. A shared layer (or a nested model
+ * called twice) is imported as one node per call, all with the file's layer name; the analysis makes
+ * the names unique (`dense`, `dense_2`), so each copy gets the file's weights under its own name.
+ */
+export function weightsForGraph(doc: GraphDoc, tensors: tfjs.NamedTensorMap): tfjs.NamedTensorMap {
+  const names = assignLayerNames(doc.nodes);
+  const out: tfjs.NamedTensorMap = { ...tensors };
+  for (const node of doc.nodes) {
+    const layerName = names.get(node.id);
+    if (!node.name || !layerName || layerName === node.name) continue;
+    const prefix = `${node.name}/`;
+    for (const [key, tensor] of Object.entries(tensors)) {
+      if (key.startsWith(prefix)) out[`${layerName}/${key.slice(prefix.length)}`] = tensor;
+    }
+  }
+  return out;
 }
 
 function byteSize(w: WeightEntry): number {
