@@ -19,13 +19,23 @@ function refFromKeras3(item: unknown): KerasTensorRef | null {
   return refFromList(item.config.keras_history);
 }
 
-function collectKeras3(value: unknown, out: KerasTensorRef[]): void {
+/** Values of a structure in Keras's flattening order: lists in order, dicts by sorted key. */
+function children(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (isRecord(value))
+    return Object.keys(value)
+      .sort()
+      .map((k) => value[k]);
+  return [];
+}
+
+function collectKeras3(value: unknown, out: KerasTensorRef[], depth = 0): void {
   const ref = refFromKeras3(value);
   if (ref) {
     out.push(ref);
     return;
   }
-  if (Array.isArray(value)) for (const v of value) collectKeras3(v, out);
+  if (depth < 8) for (const v of children(value)) collectKeras3(v, out, depth + 1);
 }
 
 /**
@@ -63,18 +73,22 @@ export function parseInboundNodes(inbound: unknown): KerasTensorRef[][] | null {
   return calls;
 }
 
-/** `input_layers` / `output_layers`: a list of `[name, node, tensor]`, or a single one (Keras 3, one tensor). */
+/**
+ * `input_layers` / `output_layers`: a `[name, node, tensor]` triple per tensor, as a list, a single
+ * triple (Keras 3, one tensor) or any nesting of lists and dicts (Keras 3 keeps the structure the
+ * model was built with; dicts flatten by sorted key, as Keras does). `null` when an entry is not a triple.
+ */
 export function parseEndpoints(value: unknown): KerasTensorRef[] | null {
-  if (!Array.isArray(value)) return null;
-  if (typeof value[0] === 'string') {
-    const ref = refFromList(value);
-    return ref ? [ref] : null;
-  }
+  if (!Array.isArray(value) && !isRecord(value)) return null;
   const refs: KerasTensorRef[] = [];
-  for (const item of value) {
-    const ref = refFromList(item);
-    if (!ref) return null;
-    refs.push(ref);
-  }
-  return refs;
+  const walk = (item: unknown, depth: number): boolean => {
+    if (Array.isArray(item) && typeof item[0] === 'string') {
+      const ref = refFromList(item);
+      if (ref) refs.push(ref);
+      return ref !== null;
+    }
+    if (depth >= 8 || (!Array.isArray(item) && !isRecord(item))) return false;
+    return children(item).every((child) => walk(child, depth + 1));
+  };
+  return walk(value, 0) ? refs : null;
 }
