@@ -117,8 +117,8 @@ class Flattener {
     const applications = new Map<string, Application[]>();
     /** Calls per layer name, and how far its node indexes are shifted (see `nodeOffsets`). */
     const callCounts = new Map<string, number>();
-    let offsets = new Map<string, number>();
-    const resolve = (ref: KerasTensorRef): TensorPort | undefined => {
+    let inboundOffsets = new Map<string, number>();
+    const resolve = (ref: KerasTensorRef, offsets = inboundOffsets): TensorPort | undefined => {
       const count = callCounts.get(ref.layer) ?? 1;
       const index = ref.node - (offsets.get(ref.layer) ?? 0);
       // An index out of range names a call made outside this model: take the layer's last call.
@@ -164,13 +164,19 @@ class Flattener {
       callCounts.set(name, calls.length);
       pending.push({ layer, name, calls, done: calls.map(() => false) });
     }
-    offsets = nodeOffsets(pending, parseEndpoints(config.output_layers) ?? []);
+    const outputRefs = parseEndpoints(config.output_layers) ?? [];
+    // Keras 3 counts from 0 in inbound nodes but from 1 in output_layers, so each is judged on its own.
+    inboundOffsets = nodeOffsets(
+      pending,
+      pending.flatMap((p) => p.calls.flat()),
+    );
+    const outputOffsets = nodeOffsets(pending, outputRefs);
     for (let progress = true; progress; ) {
       progress = false;
       for (const item of pending) {
         for (const [k, refs] of item.calls.entries()) {
           if (item.done[k]) continue;
-          const ports = refs.map(resolve);
+          const ports = refs.map((ref) => resolve(ref));
           if (ports.some((p) => p === undefined)) continue;
           item.done[k] = true;
           progress = true;
@@ -189,8 +195,8 @@ class Flattener {
         item.name,
       );
     }
-    const outputs = (parseEndpoints(config.output_layers) ?? []).map((ref) => {
-      const port = resolve(ref);
+    const outputs = outputRefs.map((ref) => {
+      const port = resolve(ref, outputOffsets);
       if (!port) this.warn(`The model output "${ref.layer}" could not be found.`);
       return port;
     });
@@ -217,11 +223,11 @@ class Flattener {
  */
 function nodeOffsets(
   pending: { layer: Record<string, unknown>; name: string; calls: KerasTensorRef[][] }[],
-  outputs: KerasTensorRef[],
+  refs: KerasTensorRef[],
 ): Map<string, number> {
   const models = new Map(pending.filter((p) => MODEL_CLASSES.has(String(p.layer.class_name))).map((p) => [p.name, p.calls.length]));
   const offsets = new Map<string, number>();
-  for (const ref of [...pending.flatMap((p) => p.calls.flat()), ...outputs]) {
+  for (const ref of refs) {
     const count = models.get(ref.layer);
     if (count !== undefined && ref.node === count) offsets.set(ref.layer, 1);
   }
