@@ -25,6 +25,9 @@ const INITIALIZER_CLASSES: Record<string, string> = {
   TruncatedNormal: 'truncatedNormal',
   Orthogonal: 'orthogonal',
   Identity: 'identity',
+  // Keras 3 serializes these two under their class names (keras.initializers.Orthogonal is an alias).
+  OrthogonalInitializer: 'orthogonal',
+  IdentityInitializer: 'identity',
   VarianceScaling: 'varianceScaling',
   Constant: 'zeros',
 };
