@@ -1,4 +1,4 @@
-import { defineCommand } from '../command';
+import { defineCommand, NOTHING } from '../command';
 import { selectionOf } from '../editor-state';
 
 /** Selects every layer and connection. */
@@ -8,11 +8,14 @@ export const selectAll = defineCommand({
   group: 'selection',
   shortcut: ['Mod+A'],
   canRun: (state) => state.doc.nodes.length > 0,
-  perform: (state) => ({
-    selection: selectionOf(
-      state.doc.nodes.map((n) => n.id),
-      state.doc.edges.map((e) => e.id),
-    ),
-    undoable: false,
-  }),
+  perform: (state) =>
+    state.doc.nodes.length === 0
+      ? NOTHING
+      : {
+          selection: selectionOf(
+            state.doc.nodes.map((n) => n.id),
+            state.doc.edges.map((e) => e.id),
+          ),
+          undoable: false,
+        },
 });

@@ -12,7 +12,8 @@ export type FieldKind =
   | { kind: 'text'; pattern?: string; minLength?: number }
   /** n numbers, one per axis (a kernel of 3×3); `acceptsScalar`: one number may stand for all of them. */
   | { kind: 'tuple'; length: number; item: NumberKind; acceptsScalar: boolean }
-  | { kind: 'list'; item: Classified; minItems?: number; maxItems?: number }
+  /** A list of any length; `acceptsScalar`: one value may stand for a list of one (an axis or a list of axes). */
+  | { kind: 'list'; item: Classified; minItems?: number; maxItems?: number; acceptsScalar: boolean }
   | { kind: 'object'; properties: Record<string, PropertySchema> }
   /** A wrapped layer (Bidirectional, TimeDistributed): a layer type plus that layer's own settings. */
   | { kind: 'layer' }
@@ -130,6 +131,7 @@ function arrayKind(schema: PropertySchema): FieldKind {
   return {
     kind: 'list',
     item,
+    acceptsScalar: false,
     ...(schema.minItems !== undefined ? { minItems: schema.minItems } : {}),
     ...(schema.maxItems !== undefined ? { maxItems: schema.maxItems } : {}),
   };
@@ -139,8 +141,8 @@ function unionKind(options: PropertySchema[]): FieldKind {
   if (options.length === 2) {
     const [a, b] = options.map(fieldKind);
     const scalar = a?.kind === 'number' ? a : b?.kind === 'number' ? b : undefined;
-    const tuple = a?.kind === 'tuple' ? a : b?.kind === 'tuple' ? b : undefined;
-    if (scalar && tuple) return { ...tuple, acceptsScalar: true };
+    const many = a?.kind === 'tuple' || a?.kind === 'list' ? a : b?.kind === 'tuple' || b?.kind === 'list' ? b : undefined;
+    if (scalar && many && (many.kind === 'tuple' || many.item.kind === 'number')) return { ...many, acceptsScalar: true };
   }
   return { kind: 'json' };
 }

@@ -5,6 +5,7 @@ import { findNode } from '../doc-ops';
 import type { EditorState } from '../editor-state';
 import { nodeDiagnostics } from '../selectors/node-view';
 import { type Classified, classify, type NumberKind, type PropertySchema, paramSchemas } from './field-kinds';
+import { validateField } from './validate-field';
 
 /** What every inspector field carries, whatever its control. */
 export interface FieldBase {
@@ -58,27 +59,34 @@ export function inspectorFields(state: EditorState, nodeId: string): InspectorFi
   return fieldsOf(spec, node.params, resolved, '', nodeDiagnostics(state.analysis, nodeId));
 }
 
+/** The spec a form is generated from, its raw params, and where its fields sit in the node's params. */
+interface FormContext {
+  spec: AnyLayerSpec;
+  params: Record<string, unknown>;
+  prefix: string;
+  diagnostics: readonly Diagnostic[];
+}
+
 function fieldsOf(
   spec: AnyLayerSpec,
-  values: Record<string, unknown>,
+  params: Record<string, unknown>,
   resolved: Record<string, unknown> | undefined,
   prefix: string,
   diagnostics: readonly Diagnostic[],
 ): InspectorField[] {
-  return Object.entries(paramSchemas(spec)).map(([key, schema]) =>
-    build(spec, key, schema, `${prefix}${key}`, values[key], resolved?.[key], diagnostics),
-  );
+  const context: FormContext = { spec, params, prefix, diagnostics };
+  return Object.entries(paramSchemas(spec)).map(([key, schema]) => build(context, key, schema, key, params[key], resolved?.[key]));
 }
 
 function build(
-  spec: AnyLayerSpec,
+  context: FormContext,
   key: string,
   schema: PropertySchema,
-  path: string,
+  local: string,
   value: unknown,
   resolved: unknown,
-  diagnostics: readonly Diagnostic[],
 ): InspectorField {
+  const path = `${context.prefix}${local}`;
   const base: FieldBase = {
     key,
     path,
@@ -88,31 +96,44 @@ function build(
     value,
     resolved,
     nullable: false,
-    error: errorFor(path, diagnostics),
+    error: errorFor(context, local, value),
   };
   const kind = classify(schema);
   if (kind.kind === 'object') {
-    const properties = Object.entries(kind.properties);
-    const fields = properties.map(([k, s]) => build(spec, k, s, `${path}.${k}`, record(value)?.[k], record(resolved)?.[k], diagnostics));
+    const fields = Object.entries(kind.properties).map(([k, s]) =>
+      build(context, k, s, `${local}.${k}`, record(value)?.[k], record(resolved)?.[k]),
+    );
     return { ...base, kind: 'object', nullable: kind.nullable, fields };
   }
   if (kind.kind === 'layer') {
     const stored = record(value);
-    const fallback = record(schema.default);
-    const innerType = String(stored?.type ?? fallback?.type ?? '');
+    const innerType = String(stored?.type ?? record(schema.default)?.type ?? '');
     const inner = layerSpec(innerType);
     const innerPrefix = `${path}.params.`;
-    const innerDiagnostics = diagnostics.map((d) =>
-      d.field?.startsWith(`${path}.`) && !d.field.startsWith(innerPrefix)
+    // The engine reports a wrapped layer's fields as `layer.<field>`; the form edits `layer.params.<field>`.
+    const innerDiagnostics = context.diagnostics.map((d) =>
+      d.field?.startsWith(`${path}.`) && !d.field.startsWith(innerPrefix) && d.field !== `${path}.type` && d.field !== `${path}.name`
         ? { ...d, field: `${innerPrefix}${d.field.slice(path.length + 1)}` }
         : d,
     );
     const fields = inner
       ? fieldsOf(inner, record(stored?.params) ?? {}, record(record(resolved)?.params), innerPrefix, innerDiagnostics)
       : [];
-    return { ...base, kind: 'layer', nullable: kind.nullable, innerType, options: wrappableLayers(spec, key), fields };
+    const error = base.error !== null && fields.some((f) => f.error !== null) ? null : base.error;
+    return { ...base, error, kind: 'layer', nullable: kind.nullable, innerType, options: wrappableLayers(context.spec, key), fields };
   }
   return { ...base, ...kind };
+}
+
+/**
+ * The analysis's complaint about a field, in the inspector's words when the schema explains it (the
+ * same sentence `validateField` gives while typing), else as the analysis put it (shape rules).
+ */
+function errorFor(context: FormContext, local: string, value: unknown): string | null {
+  const path = `${context.prefix}${local}`;
+  const hit = context.diagnostics.find((d) => d.field === path) ?? context.diagnostics.find((d) => d.field?.startsWith(`${path}.`));
+  if (!hit) return null;
+  return (value === undefined ? null : validateField(context.spec.type, local, value, context.params)) ?? hit.message;
 }
 
 const wrappable = new WeakMap<AnyLayerSpec, Map<string, LayerOption[]>>();
@@ -130,11 +151,6 @@ export function wrappableLayers(spec: AnyLayerSpec, key: string): LayerOption[] 
     perKey.set(key, options);
   }
   return options;
-}
-
-function errorFor(path: string, diagnostics: readonly Diagnostic[]): string | null {
-  const hit = diagnostics.find((d) => d.field === path) ?? diagnostics.find((d) => d.field?.startsWith(`${path}.`));
-  return hit?.message ?? null;
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
