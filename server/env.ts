@@ -8,7 +8,7 @@ import path from 'node:path';
 
 /** The folder for the embedded database, the generated secret and the build stamp (git-ignored). */
 export function dataDir(): string {
-  return path.resolve(process.env.NETCANVAS_DATA_DIR ?? 'data');
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.NETCANVAS_DATA_DIR ?? 'data');
 }
 
 export function port(): number {

@@ -1,5 +1,6 @@
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { signInLimitActive } from '@/server/auth/sign-in-throttle';
 import { db } from '@/server/db/client';
 import { authSecret, baseUrl, trustedOrigins } from '@/server/env';
 import { setUpNewUser } from '@/server/teams/set-up-new-user';
@@ -15,7 +16,7 @@ function createAuth() {
     session: { cookieCache: { enabled: true, maxAge: 60 } },
     // Built in and in memory per server process. Sign-in and sign-up get a tighter budget than the rest.
     rateLimit: {
-      enabled: process.env.NODE_ENV === 'production' || process.env.NETCANVAS_RATE_LIMIT === 'on',
+      enabled: signInLimitActive(),
       window: 60,
       max: 300,
       customRules: {

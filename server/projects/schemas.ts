@@ -9,7 +9,14 @@ export const TeamProjectsParams = z.object({ teamId: Id });
 const Name = z.string().trim().min(1, 'Give the project a name.').max(200);
 const Description = z.string().trim().max(2000);
 
-export const CreateProjectInput = z.object({ name: Name, description: Description.default('') }).strict();
+export const CreateProjectInput = z
+  .object({
+    name: Name,
+    description: Description.default(''),
+    /** Start from one of the engine's templates (saved as version 1) instead of an empty project. */
+    template: z.string().max(100).optional(),
+  })
+  .strict();
 export const UpdateProjectInput = z
   .object({ name: Name.optional(), description: Description.optional(), teamId: Id.optional() })
   .strict()

@@ -27,7 +27,7 @@ describe('PGlite host', () => {
     const results = await Promise.all(
       Array.from({ length: 300 }, (_, i) => pool.query<{ a: number; b: string }>('SELECT $1::int AS a, $2::text AS b', [i, `s${i}`])),
     );
-    results.forEach((r, i) => expect(r.rows[0]).toEqual({ a: i, b: `s${i}` }));
+    expect(results.map((r) => r.rows[0])).toEqual(results.map((_, i) => ({ a: i, b: `s${i}` })));
   });
 
   it('keeps concurrent read-modify-write transactions isolated (no lost update)', async () => {

@@ -51,7 +51,7 @@ export interface Command<A = NoArgs, O = undefined> {
   group: CommandGroup;
   /** Key combinations, e.g. `Mod+Shift+Z` (Mod = Ctrl, or Cmd on a Mac). See shortcuts.ts. */
   shortcut?: readonly string[];
-  /** Cheap check for enabling menu items; `perform` refuses with a reason whenever this is false. */
+  /** Cheap check for enabling menu items; whenever it is false, `perform` refuses with a reason or changes nothing. */
   canRun(state: EditorState, args: A): boolean;
   perform(state: EditorState, args: A): CommandOutcome<O>;
 }

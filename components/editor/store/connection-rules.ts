@@ -4,7 +4,7 @@ import { layerSpec } from '../../../engine/layers/registry';
 import { formatShape, type Shape } from '../../../engine/shape';
 import { findNode, upstream } from './doc-ops';
 import type { EditorState } from './editor-state';
-import { freeInputPort, inputPortsOf, nodePorts, outputCount } from './node-ports';
+import { freeInputPort, incomingEdges, inputPortsOf, nodePorts, outputCount } from './node-ports';
 
 /** Whether a connection may be drawn; when it may, the port it lands on and the edges it replaces. */
 export type ConnectionCheck = { ok: true; targetHandle: string | undefined; replaces: string[] } | { ok: false; reason: string };
@@ -34,7 +34,7 @@ export function canConnect(
   target: string,
   targetHandle: string | undefined,
 ): ConnectionCheck {
-  return checkConnection(state, source, sourceHandle, target, targetHandle, () => upstream(state.doc, source));
+  return checkConnection(state, source, sourceHandle, target, targetHandle, () => upstream(state.doc, source), true);
 }
 
 /**
@@ -47,7 +47,7 @@ export function validTargets(state: EditorState, source: string, sourceHandle?: 
   for (const node of state.doc.nodes) {
     if (node.id === source) continue;
     for (const handle of nodePorts(state, node).inputs) {
-      const check = checkConnection(state, source, sourceHandle, node.id, handle, () => ancestors);
+      const check = checkConnection(state, source, sourceHandle, node.id, handle, () => ancestors, false);
       targets.push(check.ok ? { nodeId: node.id, handle, ok: true } : { nodeId: node.id, handle, ok: false, reason: check.reason });
     }
   }
@@ -61,6 +61,8 @@ function checkConnection(
   target: string,
   targetHandle: string | undefined,
   ancestorsOfSource: () => Set<string>,
+  /** Name the loop a refused connection would close (a graph walk: skipped when checking every port at once). */
+  describeLoop: boolean,
 ): ConnectionCheck {
   const { doc } = state;
   const from = findNode(doc, source);
@@ -100,14 +102,16 @@ function checkConnection(
     handle = inputHandle(port);
   }
   // A single-input layer keeps one connection: the new one replaces whatever feeds it now.
-  const replaces = doc.edges.filter((e) => e.target === target && (max === 1 || occupied.get(e.id) === port)).map((e) => e.id);
-  const duplicate = doc.edges.some(
+  const incoming = incomingEdges(doc, target);
+  const replaces = incoming.filter((e) => max === 1 || occupied.get(e.id) === port).map((e) => e.id);
+  const duplicate = incoming.some(
     (e) => replaces.includes(e.id) && e.source === source && (handleIndex(e.sourceHandle, 'out') ?? 0) === outPort,
   );
   if (duplicate) return { ok: false, reason: `${nameOf(state, source)} is already connected there.` };
 
   if (ancestorsOfSource().has(target)) {
-    return { ok: false, reason: `This connection would make a loop: ${loopPath(doc, target, source, state)}. Networks flow one way.` };
+    const loop = describeLoop ? `: ${loopPath(doc, target, source, state)}` : '';
+    return { ok: false, reason: `This connection would make a loop${loop}. Networks flow one way.` };
   }
 
   const shape = state.analysis.nodes[source]?.outputShapes?.[outPort];
@@ -136,15 +140,21 @@ function rankReason(label: string, contract: { minRank?: number; maxRank?: numbe
 
 /** The path `from → … → to` that already exists, which the new edge `to → from` would close. */
 function loopPath(doc: GraphDoc, from: string, to: string, state: EditorState): string {
+  const outgoing = new Map<string, string[]>();
+  for (const edge of doc.edges) {
+    const list = outgoing.get(edge.source);
+    if (list) list.push(edge.target);
+    else outgoing.set(edge.source, [edge.target]);
+  }
   const previous = new Map<string, string>();
   const queue = [from];
   for (let head = 0; head < queue.length; head++) {
     const id = queue[head] as string;
     if (id === to) break;
-    for (const edge of doc.edges) {
-      if (edge.source !== id || previous.has(edge.target) || edge.target === from) continue;
-      previous.set(edge.target, id);
-      queue.push(edge.target);
+    for (const next of outgoing.get(id) ?? []) {
+      if (previous.has(next) || next === from) continue;
+      previous.set(next, id);
+      queue.push(next);
     }
   }
   const path = [to];

@@ -22,6 +22,18 @@ export function findNode(doc: GraphDoc, id: string): GraphNode | undefined {
   return index.get(id);
 }
 
+const edgeIndexes = new WeakMap<readonly GraphEdge[], Map<string, GraphEdge>>();
+
+/** The edge with this id (lookup table cached per edges array). */
+export function findEdge(doc: GraphDoc, id: string): GraphEdge | undefined {
+  let index = edgeIndexes.get(doc.edges);
+  if (!index) {
+    index = new Map(doc.edges.map((e) => [e.id, e]));
+    edgeIndexes.set(doc.edges, index);
+  }
+  return index.get(id);
+}
+
 /** `${base}_${n}` for the smallest n ≥ 1 not in `taken`; adds the result to `taken`. */
 export function freshId(base: string, taken: Set<string>): string {
   let n = 1;
@@ -113,7 +125,11 @@ export function upstream(doc: GraphDoc, start: string): Set<string> {
 
 function reach(doc: GraphDoc, start: string, from: (e: GraphEdge) => string, to: (e: GraphEdge) => string): Set<string> {
   const adjacent = new Map<string, string[]>();
-  for (const edge of doc.edges) adjacent.set(from(edge), [...(adjacent.get(from(edge)) ?? []), to(edge)]);
+  for (const edge of doc.edges) {
+    const list = adjacent.get(from(edge));
+    if (list) list.push(to(edge));
+    else adjacent.set(from(edge), [to(edge)]);
+  }
   const seen = new Set<string>();
   const stack = [...(adjacent.get(start) ?? [])];
   while (stack.length > 0) {

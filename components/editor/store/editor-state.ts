@@ -104,6 +104,18 @@ export function selectionOf(nodes: readonly string[] = [], edges: readonly strin
   return nodes.length === 0 && edges.length === 0 ? EMPTY_SELECTION : { nodes: [...nodes], edges: [...edges] };
 }
 
+const selectedSets = new WeakMap<Selection, { nodes: Set<string>; edges: Set<string> }>();
+
+/** Whether a node or edge is selected, in constant time (sets built once per selection). */
+export function isSelected(selection: Selection, id: string, kind: 'nodes' | 'edges' = 'nodes'): boolean {
+  let sets = selectedSets.get(selection);
+  if (!sets) {
+    sets = { nodes: new Set(selection.nodes), edges: new Set(selection.edges) };
+    selectedSets.set(selection, sets);
+  }
+  return sets[kind].has(id);
+}
+
 export function isSelectionEmpty(selection: Selection): boolean {
   return selection.nodes.length === 0 && selection.edges.length === 0;
 }

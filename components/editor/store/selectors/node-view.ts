@@ -1,11 +1,11 @@
 import type { Analysis } from '../../../../engine/analysis/types';
 import type { Diagnostic } from '../../../../engine/diagnostics';
-import type { GraphNode } from '../../../../engine/graph/schema';
+import type { GraphEdge, GraphNode } from '../../../../engine/graph/schema';
 import { layerSpec } from '../../../../engine/layers/registry';
 import type { LayerCategory } from '../../../../engine/layers/spec';
 import { formatShape, type Shape } from '../../../../engine/shape';
-import { findNode } from '../doc-ops';
-import type { EditorState } from '../editor-state';
+import { findEdge, findNode } from '../doc-ops';
+import { type EditorState, isSelected } from '../editor-state';
 import { edgeHandles, type NodePorts, nodePorts } from '../node-ports';
 
 /** Everything the generic layer node draws, derived from the document, the spec and the analysis. */
@@ -95,7 +95,7 @@ export function nodeView(state: EditorState, id: string): NodeView | null {
   const result = state.analysis.nodes[id];
   const diagnostics = nodeDiagnostics(state.analysis, id);
   const ports = nodePorts(state, node);
-  const selected = state.selection.nodes.includes(id);
+  const selected = isSelected(state.selection, id);
   const deps = [result, selected, ports.inputs.length, ports.outputs.length, ...diagnostics];
   const cached = views.get(node);
   if (cached && cached.deps.length === deps.length && cached.deps.every((d, i) => d === deps[i])) return cached.view;
@@ -138,21 +138,31 @@ function summaryOf(node: GraphNode, params: Record<string, unknown> | null): str
   }
 }
 
-/** The view of one connection, or `null` for an unknown id. */
+const edgeViews = new WeakMap<GraphEdge, { view: EdgeView; deps: unknown[] }>();
+
+/** The view of one connection, or `null` for an unknown id. Memoized per edge like `nodeView`. */
 export function edgeView(state: EditorState, id: string): EdgeView | null {
-  const edge = state.doc.edges.find((e) => e.id === id);
+  const edge = findEdge(state.doc, id);
   if (!edge) return null;
   const result = state.analysis.edges[id];
   const shape = result?.shape ?? null;
-  return {
+  const handles = edgeHandles(state.doc, edge);
+  const selected = isSelected(state.selection, id, 'edges');
+  const diagnostics = edgeDiagnostics(state.analysis, id);
+  const deps = [shape, result?.ok, handles.sourceHandle, handles.targetHandle, selected, ...diagnostics];
+  const cached = edgeViews.get(edge);
+  if (cached && cached.deps.length === deps.length && cached.deps.every((d, i) => d === deps[i])) return cached.view;
+  const view: EdgeView = {
     id,
     source: edge.source,
     target: edge.target,
-    ...edgeHandles(state.doc, edge),
+    ...handles,
     shape,
     label: shape ? formatShape(shape) : '',
     ok: result?.ok ?? false,
-    diagnostics: edgeDiagnostics(state.analysis, id),
-    selected: state.selection.edges.includes(id),
+    diagnostics,
+    selected,
   };
+  edgeViews.set(edge, { view, deps });
+  return view;
 }

@@ -1,0 +1,84 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { ErrorNote } from '@/components/ui/ErrorNote';
+import { authClient } from './auth-client';
+
+/** Sign-in and sign-up form (email and password). */
+export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
+  const router = useRouter();
+  const next = useSearchParams().get('next');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    setBusy(true);
+    setError(null);
+    const result =
+      mode === 'sign-up'
+        ? await authClient.signUp.email({ name: String(form.get('name') ?? '').trim() || email.split('@')[0] || email, email, password })
+        : await authClient.signIn.email({ email, password });
+    setBusy(false);
+    if (result.error) {
+      setError(explain(result.error.status, result.error.message));
+      return;
+    }
+    router.push(next?.startsWith('/') ? next : '/projects');
+    router.refresh();
+  }
+
+  return (
+    <form className="stack panel" onSubmit={submit} aria-label={mode === 'sign-up' ? 'Sign up' : 'Sign in'}>
+      <h1>{mode === 'sign-up' ? 'Create your account' : 'Sign in'}</h1>
+      {mode === 'sign-up' ? (
+        <label>
+          Name
+          <input name="name" autoComplete="name" required maxLength={100} />
+        </label>
+      ) : null}
+      <label>
+        Email
+        <input name="email" type="email" autoComplete="email" required />
+      </label>
+      <label>
+        Password
+        <input
+          name="password"
+          type="password"
+          autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
+          required
+          minLength={8}
+        />
+      </label>
+      {mode === 'sign-up' ? <p className="muted small">At least 8 characters.</p> : null}
+      <ErrorNote message={error} />
+      <button className="primary" type="submit" disabled={busy}>
+        {busy ? 'One moment…' : mode === 'sign-up' ? 'Sign up' : 'Sign in'}
+      </button>
+      <p className="muted small">
+        {mode === 'sign-up' ? (
+          <>
+            Already have an account? <Link href="/sign-in">Sign in</Link>
+          </>
+        ) : (
+          <>
+            New here? <Link href="/sign-up">Create an account</Link>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}
+
+function explain(status: number, message: string | undefined): string {
+  if (status === 429) return 'Too many attempts. Wait a minute and try again.';
+  if (status === 401) return 'That email and password do not match an account.';
+  if (status === 422 && message?.toLowerCase().includes('exist')) return 'An account with this email already exists. Sign in instead.';
+  return message ? `${message}.`.replace(/\.\.$/, '.') : 'Something went wrong. Try again.';
+}

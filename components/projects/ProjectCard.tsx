@@ -1,0 +1,112 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { api } from '@/components/ui/api';
+import { canEdit, type ProjectItem, type TeamItem } from './types';
+
+/** One project with its actions: rename, duplicate, move, delete. */
+export function ProjectCard({ project, teams, onError }: { project: ProjectItem; teams: TeamItem[]; onError: (m: string | null) => void }) {
+  const router = useRouter();
+  const [mode, setMode] = useState<'idle' | 'rename' | 'move'>('idle');
+  const [name, setName] = useState(project.name);
+  const [target, setTarget] = useState(teams.find((t) => t.id !== project.teamId)?.id ?? '');
+  const editor = canEdit(project.role);
+
+  async function run(method: string, url: string, body?: unknown, then?: (data: { id?: string }) => void) {
+    const result = await api<{ id?: string }>(method, url, body);
+    if (!result.ok) return onError(result.message);
+    onError(null);
+    setMode('idle');
+    if (then) then(result.data ?? {});
+    router.refresh();
+  }
+
+  return (
+    <article className="card" aria-label={`Project ${project.name}`}>
+      {mode === 'rename' ? (
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run('PATCH', `/api/projects/${project.id}`, { name });
+          }}
+        >
+          <input value={name} onChange={(e) => setName(e.target.value)} aria-label="New name" required maxLength={200} />
+          <button type="submit" className="primary">
+            Save
+          </button>
+          <button type="button" onClick={() => setMode('idle')}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <h3>
+          <Link href={`/projects/${project.id}`}>{project.name}</Link>
+        </h3>
+      )}
+      <p className="muted small">
+        {project.headNumber ? `Version ${project.headNumber}` : 'No versions yet'} · changed {new Date(project.updatedAt).toLocaleString()}
+        {project.forkedFrom ? ` · forked from ${project.forkedFrom.name}` : ''}
+      </p>
+      {mode === 'move' ? (
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run('PATCH', `/api/projects/${project.id}`, { teamId: target });
+          }}
+        >
+          <select value={target} onChange={(e) => setTarget(e.target.value)} aria-label="Move to team">
+            {teams
+              .filter((t) => t.id !== project.teamId)
+              .map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+          </select>
+          <button type="submit" className="primary" disabled={!target}>
+            Move
+          </button>
+          <button type="button" onClick={() => setMode('idle')}>
+            Cancel
+          </button>
+        </form>
+      ) : null}
+      <div className="row small">
+        {editor ? (
+          <button type="button" className="link" onClick={() => setMode('rename')}>
+            Rename
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="link"
+          onClick={() => void run('POST', `/api/projects/${project.id}/duplicate`, {}, (d) => d.id && router.push(`/projects/${d.id}`))}
+        >
+          Duplicate
+        </button>
+        {editor && teams.length > 1 ? (
+          <button type="button" className="link" onClick={() => setMode('move')}>
+            Move
+          </button>
+        ) : null}
+        {project.role === 'owner' ? (
+          <button
+            type="button"
+            className="link danger"
+            onClick={() => {
+              if (window.confirm(`Delete "${project.name}" and all its versions? This cannot be undone.`)) {
+                void run('DELETE', `/api/projects/${project.id}`);
+              }
+            }}
+          >
+            Delete
+          </button>
+        ) : null}
+      </div>
+    </article>
+  );
+}

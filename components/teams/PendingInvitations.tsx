@@ -1,0 +1,45 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { api } from '@/components/ui/api';
+import { ErrorNote } from '@/components/ui/ErrorNote';
+
+interface Invitation {
+  id: string;
+  team: { id: string; name: string };
+  role: string;
+  invitedBy: string | null;
+}
+
+/** Invitations waiting for the signed-in user, with accept and decline. */
+export function PendingInvitations({ invitations }: { invitations: Invitation[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  if (invitations.length === 0) return null;
+  const act = async (method: string, url: string) => {
+    const result = await api(method, url);
+    setError(result.ok ? null : result.message);
+    router.refresh();
+  };
+  return (
+    <section className="panel" aria-label="Invitations">
+      <h2>Invitations</h2>
+      <ErrorNote message={error} />
+      {invitations.map((i) => (
+        <div key={i.id} className="row">
+          <span>
+            <strong>{i.team.name}</strong> invites you as {i.role}
+            {i.invitedBy ? ` (from ${i.invitedBy})` : ''}.
+          </span>
+          <button type="button" className="primary" onClick={() => act('POST', `/api/invitations/${i.id}/accept`)}>
+            Accept
+          </button>
+          <button type="button" onClick={() => act('DELETE', `/api/invitations/${i.id}`)}>
+            Decline
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}

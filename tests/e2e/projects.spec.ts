@@ -1,0 +1,123 @@
+import { expect, test } from '@playwright/test';
+import { editGraph, PASSWORD, saveVersion, signUp, uniqueEmail } from './helpers';
+import { type AppServer, startApp } from './server';
+
+let app: AppServer;
+test.beforeAll(async () => {
+  app = await startApp({ name: 'projects' });
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+test('sign up, create a project, save two versions, see the history, restore, sign out; another user is refused', async ({ browser }) => {
+  const alice = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  const page = await alice.newPage();
+  await signUp(page, app.url, 'Alice', uniqueEmail('alice'));
+  await expect(page.getByRole('heading', { name: "Alice's team" })).toBeVisible();
+
+  await page.getByLabel('Project name').fill('Iris classifier');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByRole('heading', { name: 'Iris classifier' })).toBeVisible();
+  const projectUrl = page.url();
+  await expect(page.getByText('No versions saved yet.')).toBeVisible();
+
+  // Version 1: the starter network with a wider hidden layer.
+  await editGraph(page, (doc) => {
+    (doc.nodes[1] as { params: Record<string, unknown> }).params.units = 32;
+  });
+  await expect(page.getByText('valid')).toBeVisible();
+  await saveVersion(page, 'first network', 1);
+
+  // A broken edit is caught before saving.
+  const editor = page.getByLabel('Graph document (JSON)');
+  const good = await editor.inputValue();
+  await editor.fill('{ "format": "netcanvas.graph", ');
+  await expect(page.getByRole('alert', { name: 'Document problems' })).toContainText('not valid JSON');
+  await expect(page.getByRole('button', { name: 'Save version' })).toBeDisabled();
+
+  await editor.fill(good);
+  await expect(page.getByRole('alert', { name: 'Document problems' })).toHaveCount(0);
+
+  // Version 2.
+  await editGraph(page, (doc) => {
+    (doc.nodes[1] as { params: Record<string, unknown> }).params.units = 64;
+  });
+  await saveVersion(page, 'wider hidden layer', 2);
+
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history.getByTestId('version-2')).toContainText('wider hidden layer');
+  await expect(history.getByTestId('version-1')).toContainText('first network');
+
+  // What changed, down to the parameter.
+  await history.getByTestId('version-2').getByRole('button', { name: 'Changes' }).click();
+  await expect(page.getByRole('region', { name: 'Changes from version 1 to 2' })).toContainText('params.units: 32 → 64');
+
+  // Open version 1, read-only.
+  await history.getByTestId('version-1').getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('region', { name: 'Version 1' })).toContainText('read-only');
+  await page.getByRole('button', { name: 'Back to the editor' }).click();
+
+  // Restore version 1 as version 3.
+  await history.getByTestId('version-1').getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('status')).toHaveText('Version 1 restored as version 3.');
+  await expect(history.getByTestId('version-3')).toContainText('Restore version 1');
+  expect(JSON.parse(await editor.inputValue()).nodes[1].params.units).toBe(32);
+
+  if (process.env.UPDATE_SCREENSHOT) await page.screenshot({ path: 'docs/screenshot.png' });
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await page.goto(projectUrl);
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+
+  // Another user cannot see the project, in the page or the API.
+  const bob = await browser.newContext();
+  const bobPage = await bob.newPage();
+  await signUp(bobPage, app.url, 'Bob', uniqueEmail('bob'));
+  const response = await bobPage.goto(projectUrl);
+  expect(response?.status()).toBe(404);
+  await expect(bobPage.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  const projectId = projectUrl.split('/').pop();
+  const api = await bobPage.request.get(`${app.url}/api/projects/${projectId}/versions`);
+  expect(api.status()).toBe(404);
+  expect((await api.json()).error.code).toBe('not_found');
+  const write = await bobPage.request.post(`${app.url}/api/projects/${projectId}/versions`, {
+    headers: { origin: app.url },
+    data: { parent: 3, message: 'sneaky', graph: {} },
+  });
+  expect(write.status()).toBe(404);
+  await alice.close();
+  await bob.close();
+});
+
+test('two tabs save on the same version: the second gets the conflict and keeps its edits', async ({ browser }) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await signUp(first, app.url, 'Carol', uniqueEmail('carol'));
+  await first.getByLabel('Project name').fill('Shared work');
+  await first.getByRole('button', { name: 'Create project' }).click();
+  await expect(first.getByRole('heading', { name: 'Shared work' })).toBeVisible();
+  await saveVersion(first, 'start', 1);
+
+  const second = await context.newPage();
+  await second.goto(first.url());
+  await editGraph(first, (doc) => {
+    (doc.nodes[1] as { params: Record<string, unknown> }).params.units = 20;
+  });
+  await saveVersion(first, 'from tab one', 2);
+
+  await editGraph(second, (doc) => {
+    (doc.nodes[2] as { params: Record<string, unknown> }).params.units = 5;
+  });
+  await second.getByLabel('Version message').fill('from tab two');
+  await second.getByRole('button', { name: 'Save version' }).click();
+  const conflict = second.getByRole('alert', { name: 'Conflict' });
+  await expect(conflict).toContainText('Version 2 by Carol was saved while you were editing');
+  expect(JSON.parse(await second.getByLabel('Graph document (JSON)').inputValue()).nodes[2].params.units).toBe(5);
+  await conflict.getByRole('button', { name: 'Save mine on top of version 2' }).click();
+  await expect(second.getByRole('status')).toHaveText('Saved version 3.');
+  await expect(second.getByRole('region', { name: 'History' }).getByTestId('version-2')).toContainText('from tab one');
+  await context.close();
+  void PASSWORD;
+});

@@ -1,0 +1,35 @@
+import PgBoss from 'pg-boss';
+import { databaseUrl } from '@/server/env';
+import { handlers } from '@/worker/handlers';
+
+/**
+ * A job worker: consumes the queues in worker/handlers from the same database as the web server.
+ * Run as many as you like, on this machine or others pointed at the same PostgreSQL: pg-boss hands
+ * each job to exactly one of them (SELECT … FOR UPDATE SKIP LOCKED).
+ */
+async function main(): Promise<void> {
+  const boss = new PgBoss({ connectionString: databaseUrl(), max: 4, application_name: 'netcanvas-worker' });
+  boss.on('error', (error) => console.error('[worker] queue error:', error.message));
+  await boss.start();
+  for (const [queue, handler] of Object.entries(handlers)) {
+    await boss.createQueue(queue);
+    await boss.work(queue, handler);
+  }
+  console.log(`[worker] worker ready (pid ${process.pid}, ${Object.keys(handlers).length} queues)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[worker] ${signal}: finishing running jobs`);
+    await boss.stop({ graceful: true, wait: true, timeout: 20_000 }).catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error('[worker] could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
