@@ -92,7 +92,9 @@ function importRecord(json: Record<string, unknown>, name?: string): TopologyImp
       : typeof json.keras_version === 'string'
         ? json.keras_version
         : undefined;
-  const trainingConfig = topology.training_config;
+  // Keras 2 and old TF.js record training_config, TF.js model.json trainingConfig beside the topology,
+  // Keras 3's to_json() compile_config.
+  const trainingConfig = topology.training_config ?? json.trainingConfig ?? topology.compile_config;
   const modelConfig = isRecord(topology.model_config) ? topology.model_config : topology;
   const className = modelConfig.class_name;
   if (typeof className !== 'string' || !['Sequential', 'Model', 'Functional'].includes(className)) {

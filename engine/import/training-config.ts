@@ -1,16 +1,16 @@
 import type { TrainingConfigInput } from '../graph/training-config';
-import { snakeToCamel } from '../keras/names';
 
+/** Loss names as Keras and TF.js write them, normalised (lower case, no underscores). */
 const LOSSES: Record<string, TrainingConfigInput['loss']> = {
-  categoricalCrossentropy: 'categoricalCrossentropy',
-  sparseCategoricalCrossentropy: 'sparseCategoricalCrossentropy',
-  binaryCrossentropy: 'binaryCrossentropy',
-  meanSquaredError: 'meanSquaredError',
+  categoricalcrossentropy: 'categoricalCrossentropy',
+  sparsecategoricalcrossentropy: 'sparseCategoricalCrossentropy',
+  binarycrossentropy: 'binaryCrossentropy',
+  meansquarederror: 'meanSquaredError',
   mse: 'meanSquaredError',
-  meanAbsoluteError: 'meanAbsoluteError',
+  meanabsoluteerror: 'meanAbsoluteError',
   mae: 'meanAbsoluteError',
   huber: 'huberLoss',
-  huberLoss: 'huberLoss',
+  huberloss: 'huberLoss',
 };
 const OPTIMIZERS: Record<string, TrainingConfigInput['optimizer']> = {
   adam: 'adam',
@@ -21,25 +21,37 @@ const OPTIMIZERS: Record<string, TrainingConfigInput['optimizer']> = {
   adamax: 'adamax',
 };
 
-/** The training settings a Keras file recorded (`training_config`), as far as NetCanvas has them. */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const normalise = (name: string) => name.replace(/_/g, '').toLowerCase();
+
+/**
+ * A loss as written: a name (`binary_crossentropy`, `meanSquaredError`), a loss class
+ * (`{class_name: 'BinaryCrossentropy'}`) or, in Keras 3, a function (`{class_name: 'function', config: 'mse'}`).
+ */
+function lossName(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (!isRecord(value)) return undefined;
+  if (value.class_name === 'function' && typeof value.config === 'string') return value.config;
+  return typeof value.class_name === 'string' ? value.class_name : undefined;
+}
+
+/**
+ * The training settings a model file recorded, as far as NetCanvas has them: `training_config` of
+ * Keras 2 and TF.js (`optimizer_config`), or `compile_config` of Keras 3 (`optimizer`).
+ */
 export function trainingFromKeras(raw: unknown): TrainingConfigInput | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const config = raw as {
-    loss?: unknown;
-    optimizer_config?: { class_name?: unknown; config?: Record<string, unknown> };
-    metrics?: unknown;
-  };
+  if (!isRecord(raw)) return undefined;
   const out: TrainingConfigInput = {};
-  if (typeof config.loss === 'string') {
-    const loss = LOSSES[snakeToCamel(config.loss)];
-    if (loss) out.loss = loss;
-  }
-  const optimizer = config.optimizer_config;
-  if (optimizer && typeof optimizer.class_name === 'string') {
-    const name = OPTIMIZERS[optimizer.class_name.toLowerCase()];
+  const loss = lossName(raw.loss);
+  if (loss && LOSSES[normalise(loss)]) out.loss = LOSSES[normalise(loss)];
+  const optimizer = isRecord(raw.optimizer_config) ? raw.optimizer_config : isRecord(raw.optimizer) ? raw.optimizer : undefined;
+  const optimizerName = typeof raw.optimizer === 'string' ? raw.optimizer : optimizer?.class_name;
+  if (typeof optimizerName === 'string') {
+    const name = OPTIMIZERS[optimizerName.toLowerCase()];
     if (name) out.optimizer = name;
-    const rate = optimizer.config?.learning_rate ?? optimizer.config?.lr;
-    if (typeof rate === 'number' && rate > 0 && rate <= 10) out.learningRate = rate;
   }
+  const config = isRecord(optimizer?.config) ? optimizer.config : {};
+  const rate = config.learning_rate ?? config.lr;
+  if (typeof rate === 'number' && rate > 0 && rate <= 10) out.learningRate = rate;
   return Object.keys(out).length > 0 ? out : undefined;
 }
