@@ -49,8 +49,9 @@ export const layerNormalization = defineLayer({
   flops: (_inputs, [y]) => 8 * (elementsPerSample(y ?? []) ?? 0),
   build: (tf, p, { name, trainable }) =>
     tf.layers.layerNormalization({
-      // TF.js rewrites a list of axes in place when it builds; give it a copy.
-      axis: Array.isArray(p.axis) ? [...p.axis] : p.axis,
+      // Always a fresh list: TF.js rewrites the list in place when it builds, and turns a single axis into
+      // a list then, so a model's saved config holds a list either way.
+      axis: Array.isArray(p.axis) ? [...p.axis] : [p.axis],
       epsilon: p.epsilon,
       center: p.center,
       scale: p.scale,
