@@ -1,7 +1,8 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { COMMANDS, type CommandId } from '../../../components/editor/store/commands';
 import { createEditorState } from '../../../components/editor/store/editor-state';
+import { createEditorStore, type DispatchResult } from '../../../components/editor/store/editor-store';
 import { type ElkLike, elkLayout, layeredLayout } from '../../../engine/import/layout';
 import { templateGraph } from '../../../engine/templates';
 import { TestEditor } from './test-editor';
@@ -149,5 +150,19 @@ describe('every command', () => {
       expect(command.label.length).toBeGreaterThan(0);
       for (const combo of command.shortcut ?? []) expect(combo).toMatch(/^((Mod|Ctrl|Shift|Alt)\+)*([A-Z?]|Delete|Backspace|Escape)$/);
     }
+  });
+});
+
+describe('typed dispatch', () => {
+  it("knows each command's arguments and output", () => {
+    const store = createEditorStore();
+    expectTypeOf(store.dispatch('copy')).toEqualTypeOf<DispatchResult<string>>();
+    expectTypeOf(store.dispatch('paste', { text: '' })).toEqualTypeOf<DispatchResult<string[]>>();
+    expectTypeOf(store.dispatch('addNode', { type: 'dense' })).toEqualTypeOf<DispatchResult<string>>();
+    expectTypeOf(store.dispatch('undo')).toEqualTypeOf<DispatchResult<undefined>>();
+    // @ts-expect-error connect needs its endpoints
+    store.dispatch('connect');
+    // @ts-expect-error unknown command
+    store.dispatch('explode');
   });
 });

@@ -86,6 +86,16 @@ describe('edgeView', () => {
     expect(edgeView(ed.state, 'ghost')).toBeNull();
   });
 
+  it('returns the same object while the edge, its shape and its selection are unchanged', () => {
+    const ed = new TestEditor({ doc: templateGraph('lenet5') });
+    const id = ed.doc.edges[0]?.id as string;
+    const first = edgeView(ed.state, id);
+    ed.must('updateParams', { nodeId: 'dense_3', patch: { units: 5 } });
+    expect(edgeView(ed.state, id)).toBe(first);
+    ed.must('updateParams', { nodeId: 'input_1', patch: { shape: [32, 32, 1] } });
+    expect(edgeView(ed.state, id)?.label).toBe('(None, 32, 32, 1)');
+  });
+
   it('gives handle-less edges into a merge the port they occupy', () => {
     const ed = new TestEditor();
     const a = ed.add('input', { shape: [2] });
