@@ -94,16 +94,20 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
     return commit(deriveState(next, { history: historyStatus(history) }));
   };
 
-  const run = (id: string, args: unknown): CommandOutcome<unknown> & { label?: string } => {
-    if (!isCommandId(id)) return refuse(`There is no command "${id}".`);
+  const run = (id: string, args: unknown): { outcome: CommandOutcome<unknown>; label: string } => {
+    if (!isCommandId(id)) return { outcome: refuse(`There is no command "${id}".`), label: id };
     const command = COMMANDS[id] as unknown as {
       label: string;
       perform(state: EditorState, args: unknown): CommandOutcome<unknown>;
     };
     try {
-      return { ...command.perform(state, args ?? {}), label: command.label };
+      return { outcome: command.perform(state, args ?? {}), label: command.label };
     } catch (error) {
-      return refuse(`${command.label} failed: ${error instanceof Error ? error.message : String(error)}`);
+      // Commands are pure and should refuse rather than throw; if one throws anyway, nothing changes.
+      return {
+        outcome: refuse(`${command.label} failed: ${error instanceof Error ? error.message : String(error)}`),
+        label: command.label,
+      };
     }
   };
 
@@ -116,9 +120,9 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
       };
     },
     dispatch(id, ...rest) {
-      const outcome = run(id, rest[0]);
+      const { outcome, label } = run(id, rest[0]);
       if (isRefusal(outcome)) return outcome;
-      const changed = apply(outcome.label ?? id, outcome);
+      const changed = apply(label, outcome);
       return (outcome.output === undefined ? { ok: true, changed } : { ok: true, changed, output: outcome.output }) as DispatchResult<
         OutputOf<typeof id>
       >;

@@ -178,6 +178,30 @@ describe('updateParams', () => {
     expect(ed.state.analysis.stats).toEqual({ recomputed: 1, reused: 2 });
   });
 
+  it('sets one nested field by its inspector path, coalescing per path', () => {
+    const ed = new TestEditor();
+    const x = ed.add('input', { shape: [10, 4] });
+    const b = ed.add('bidirectional', {}, { after: x });
+    const depth = ed.store.historyDepth().undo;
+    for (const units of [1, 16]) ed.must('updateParams', { nodeId: b, path: 'layer.params.units', value: units });
+    // The wrapped layer starts from the wrapper's default (an LSTM), so it stays complete.
+    expect(ed.node(b).params).toEqual({ layer: { type: 'lstm', params: { units: 16 } } });
+    expect(ed.store.historyDepth().undo).toBe(depth + 1);
+    ed.expectShapes({ [b]: '(None, 32)' });
+    ed.must('updateParams', { nodeId: b, path: 'layer.type', value: 'gru' });
+    ed.must('updateParams', { nodeId: b, path: 'mergeMode', value: 'sum' });
+    expect(ed.node(b).params).toEqual({ layer: { type: 'gru', params: { units: 16 } }, mergeMode: 'sum' });
+    expect(ed.store.historyDepth().undo).toBe(depth + 3);
+    ed.expectShapes({ [b]: '(None, 16)' });
+    ed.must('updateParams', { nodeId: b, path: 'layer.params.units', value: undefined });
+    expect(ed.node(b).params).toEqual({ layer: { type: 'gru', params: {} }, mergeMode: 'sum' });
+    // A nested field of a penalty that was off (null) starts a fresh object.
+    const d = ed.add('dense', {}, { after: x });
+    ed.must('updateParams', { nodeId: d, path: 'kernelRegularizer.l2', value: 0.01 });
+    expect(ed.node(d).params).toEqual({ kernelRegularizer: { l2: 0.01 } });
+    expect(ed.state.analysis.diagnostics.filter((g) => g.nodeId === d && g.severity === 'error')).toEqual([]);
+  });
+
   it('stores invalid values (the analysis flags them) but only JSON', () => {
     const { ed, h } = mlp();
     ed.must('updateParams', { nodeId: h, patch: { units: 0 } });

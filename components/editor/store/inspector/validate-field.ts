@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { layerSpec } from '../../../../engine/layers/registry';
+import { setIn } from '../doc-ops';
 import { classify, paramSchemas } from './field-kinds';
 
 type Issue = z.core.$ZodIssue;
@@ -25,7 +26,7 @@ export function validateField(type: string, path: string, value: unknown, params
     const wrapped = asRecord(params[key]) ?? asRecord(schema.default) ?? {};
     return validateField(String(wrapped.type ?? ''), rest.slice(1).join('.'), value, asRecord(wrapped.params) ?? {});
   }
-  const candidate = setPath(params, [key, ...rest], value);
+  const candidate = setIn(params, path, value);
   const parsed = spec.params.safeParse(candidate);
   if (parsed.success) return null;
   const issue = parsed.error.issues.find((i) => covers(path, i.path.map(String).join('.')));
@@ -34,19 +35,6 @@ export function validateField(type: string, path: string, value: unknown, params
 
 function covers(field: string, issuePath: string): boolean {
   return issuePath === field || issuePath.startsWith(`${field}.`);
-}
-
-function setPath(target: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> {
-  const [head, ...rest] = path;
-  if (head === undefined) return target;
-  const next = { ...target };
-  if (rest.length === 0) {
-    if (value === undefined) delete next[head];
-    else next[head] = value;
-  } else {
-    next[head] = setPath(asRecord(target[head]) ?? {}, rest, value);
-  }
-  return next;
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
