@@ -8,6 +8,26 @@ export function contentHash(value: unknown): string {
   return cyrb53(canonicalJson(value));
 }
 
+const itemHashes = new WeakMap<object, string>();
+
+/**
+ * The content hash of a graph document, computed piecewise: each node and edge is hashed once per
+ * object and remembered, so after an edit only the changed items are serialized again (a drag on a
+ * large graph stays cheap). Equal content gives an equal hash, whatever the objects' identity.
+ */
+export function graphContentHash(doc: { nodes: readonly object[]; edges: readonly object[] }): string {
+  const { nodes, edges, ...rest } = doc;
+  const item = (value: object) => {
+    let hash = itemHashes.get(value);
+    if (hash === undefined) {
+      hash = contentHash(value);
+      itemHashes.set(value, hash);
+    }
+    return hash;
+  };
+  return cyrb53(`${canonicalJson(rest)}|${nodes.map(item).join(',')}|${edges.map(item).join(',')}`);
+}
+
 /** JSON with object keys sorted and `undefined` members left out, so equal content gives equal text. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value)) ?? 'undefined';

@@ -1,7 +1,7 @@
 import { analyse } from '../../../engine/analysis/analyse';
 import type { Analysis } from '../../../engine/analysis/types';
 import { emptyGraph, type GraphDoc } from '../../../engine/graph/schema';
-import { contentHash } from './content-hash';
+import { graphContentHash } from './content-hash';
 
 /**
  * What is selected on the canvas, as plain id lists (serializable, in selection order). Commands that
@@ -78,7 +78,7 @@ export function deriveState(
   return {
     doc,
     selection,
-    analysis: docChanged ? analyse(doc, prev.analysis) : prev.analysis,
+    analysis: docChanged && !sameForAnalysis(prev.doc, doc) ? analyse(doc, prev.analysis) : prev.analysis,
     savedHash,
     dirty,
     history,
@@ -120,13 +120,36 @@ export function isSelectionEmpty(selection: Selection): boolean {
   return selection.nodes.length === 0 && selection.edges.length === 0;
 }
 
+/**
+ * `true` when `next` differs from `prev` only in what the analysis does not read — node positions and
+ * block membership — so a drag or a regrouping reuses the previous analysis outright. Pointer
+ * comparisons only; anything else (params, names, edges, outputs, training) re-analyses.
+ */
+function sameForAnalysis(prev: GraphDoc, next: GraphDoc): boolean {
+  if (prev.edges !== next.edges || prev.outputs !== next.outputs || prev.training !== next.training || prev.name !== next.name)
+    return false;
+  if (prev.nodes.length !== next.nodes.length) return false;
+  return next.nodes.every((node, i) => {
+    const old = prev.nodes[i];
+    if (node === old) return true;
+    return (
+      old !== undefined &&
+      old.id === node.id &&
+      old.type === node.type &&
+      old.params === node.params &&
+      old.name === node.name &&
+      old.trainable === node.trainable
+    );
+  });
+}
+
 const hashes = new WeakMap<GraphDoc, string>();
 
 /** The content hash of a document, remembered per document object (undo brings the same objects back). */
 export function docHash(doc: GraphDoc): string {
   let hash = hashes.get(doc);
   if (hash === undefined) {
-    hash = contentHash(doc);
+    hash = graphContentHash(doc);
     hashes.set(doc, hash);
   }
   return hash;
