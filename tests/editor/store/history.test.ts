@@ -132,9 +132,27 @@ describe('unsaved-changes marker', () => {
     expect(ed.state.dirty).toBe(true);
     ed.must('updateParams', { nodeId: 'dense_1', patch: { units: 100 } });
     expect(ed.state.dirty).toBe(false);
-    // Selection never makes a document dirty.
+    // Selection never makes a document dirty; a move does, and moving back undoes that.
     ed.must('selectAll');
     expect(ed.state.dirty).toBe(false);
+    const at = ed.node('input_1').position;
+    ed.must('moveNodes', { positions: { input_1: { x: 5, y: 5 } } });
+    expect(ed.state.dirty).toBe(true);
+    ed.must('moveNodes', { positions: { input_1: at } });
+    expect(ed.state.dirty).toBe(false);
+  });
+
+  it('moves and regrouping reuse the analysis; edits that matter re-run it', () => {
+    const ed = new TestEditor({ doc: templateGraph('lenet5') });
+    const analysis = ed.state.analysis;
+    ed.must('moveNodes', { positions: { input_1: { x: 5, y: 5 } } });
+    ed.select('conv2d_1', 'maxPooling2d_1');
+    const g = ed.must('group');
+    ed.must('toggleGroupCollapsed', { groupId: g });
+    expect(ed.state.analysis).toBe(analysis);
+    ed.must('renameNode', { nodeId: 'conv2d_1', name: 'features' });
+    expect(ed.state.analysis).not.toBe(analysis);
+    expect(ed.result('conv2d_1').layerName).toBe('features');
   });
 
   it('a document that was never saved starts dirty', () => {
