@@ -1,10 +1,15 @@
 import { parseGraph } from '@/engine/graph/parse';
+import type { GraphDoc } from '@/engine/graph/schema';
 import { db } from '@/server/db/client';
 import { ApiError, notFound } from '@/server/http/errors';
+import { cachedGraph, cacheGraph } from '@/server/versions/content-cache';
 import type { Version } from '@/server/versions/schemas';
 import { toMeta, VERSION_META_SELECT } from '@/server/versions/version-meta';
 
-/** One version with its graph, read back through the engine's strict parser. `head` means the newest. */
+/**
+ * One version with its graph, read back through the engine's strict parser (once per distinct
+ * content, see content-cache.ts). `head` means the newest.
+ */
 export async function getVersion(projectId: string, number: number | 'head'): Promise<Version> {
   let n = number;
   if (n === 'head') {
@@ -12,15 +17,19 @@ export async function getVersion(projectId: string, number: number | 'head'): Pr
     if (project.headNumber === null) throw new ApiError('not_found', 'This project has no saved versions yet.');
     n = project.headNumber;
   }
-  const row = await db().version.findUnique({
-    where: { projectId_number: { projectId, number: n } },
-    select: { ...VERSION_META_SELECT, content: { select: { doc: true } } },
-  });
+  const row = await db().version.findUnique({ where: { projectId_number: { projectId, number: n } }, select: VERSION_META_SELECT });
   if (!row) throw notFound(`Version ${n}`);
-  const parsed = parseGraph(row.content.doc);
+  return { ...toMeta(row), graph: await graphContent(row.contentHash, n) };
+}
+
+async function graphContent(hash: string, n: number): Promise<GraphDoc> {
+  const cached = cachedGraph(hash);
+  if (cached) return cached;
+  const content = await db().graphContent.findUniqueOrThrow({ where: { hash }, select: { doc: true, size: true } });
+  const parsed = parseGraph(content.doc);
   if (!parsed.ok) {
     throw new ApiError('internal', `Version ${n} holds a graph this build cannot read.`, { diagnostics: parsed.diagnostics });
   }
-  const { content: _content, ...meta } = row;
-  return { ...toMeta(meta), graph: parsed.doc };
+  cacheGraph(hash, parsed.doc, content.size);
+  return parsed.doc;
 }

@@ -1,8 +1,8 @@
 import { parseGraph } from '@/engine/graph/parse';
 import type { GraphDoc } from '@/engine/graph/schema';
-import type { Prisma } from '@/prisma/generated/client';
 import { db } from '@/server/db/client';
 import { ApiError, badRequest } from '@/server/http/errors';
+import { cacheGraph } from '@/server/versions/content-cache';
 import { contentHash } from '@/server/versions/content-hash';
 import type { VersionMeta } from '@/server/versions/schemas';
 import { toMeta, VERSION_META_SELECT } from '@/server/versions/version-meta';
@@ -34,7 +34,8 @@ export async function saveVersion(input: SaveInput): Promise<VersionMeta> {
 export async function storeVersion(input: SaveInput, doc: GraphDoc): Promise<VersionMeta> {
   const { hash, json } = contentHash(doc);
   const number = (input.parent ?? 0) + 1;
-  return db().$transaction(
+  const size = Buffer.byteLength(json);
+  const saved = await db().$transaction(
     async (tx) => {
       // Compare-and-set on the head: under concurrency exactly one save of the same parent wins.
       const moved = await tx.project.updateMany({
@@ -42,10 +43,8 @@ export async function storeVersion(input: SaveInput, doc: GraphDoc): Promise<Ver
         data: { headNumber: number },
       });
       if (moved.count === 0) throw await conflict(tx, input.projectId, input.parent);
-      await tx.graphContent.createMany({
-        data: [{ hash, doc: doc as Prisma.InputJsonObject, size: Buffer.byteLength(json) }],
-        skipDuplicates: true,
-      });
+      // Raw SQL with the canonical text we already have: Prisma would walk the whole object again.
+      await tx.$executeRaw`INSERT INTO "graph_content" ("hash", "doc", "size") VALUES (${hash}, ${json}::jsonb, ${size}) ON CONFLICT ("hash") DO NOTHING`;
       const version = await tx.version.create({
         data: {
           projectId: input.projectId,
@@ -62,6 +61,8 @@ export async function storeVersion(input: SaveInput, doc: GraphDoc): Promise<Ver
     },
     { maxWait: 20_000, timeout: 30_000 },
   );
+  cacheGraph(hash, doc, size);
+  return saved;
 }
 
 async function conflict(tx: Tx, projectId: string, parent: number | null): Promise<ApiError> {

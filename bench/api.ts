@@ -1,0 +1,237 @@
+/**
+ * `npm run bench:api`: load test of saving and loading a 1,000-node graph through the real HTTP
+ * API of the production server, against a fresh PostgreSQL database.
+ *
+ * autocannon, 50 connections, 30 s. Each connection owns a project and alternates: save a new
+ * version of its 1,000-node graph (POST, on top of the head it last saw) and load the head version
+ * (GET). Prints requests/s, p50/p99 latency, and counts: successes, 409 conflicts (expected only
+ * under contention) and errors (anything else).
+ *
+ * Settings: BENCH_POSTGRES_URL (admin connection, default postgresql://postgres@127.0.0.1:5432/postgres),
+ * BENCH_CONNECTIONS (50), BENCH_SECONDS (30), BENCH_NODES (1000).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { parseGraph } from '../engine/graph/parse';
+import type { GraphDoc } from '../engine/graph/schema';
+import { GraphBuilder } from '../engine/templates/builder';
+import { applyMigrations } from '../server/db/migrate';
+
+const root = path.resolve(import.meta.dirname, '..');
+const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const NODES = Number(process.env.BENCH_NODES ?? 1000);
+
+/** A valid graph of about `nodes` layers: dense chains and conv branches joined by concatenate/add. */
+export function benchGraph(nodes: number): GraphDoc {
+  const g = new GraphBuilder();
+  const image = g.add('input', { shape: [32, 32, 3] });
+  const table = g.add('input', { shape: [64] });
+  let x = g.add('conv2d', { filters: 16, kernelSize: 3, padding: 'same', activation: 'relu' }, [image]);
+  let y = table;
+  let count = 3;
+  while (count < nodes - 4) {
+    const a = g.add('conv2d', { filters: 16, kernelSize: 3, padding: 'same', activation: 'relu' }, [x]);
+    const b = g.add('conv2d', { filters: 16, kernelSize: 1, padding: 'same' }, [x]);
+    x = g.add('add', {}, [a, b]);
+    y = g.add('dense', { units: 32 + (count % 5) * 8, activation: 'relu' }, [y]);
+    y = g.add('dropout', { rate: 0.1 }, [y]);
+    count += 5;
+  }
+  const pooled = g.add('globalAveragePooling2d', {}, [x]);
+  const joined = g.add('concatenate', {}, [pooled, y]);
+  g.add('dense', { units: 10, activation: 'softmax' }, [joined]);
+  return g.build(`${nodes}-node benchmark graph`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitForServer(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error('the server exited before it was ready');
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not start');
+}
+
+async function json<T>(response: Response): Promise<T> {
+  if (!response.ok) throw new Error(`${response.url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function main(): Promise<void> {
+  const graph = benchGraph(NODES);
+  const parsed = parseGraph(graph);
+  if (!parsed.ok) throw new Error(`the benchmark graph is not valid: ${parsed.diagnostics[0]?.message}`);
+  const graphJson = JSON.stringify(parsed.doc);
+
+  const dbName = `netcanvas_bench_${randomBytes(5).toString('hex')}`;
+  await admin(`CREATE DATABASE ${dbName}`);
+  const dbUrl = new URL(ADMIN_URL);
+  dbUrl.pathname = `/${dbName}`;
+  await applyMigrations(dbUrl.toString());
+
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  console.log(`database ${dbName}; starting the production server on ${url} (building first if needed)…`);
+  const server = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl.toString(),
+      PORT: String(port),
+      WORKERS: '0',
+      NETCANVAS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'netcanvas-bench-')),
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitForServer(url, server);
+    const email = `bench${Date.now()}@example.com`;
+    const signUp = await fetch(`${url}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: url },
+      body: JSON.stringify({ name: 'Bench', email, password: 'benchmark password' }),
+    });
+    const cookie = signUp.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const session = { 'content-type': 'application/json', origin: url, cookie };
+    const { token } = await json<{ token: string }>(
+      await fetch(`${url}/api/tokens`, { method: 'POST', headers: session, body: JSON.stringify({ name: 'bench' }) }),
+    );
+    const auth = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const { teams } = await json<{ teams: { id: string }[] }>(await fetch(`${url}/api/teams`, { headers: auth }));
+    const teamId = teams[0]?.id as string;
+
+    // One project per connection, each with a first version.
+    const projects: string[] = [];
+    for (let i = 0; i < CONNECTIONS; i++) {
+      const project = await json<{ id: string }>(
+        await fetch(`${url}/api/teams/${teamId}/projects`, { method: 'POST', headers: auth, body: JSON.stringify({ name: `bench ${i}` }) }),
+      );
+      await json(
+        await fetch(`${url}/api/projects/${project.id}/versions`, {
+          method: 'POST',
+          headers: auth,
+          body: `{"parent":null,"message":"v1","graph":${graphJson}}`,
+        }),
+      );
+      projects.push(project.id);
+    }
+    console.log(
+      `graph: ${parsed.doc.nodes.length} nodes, ${parsed.doc.edges.length} edges, ${(graphJson.length / 1024).toFixed(0)} KiB of JSON`,
+    );
+
+    const counts = { saved: 0, loaded: 0, conflicts: 0, errors: 0 };
+    // Each round of a connection picks the next project: save on top of the head last seen, then load the head.
+    const heads = new Map(projects.map((id) => [id, 1]));
+    let nextProject = 0;
+    let variant = 0;
+    type Context = { projectId?: string };
+    const project = (context: Context) => {
+      context.projectId ??= projects[nextProject++ % projects.length] as string;
+      return context.projectId;
+    };
+
+    const result = await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      headers: auth,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request, context) => {
+            const id = project(context as Context);
+            // A new name each time, so every save stores new content (no deduplication shortcut).
+            const doc = graphJson.replace('"name":"', `"name":"${++variant} `);
+            return {
+              ...request,
+              path: `/api/projects/${id}/versions`,
+              body: `{"parent":${heads.get(id)},"message":"bench","graph":${doc}}`,
+            };
+          },
+          onResponse: (status, body, context) => {
+            const id = (context as Context).projectId as string;
+            if (status === 201) {
+              counts.saved++;
+              heads.set(id, Math.max(heads.get(id) ?? 0, (JSON.parse(body) as { number: number }).number));
+            } else if (status === 409) {
+              counts.conflicts++;
+              heads.set(id, (JSON.parse(body) as { error: { details: { head: { number: number } } } }).error.details.head.number);
+            } else counts.errors++;
+          },
+        },
+        {
+          method: 'GET',
+          setupRequest: (request, context) => ({ ...request, path: `/api/projects/${project(context as Context)}/versions/head` }),
+          onResponse: (status) => {
+            if (status === 200) counts.loaded++;
+            else counts.errors++;
+          },
+        },
+      ],
+    });
+
+    const lines = [
+      '',
+      `bench:api — ${CONNECTIONS} connections, ${SECONDS} s, saving and loading a ${parsed.doc.nodes.length}-node graph, PostgreSQL`,
+      `requests/s   ${result.requests.average.toFixed(1)} (total ${result.requests.total})`,
+      `latency      p50 ${result.latency.p50} ms · p99 ${result.latency.p99} ms · max ${result.latency.max} ms`,
+      `throughput   ${(result.throughput.average / 1024 / 1024).toFixed(1)} MiB/s`,
+      `saves        ${counts.saved} (201)`,
+      `loads        ${counts.loaded} (200)`,
+      `conflicts    ${counts.conflicts} (409, expected only under contention)`,
+      `errors       ${counts.errors + result.errors} (other statuses ${counts.errors}, socket errors ${result.errors}, timeouts ${result.timeouts})`,
+    ];
+    console.log(lines.join('\n'));
+    if (counts.errors + result.errors > 0) process.exitCode = 1;
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 3000));
+    if (server.exitCode === null) server.kill('SIGKILL');
+    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+  }
+}
+
+if (process.argv[1]?.endsWith('api.ts'))
+  main().then(
+    () => process.exit(process.exitCode ?? 0),
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
