@@ -23,6 +23,8 @@ export const cases: ParityCase[] = [
   { type: 'reshape', params: {}, inputs: [[null, 32]] },
   { type: 'reshape', params: { targetShape: [6] }, inputs: [[null, 2, 3]] },
   { type: 'reshape', params: { targetShape: [2, 3] }, inputs: [[null, null]] },
+  // With a known batch (only in hand-written batch shapes), TF.js does work out the open size.
+  { type: 'reshape', params: { targetShape: [-1, 2] }, inputs: [[4, 6]] },
   { type: 'permute', params: {}, inputs: [[null, 10, 3]] },
   { type: 'permute', params: { dims: [3, 1, 2] }, inputs: [[null, 28, 28, 3]] },
   { type: 'permute', params: { dims: [1] }, inputs: [[null, 5]] },
