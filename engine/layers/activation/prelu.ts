@@ -34,7 +34,7 @@ export const prelu = defineLayer({
         hint: `Use axes from 1 to ${shape.length - 1}.`,
       };
     }
-    const unknown = slopeShape(shape, p.sharedAxes).findIndex((d) => d === null);
+    const unknown = slopeShape(shape, p.sharedAxes).indexOf(null);
     if (unknown >= 0) {
       return {
         code: 'shape_mismatch',
