@@ -65,7 +65,7 @@ export const regularizer = (what: string) =>
     .default(null)
     .describe(`Penalty on large ${what}, which discourages overfitting.`);
 
-export const useBias = () => z.boolean().default(true).describe('Add a learned offset to each output.');
+export const biasParam = () => z.boolean().default(true).describe('Add a learned offset to each output.');
 
 export const positiveInt = (fallback: number, description: string, max = 1_000_000) =>
   z.number().int().min(1).max(max).default(fallback).describe(description);

@@ -1,6 +1,7 @@
 import {
   type Activation,
   activation,
+  biasParam,
   dataFormat,
   type Initializer,
   initializer,
@@ -9,7 +10,6 @@ import {
   padding,
   positiveInt,
   regularizer,
-  useBias,
 } from '../common';
 import type { BuildContext, Tf } from '../spec';
 import type { DataFormat, SpatialRank } from './spatial';
@@ -58,7 +58,7 @@ export const depthwiseWeights = () => ({
 });
 
 export const biasWeights = () => ({
-  useBias: useBias(),
+  useBias: biasParam(),
   biasInitializer: initializer('zeros', 'biases'),
   biasRegularizer: regularizer('biases'),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lastDim } from '../../shape';
-import { activation, expectRank, initializer, l1l2, positiveInt, regularizer, unknownDim, useBias } from '../common';
+import { activation, biasParam, expectRank, initializer, l1l2, positiveInt, regularizer, unknownDim } from '../common';
 import { defineLayer } from '../spec';
 
 export const dense = defineLayer({
@@ -12,7 +12,7 @@ export const dense = defineLayer({
     .object({
       units: positiveInt(32, 'Number of outputs. For the last layer of a classifier: the number of classes.'),
       activation: activation('linear'),
-      useBias: useBias(),
+      useBias: biasParam(),
       kernelInitializer: initializer('glorotUniform', 'weights'),
       biasInitializer: initializer('zeros', 'biases'),
       kernelRegularizer: regularizer('weights'),

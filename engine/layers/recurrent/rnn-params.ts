@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { activation, initializer, l1l2, regularizer, useBias } from '../common';
+import { activation, biasParam, initializer, l1l2, regularizer } from '../common';
 import type { Tf } from '../spec';
 
 /**
@@ -11,7 +11,7 @@ export const recurrentFields = () => ({
   activation: activation('tanh').describe(
     'Function applied to the new state at each step. tanh, the default, keeps it between -1 and 1, which keeps long sequences stable.',
   ),
-  useBias: useBias(),
+  useBias: biasParam(),
   kernelInitializer: initializer('glorotNormal', 'weights applied to each input step'),
   recurrentInitializer: initializer('orthogonal', 'weights applied to the previous state'),
   biasInitializer: initializer('zeros', 'biases'),

@@ -44,7 +44,7 @@ describe('TF.js artifacts', () => {
       );
       const a = [compiled.model.predict(inputs.length === 1 ? (inputs[0] as tf.Tensor) : inputs)].flat() as tf.Tensor[];
       const b = [loaded.predict(inputs.length === 1 ? (inputs[0] as tf.Tensor) : inputs)].flat() as tf.Tensor[];
-      a.forEach((t, i) => expect(tf.max(tf.abs(tf.sub(t, b[i] as tf.Tensor))).dataSync()[0]).toBeLessThan(1e-5));
+      for (const [i, t] of a.entries()) expect(tf.max(tf.abs(tf.sub(t, b[i] as tf.Tensor))).dataSync()[0]).toBeLessThan(1e-5);
       tf.dispose([...inputs, ...a, ...b]);
       compiled.model.dispose();
       loaded.dispose();

@@ -33,7 +33,9 @@ describe('Keras config round trip', () => {
       const params = spec.params.parse(c.params) as Record<string, unknown>;
       const original = spec.build(tf, params, { name: `rt_${++n}`, trainable: true });
       const inputs = c.inputs.map((shape) => tf.input({ batchShape: shape }));
-      const output = original.apply(inputs.length === 1 ? inputs[0] : inputs) as tf.SymbolicTensor | tf.SymbolicTensor[];
+      const output = original.apply(inputs.length === 1 ? (inputs[0] as tf.SymbolicTensor) : inputs) as
+        | tf.SymbolicTensor
+        | tf.SymbolicTensor[];
       const model = tf.model({ inputs, outputs: output });
       const json = model.toJSON(undefined, false) as unknown as {
         config: { layers: { class_name: string; name: string; config: Record<string, unknown> }[] };

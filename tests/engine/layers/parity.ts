@@ -34,7 +34,9 @@ export function checkParity(c: ParityCase): void {
       theirs = layer.inboundNodes[0]?.outputTensors.map((t) => t.shape as Shape) ?? [];
     } else {
       const symbolic = c.inputs.map((shape) => tf.input({ batchShape: shape }));
-      const out = layer.apply(symbolic.length === 1 ? symbolic[0] : symbolic) as tf.SymbolicTensor | tf.SymbolicTensor[];
+      const out = layer.apply(symbolic.length === 1 ? (symbolic[0] as tf.SymbolicTensor) : symbolic) as
+        | tf.SymbolicTensor
+        | tf.SymbolicTensor[];
       // TF.js marks an unknown size with null, or with undefined in a few shape rules (RandomWidth's height).
       theirs = (Array.isArray(out) ? out : [out]).map((t) => (t.shape as Shape).map((d) => d ?? null));
     }
@@ -51,6 +53,6 @@ export function checkParity(c: ParityCase): void {
   expect(ours).toEqual(theirs);
   const count = spec.countParams(c.inputs, params);
   expect(count.trainable + count.nonTrainable, 'total params').toBe(layer?.countParams());
-  const nonTrainable = (layer?.nonTrainableWeights ?? []).reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+  const nonTrainable = (layer?.nonTrainableWeights ?? []).reduce((n, w) => n + (w.shape as number[]).reduce((a, b) => a * b, 1), 0);
   expect(count.nonTrainable, 'non-trainable params').toBe(nonTrainable);
 }
