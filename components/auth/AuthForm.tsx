@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import { useHydrated } from '@/components/ui/useHydrated';
 import { authClient } from './auth-client';
 
 /** Sign-in and sign-up form (email and password). */
@@ -12,6 +13,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const next = useSearchParams().get('next');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,7 +36,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   }
 
   return (
-    <form className="stack panel" onSubmit={submit} aria-label={mode === 'sign-up' ? 'Sign up' : 'Sign in'}>
+    <form className="stack panel" method="post" onSubmit={submit} aria-label={mode === 'sign-up' ? 'Sign up' : 'Sign in'}>
       <h1>{mode === 'sign-up' ? 'Create your account' : 'Sign in'}</h1>
       {mode === 'sign-up' ? (
         <label>
@@ -58,7 +60,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       </label>
       {mode === 'sign-up' ? <p className="muted small">At least 8 characters.</p> : null}
       <ErrorNote message={error} />
-      <button className="primary" type="submit" disabled={busy}>
+      <button className="primary" type="submit" disabled={busy || !hydrated}>
         {busy ? 'One moment…' : mode === 'sign-up' ? 'Sign up' : 'Sign in'}
       </button>
       <p className="muted small">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { VersionItem } from './types';
 
 /** The project's versions, newest first, with open, restore and compare. */
@@ -21,6 +21,13 @@ export function HistoryPanel({
 }) {
   const [from, setFrom] = useState<number | ''>(versions[1]?.number ?? '');
   const [to, setTo] = useState<number | ''>(versions[0]?.number ?? '');
+  const newest = versions[0]?.number;
+  const previous = versions[1]?.number;
+  // A new version arrived: compare the newest with the one before by default.
+  useEffect(() => {
+    setFrom(previous ?? '');
+    setTo(newest ?? '');
+  }, [newest, previous]);
   if (versions.length === 0) return <p className="muted">No versions yet. Save one to start the history.</p>;
   return (
     <section className="history" aria-label="History">

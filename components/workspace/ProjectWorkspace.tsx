@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import { useHydrated } from '@/components/ui/useHydrated';
 import type { GraphDiff } from '@/engine/graph/diff';
 import { parseGraph } from '@/engine/graph/parse';
 import type { GraphDoc } from '@/engine/graph/schema';
@@ -23,7 +24,7 @@ const draftKey = (projectId: string) => `netcanvas:draft:${projectId}`;
 
 /**
  * The project page's working area: the current graph (summary + JSON editor), saving versions,
- * the history (open, restore, compare) and conflicts. Unsaved edits are kept in the browser as a
+ * the history (open, restore, compare) and conflicts. Unsaved edits are kept in the browser tab (sessionStorage) as a
  * draft, so a conflict or a reload never loses them.
  */
 export function ProjectWorkspace({
@@ -47,6 +48,7 @@ export function ProjectWorkspace({
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   const parsed = useMemo(() => parseGraph(text), [text]);
   const [lastGood, setLastGood] = useState<GraphDoc>(head?.graph ?? STARTER_GRAPH);
@@ -57,7 +59,7 @@ export function ProjectWorkspace({
   // Bring back unsaved edits from an earlier visit (once, on first load).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per project, against the text it was loaded with
   useEffect(() => {
-    const raw = window.localStorage.getItem(draftKey(project.id));
+    const raw = window.sessionStorage.getItem(draftKey(project.id));
     if (!raw) return;
     const draft = JSON.parse(raw) as { base: number | null; text: string };
     if (draft.text !== savedText) {
@@ -69,8 +71,8 @@ export function ProjectWorkspace({
 
   const dirty = text !== savedText;
   useEffect(() => {
-    if (dirty) window.localStorage.setItem(draftKey(project.id), JSON.stringify({ base, text }));
-    else window.localStorage.removeItem(draftKey(project.id));
+    if (dirty) window.sessionStorage.setItem(draftKey(project.id), JSON.stringify({ base, text }));
+    else window.sessionStorage.removeItem(draftKey(project.id));
   }, [dirty, base, text, project.id]);
 
   async function refreshHistory() {
@@ -158,7 +160,7 @@ export function ProjectWorkspace({
 
   return (
     <>
-      <div className="page-head">
+      <div className="page-head" data-hydrated={hydrated ? 'true' : undefined}>
         <div>
           <h1>{project.name}</h1>
           <p className="muted">
@@ -230,7 +232,7 @@ export function ProjectWorkspace({
                       maxLength={500}
                       style={{ flex: 1 }}
                     />
-                    <button className="primary" type="submit" disabled={busy || !parsed.ok || (!dirty && base !== null)}>
+                    <button className="primary" type="submit" disabled={!hydrated || busy || !parsed.ok || (!dirty && base !== null)}>
                       Save version
                     </button>
                   </form>

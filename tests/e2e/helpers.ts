@@ -25,6 +25,7 @@ export async function signIn(page: Page, base: string, email: string): Promise<v
 
 /** Edits the graph JSON in the editor: `edit` gets the parsed document and changes it in place. */
 export async function editGraph(page: Page, edit: (doc: { nodes: { id: string; params: Record<string, unknown> }[] }) => void) {
+  await page.locator('[data-hydrated="true"]').waitFor();
   const editor = page.getByLabel('Graph document (JSON)');
   const doc = JSON.parse(await editor.inputValue());
   edit(doc);
