@@ -3,11 +3,19 @@ import { db } from '@/server/db/client';
 import { ApiError, notFound } from '@/server/http/errors';
 import { teamAccess } from '@/server/permissions';
 
+type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
+
+/** Owner counts are checked under a lock on the team, so two owners stepping down at once cannot both succeed. */
+async function lockTeam(tx: Tx, teamId: string): Promise<void> {
+  await tx.$queryRaw`SELECT "id" FROM "team" WHERE "id" = ${teamId} FOR UPDATE`;
+}
+
 const LAST_OWNER = 'A team needs at least one owner: make someone else an owner first.';
 
 /** Owners change a member's role; the last owner cannot step down. */
 export async function changeMemberRole(teamId: string, memberId: string, role: Role): Promise<void> {
   await db().$transaction(async (tx) => {
+    await lockTeam(tx, teamId);
     const member = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId: memberId } } });
     if (!member) throw notFound('The member');
     if (member.role === 'owner' && role !== 'owner') {
@@ -25,6 +33,7 @@ export async function changeMemberRole(teamId: string, memberId: string, role: R
 export async function removeMember(callerId: string, teamId: string, memberId: string): Promise<void> {
   await teamAccess(callerId, teamId, callerId === memberId ? 'viewer' : 'owner');
   await db().$transaction(async (tx) => {
+    await lockTeam(tx, teamId);
     const member = await tx.membership.findUnique({
       where: { teamId_userId: { teamId, userId: memberId } },
       select: { id: true, role: true, team: { select: { personal: true } } },

@@ -106,6 +106,21 @@ describeEachDatabase('accounts, teams and tokens', () => {
     expect(deletePersonal.status).toBe(403);
   });
 
+  it('two owners stepping down at the same moment: one succeeds, the team keeps an owner', async () => {
+    const second = await signUp('Second Owner');
+    const team = await call('POST', '/api/teams', { as: owner, body: { name: 'Two owners' } });
+    await call('POST', `/api/teams/${team.body.id}/invitations`, { as: owner, body: { email: second.email, role: 'owner' } });
+    const invitation = (await call('GET', '/api/invitations', { as: second })).body.invitations[0];
+    await call('POST', `/api/invitations/${invitation.id}/accept`, { as: second });
+    const results = await Promise.all([
+      call('PATCH', `/api/teams/${team.body.id}/members/${owner.id}`, { as: owner, body: { role: 'editor' } }),
+      call('PATCH', `/api/teams/${team.body.id}/members/${second.id}`, { as: second, body: { role: 'editor' } }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([204, 409]);
+    const members = (await call('GET', `/api/teams/${team.body.id}`, { as: second })).body.members as { role: string }[];
+    expect(members.filter((m) => m.role === 'owner')).toHaveLength(1);
+  });
+
   it('moves and forks projects only into teams the caller can edit', async () => {
     const personal = (await call('GET', '/api/teams', { as: owner })).body.teams.find((t: { personal: boolean }) => t.personal);
     const project = await call('POST', `/api/teams/${personal.id}/projects`, { as: owner, body: { name: 'Mover' } });
