@@ -140,7 +140,7 @@ class Flattener {
       if (layer.class_name === 'InputLayer') {
         if (applications.has(name)) continue;
         const position = inputRefs.findIndex((r) => r.layer === name);
-        const port = bound ? bound[position >= 0 ? position : 0] : this.addInput(name, layerConfig, group);
+        const port = bound ? bound[Math.max(position, 0)] : this.addInput(name, layerConfig, group);
         if (port) applications.set(name, [(t) => (t === 0 ? port : undefined)]);
         continue;
       }
