@@ -95,13 +95,19 @@ export function analyseNode(
         return fail(rankIssue(spec.label, shape, port, minRank, maxRank));
       }
     }
+    const caveat = spec.caveat?.(shapes, resolved.params) ?? null;
+    if (caveat?.severity === 'error') return fail(caveat);
     result.outputShapes = outputs;
     const count = spec.countParams(shapes, resolved.params);
     result.paramCount = node.trainable === false ? { trainable: 0, nonTrainable: count.trainable + count.nonTrainable } : count;
     result.flops = spec.flops ? spec.flops(shapes, outputs, resolved.params) : outputs.reduce((n, s) => n + (elementsPerSample(s) ?? 0), 0);
     result.activationBytes = 4 * outputs.reduce((n, s) => n + (elementsPerSample(s) ?? 0), 0);
     result.status = 'ok';
-    return { result, diagnostics: [] };
+    if (!caveat) return { result, diagnostics: [] };
+    const warning: Diagnostic = { code: caveat.code, severity: 'warning', nodeId: node.id, message: caveat.message };
+    if (caveat.hint) warning.hint = caveat.hint;
+    if (caveat.field) warning.field = caveat.field;
+    return { result, diagnostics: [warning] };
   } catch (error) {
     return fail({
       code: 'invalid_param',

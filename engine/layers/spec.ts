@@ -84,6 +84,12 @@ export interface LayerSpec<P = Record<string, unknown>> {
    * stops the layer from accepting them. Must agree with TF.js's `computeOutputShape`.
    */
   outputShape(inputs: Shape[], params: P): Shape[] | LayerIssue;
+  /**
+   * A problem TF.js's shape rules do not show but running the layer would: TF.js 4.22 builds some
+   * layers whose kernels then fail (or cannot train). `error` stops the graph from compiling,
+   * `warning` is shown beside it. Called after `outputShape` accepted the inputs.
+   */
+  caveat?(inputs: Shape[], params: P): (LayerIssue & { severity: 'error' | 'warning' }) | null;
   /** Weights created for these inputs; only called after `outputShape` accepted them. Must agree with `countParams()`. */
   countParams(inputs: Shape[], params: P): ParamCount;
   /** Floating-point operations per sample (a multiply-add counts 2). Defaults to one per output element. */

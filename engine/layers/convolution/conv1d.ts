@@ -24,6 +24,16 @@ export const conv1d = defineLayer({
     })
     .strict(),
   ...convolutionRules({ label: 'Conv1D', n: 1 }),
+  caveat: (_inputs, p) =>
+    p.padding === 'causal'
+      ? {
+          severity: 'error',
+          code: 'unsupported_feature',
+          field: 'padding',
+          message: 'TF.js 4.22 cannot run a Conv1D with "causal" padding (its kernel does not implement it).',
+          hint: 'Use "valid" padding, or add ZeroPadding before it on the left only and use "valid".',
+        }
+      : null,
   build: (tf, p, context) => tf.layers.conv1d(convArgs(tf, p, context)),
   keras: { className: 'Conv1D' },
 });

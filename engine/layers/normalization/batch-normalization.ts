@@ -65,6 +65,16 @@ export const batchNormalization = defineLayer({
   },
   // Subtract the mean, divide by the deviation, scale and shift: about four operations per value.
   flops: (_inputs, [y]) => 4 * (elementsPerSample(y ?? []) ?? 0),
+  caveat: (_inputs, p) =>
+    p.center && p.scale
+      ? null
+      : {
+          severity: 'warning',
+          code: 'unsupported_feature',
+          field: p.center ? 'scale' : 'center',
+          message: 'TF.js 4.22 runs BatchNormalization with center or scale turned off, but cannot train it (fit fails).',
+          hint: 'Turn both on to train this model; keep them off only for a model you just run.',
+        },
   build: (tf, p, { name, trainable }) =>
     tf.layers.batchNormalization({
       axis: p.axis,

@@ -8,7 +8,7 @@ export const centerCrop = defineLayer({
   type: 'centerCrop',
   label: 'CenterCrop',
   category: 'preprocessing',
-  doc: 'Cuts the central region of the given height and width out of each image, discarding the borders; images smaller than that are scaled up instead. Use it to bring images to the size a model expects while keeping their centre, where the subject usually is.',
+  doc: 'Cuts the central region of the given height and width out of each image, discarding the borders; the images must be at least that large. Use it to bring images to the size a model expects while keeping their centre, where the subject usually is.',
   params: z
     .object({
       height: positiveInt(224, 'Height of the cropped image, in pixels.', 100_000),
@@ -21,6 +21,19 @@ export const centerCrop = defineLayer({
     return expectImages(shape, 'CenterCrop') ?? [[shape[0] ?? null, p.height, p.width, shape[3] ?? null]];
   },
   countParams: () => NO_PARAMS,
+  caveat: ([x], p) => {
+    const [h, w] = [x?.[1], x?.[2]];
+    if ((h != null && h < p.height) || (w != null && w < p.width)) {
+      return {
+        severity: 'error',
+        code: 'invalid_shape',
+        field: h != null && h < p.height ? 'height' : 'width',
+        message: `CenterCrop of ${p.height}×${p.width} is larger than the ${h ?? '?'}×${w ?? '?'} images it gets; TF.js 4.22 fails when it runs.`,
+        hint: 'Crop to at most the image size, or resize the images when preparing the dataset.',
+      };
+    }
+    return null;
+  },
   build: (tf, p, { name }) => copyInputShape(tf.layers.centerCrop({ height: p.height, width: p.width, name })),
   keras: { className: 'CenterCrop' },
   summary: (p) => `${p.height}×${p.width}`,

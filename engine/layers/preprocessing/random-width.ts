@@ -40,6 +40,13 @@ export const randomWidth = defineLayer({
     // axis 2 of the input (its width) in place of the channels.
     return expectImages(shape, 'RandomWidth') ?? [[null, -1, shape[2] ?? null]];
   },
+  caveat: () => ({
+    severity: 'error',
+    code: 'unsupported_feature',
+    message:
+      'TF.js 4.22 builds a RandomWidth layer but fails when the model runs: its shape rule loses an axis, so the next layers get a broken tensor.',
+    hint: "Use the dataset's augmentation settings (zoom, shift) instead, and delete this layer.",
+  }),
   countParams: () => NO_PARAMS,
   // The output width averages the input width; bilinear costs about 8 operations per value.
   flops: ([x], _outputs, p) => (elementsPerSample(x ?? []) ?? 0) * (p.interpolation === 'bilinear' ? 8 : 1),

@@ -27,6 +27,13 @@ export const resizing = defineLayer({
     // Mirrors TF.js's own rule, which forgets the batch axis and takes axis 2 (the width) as the channels.
     return expectImages(shape, 'Resizing') ?? [[p.height, p.width, shape[2] ?? null]];
   },
+  caveat: () => ({
+    severity: 'error',
+    code: 'unsupported_feature',
+    message:
+      'TF.js 4.22 builds a Resizing layer but fails when the model runs ("resizeBilinear: x must be rank 3 or 4"), because its shape rule drops the batch axis.',
+    hint: 'Resize the images when preparing the dataset (the image upload resizes them to the input size) and delete this layer.',
+  }),
   countParams: () => NO_PARAMS,
   // Per output pixel and channel: 4 weighted taps for bilinear, a copy for nearest.
   flops: ([x], _outputs, p) => p.height * p.width * (x?.[3] ?? 0) * (p.interpolation === 'bilinear' ? 8 : 1),
