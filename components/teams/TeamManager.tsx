@@ -71,6 +71,26 @@ export function TeamManager({
       </div>
       <ErrorNote message={error} />
       {notice ? <p className="alert ok">{notice}</p> : null}
+      {owner ? (
+        <section className="panel">
+          <form
+            className="row"
+            aria-label="Rename team"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act(
+                'PATCH',
+                `/api/teams/${team.id}`,
+                { name: String(new FormData(e.currentTarget).get('name') ?? '') },
+                'Team renamed.',
+              );
+            }}
+          >
+            <input name="name" defaultValue={team.name} aria-label="Team name" required maxLength={100} />
+            <button type="submit">Rename team</button>
+          </form>
+        </section>
+      ) : null}
       <section className="panel">
         <h2>Members</h2>
         <table>

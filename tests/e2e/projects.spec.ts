@@ -121,3 +121,42 @@ test('two tabs save on the same version: the second gets the conflict and keeps 
   await context.close();
   void PASSWORD;
 });
+
+test('an owner invites by email; the invitee joins on sign-up as a viewer and can look but not save', async ({ browser }) => {
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  await signUp(owner, app.url, 'Erin', uniqueEmail('erin'));
+  await owner.getByLabel('Team name').fill('Vision group');
+  await owner.getByRole('button', { name: 'Create team' }).click();
+  const team = owner.getByRole('region', { name: 'Vision group' });
+  await expect(team).toBeVisible();
+  await owner.getByLabel('Project name').fill('Detector');
+  await owner.getByLabel('Team', { exact: true }).selectOption({ label: 'Vision group' });
+  await owner.getByLabel('Start from').selectOption({ label: 'LeNet-5' });
+  await owner.getByRole('button', { name: 'Create project' }).click();
+  await expect(owner.getByRole('heading', { name: 'Detector' })).toBeVisible();
+  await expect(owner.getByRole('region', { name: 'History' }).getByTestId('version-1')).toContainText('template');
+  const projectUrl = owner.url();
+
+  await owner.goto(`${app.url}/projects`);
+  await owner
+    .getByRole('region', { name: 'Vision group' })
+    .getByRole('link', { name: /manage team/ })
+    .click();
+  const invitee = uniqueEmail('frank');
+  await owner.getByLabel('Email to invite').fill(invitee);
+  await owner.getByLabel('Role', { exact: true }).selectOption('viewer');
+  await owner.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(owner.getByText(`Invited ${invitee}.`)).toBeVisible();
+
+  const frankContext = await browser.newContext();
+  const frank = await frankContext.newPage();
+  await signUp(frank, app.url, 'Frank', invitee);
+  await expect(frank.getByRole('region', { name: 'Vision group' })).toContainText('viewer');
+  await frank.goto(projectUrl);
+  await expect(frank.getByText('You are a viewer: you can look and compare, not change.')).toBeVisible();
+  await expect(frank.getByRole('button', { name: 'Save version' })).toHaveCount(0);
+  await expect(frank.getByRole('region', { name: 'Graph summary' })).toContainText('conv2d');
+  await ownerContext.close();
+  await frankContext.close();
+});
