@@ -1,8 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The shared, read-only test material (real model files and datasets from public repositories). */
-export const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url).pathname;
+/**
+ * Real test material (model files and datasets from public repositories, see models/SOURCES.md),
+ * kept in the repository so every clone and CI machine has it; `fixtures-copy.test.ts` checks it
+ * still matches the team's shared copy where that is present.
+ */
+export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+/** The team's shared fixtures folder beside the repository, when this checkout has one. */
+export const SHARED_FIXTURES = new URL('../../../shared/fixtures/', import.meta.url).pathname;
 export const MODELS = join(FIXTURES, 'models');
 
 export interface ModelFixture {

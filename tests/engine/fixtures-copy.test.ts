@@ -1,0 +1,23 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, SHARED_FIXTURES } from '../support/fixtures';
+
+function files(root: string): string[] {
+  return readdirSync(root).flatMap((name) => {
+    const path = join(root, name);
+    return statSync(path).isDirectory() ? files(path) : [relative(root, path)];
+  });
+}
+
+describe('the fixtures kept in the repository', () => {
+  it('hold the model files and datasets the tests read', () => {
+    expect(files(FIXTURES).filter((f) => f.endsWith('model.json') || f.endsWith('.json')).length).toBeGreaterThan(30);
+  });
+
+  it.runIf(existsSync(SHARED_FIXTURES))('match the shared copy beside the repository, file for file', () => {
+    const ours = files(FIXTURES).sort();
+    expect(ours).toEqual(files(SHARED_FIXTURES).sort());
+    for (const file of ours) expect(readFileSync(join(FIXTURES, file)).equals(readFileSync(join(SHARED_FIXTURES, file))), file).toBe(true);
+  });
+});
