@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '@/server/auth/api-token';
 import { db } from '@/server/db/client';
 import { ErrorBodySchema } from '@/server/http/errors';
+import { type Row, type RowsModule, WHO, type Who, type World } from './authz/world';
 import { type Credentials, call, graphFixture, METHODS, type Method, routeFiles, routeModule, signUp, type TestUser } from './helpers/api';
 import { describeEachDatabase } from './helpers/databases';
 
@@ -9,153 +10,11 @@ import { describeEachDatabase } from './helpers/databases';
  * Every route file under app/api × every method it exports × {anonymous, non-member, viewer,
  * editor, owner}, with the status each must get — once with session cookies and once with API
  * tokens. Each row runs in a fresh world (a shared team with one member of each role, a project
- * with two versions, invitations, a token), so rows cannot influence each other.
- *
- * A route file or method missing from ROWS fails the coverage test: add every new route here.
+ * with two versions, invitations, a token, and what each rows file's `prepare` adds), so rows
+ * cannot influence each other. Rows live in authz/rows-*.ts, one file per domain.
  */
-type Who = 'anonymous' | 'nonMember' | 'viewer' | 'editor' | 'owner';
-const WHO: Who[] = ['anonymous', 'nonMember', 'viewer', 'editor', 'owner'];
-
-interface World {
-  teamId: string;
-  projectId: string;
-  invitationId: string;
-  /** An invitation addressed to the non-member's email. */
-  myInvitationId: string;
-  ownerTokenId: string;
-  users: Record<Exclude<Who, 'anonymous'>, TestUser>;
-}
-
-interface Row {
-  file: string;
-  method: Method;
-  path: (w: World) => string;
-  body?: (w: World) => unknown;
-  /** Expected status for anonymous, non-member, viewer, editor, owner. */
-  expect: [number, number, number, number, number];
-}
-
-const ROWS: Row[] = [
-  { file: 'health', method: 'GET', path: () => '/api/health', expect: [200, 200, 200, 200, 200] },
-  { file: 'auth/[...all]', method: 'GET', path: () => '/api/auth/get-session', expect: [200, 200, 200, 200, 200] },
-  {
-    file: 'auth/[...all]',
-    method: 'POST',
-    path: () => '/api/auth/sign-in/email',
-    body: (w) => ({ email: w.users.owner.email, password: 'not the password' }),
-    expect: [401, 401, 401, 401, 401],
-  },
-  { file: 'me', method: 'GET', path: () => '/api/me', expect: [401, 200, 200, 200, 200] },
-  { file: 'teams', method: 'GET', path: () => '/api/teams', expect: [401, 200, 200, 200, 200] },
-  { file: 'teams', method: 'POST', path: () => '/api/teams', body: () => ({ name: 'New team' }), expect: [401, 201, 201, 201, 201] },
-  { file: 'teams/[teamId]', method: 'GET', path: (w) => `/api/teams/${w.teamId}`, expect: [401, 404, 200, 200, 200] },
-  {
-    file: 'teams/[teamId]',
-    method: 'PATCH',
-    path: (w) => `/api/teams/${w.teamId}`,
-    body: () => ({ name: 'Renamed' }),
-    expect: [401, 404, 403, 403, 200],
-  },
-  { file: 'teams/[teamId]', method: 'DELETE', path: (w) => `/api/teams/${w.teamId}`, expect: [401, 404, 403, 403, 204] },
-  { file: 'teams/[teamId]/projects', method: 'GET', path: (w) => `/api/teams/${w.teamId}/projects`, expect: [401, 404, 200, 200, 200] },
-  {
-    file: 'teams/[teamId]/projects',
-    method: 'POST',
-    path: (w) => `/api/teams/${w.teamId}/projects`,
-    body: () => ({ name: 'Another' }),
-    expect: [401, 404, 403, 201, 201],
-  },
-  {
-    file: 'teams/[teamId]/members/[userId]',
-    method: 'PATCH',
-    path: (w) => `/api/teams/${w.teamId}/members/${w.users.viewer.id}`,
-    body: () => ({ role: 'editor' }),
-    expect: [401, 404, 403, 403, 204],
-  },
-  {
-    file: 'teams/[teamId]/members/[userId]',
-    method: 'DELETE',
-    path: (w) => `/api/teams/${w.teamId}/members/${w.users.editor.id}`,
-    expect: [401, 404, 403, 204, 204],
-  },
-  {
-    file: 'teams/[teamId]/invitations',
-    method: 'POST',
-    path: (w) => `/api/teams/${w.teamId}/invitations`,
-    body: () => ({ email: `new${Math.random().toString(36).slice(2)}@example.com`, role: 'viewer' }),
-    expect: [401, 404, 403, 403, 201],
-  },
-  {
-    file: 'teams/[teamId]/invitations/[invitationId]',
-    method: 'DELETE',
-    path: (w) => `/api/teams/${w.teamId}/invitations/${w.invitationId}`,
-    expect: [401, 404, 403, 403, 204],
-  },
-  { file: 'invitations', method: 'GET', path: () => '/api/invitations', expect: [401, 200, 200, 200, 200] },
-  {
-    file: 'invitations/[invitationId]',
-    method: 'DELETE',
-    path: (w) => `/api/invitations/${w.myInvitationId}`,
-    expect: [401, 204, 404, 404, 404],
-  },
-  {
-    file: 'invitations/[invitationId]/accept',
-    method: 'POST',
-    path: (w) => `/api/invitations/${w.myInvitationId}/accept`,
-    expect: [401, 200, 404, 404, 404],
-  },
-  { file: 'projects/[projectId]', method: 'GET', path: (w) => `/api/projects/${w.projectId}`, expect: [401, 404, 200, 200, 200] },
-  {
-    file: 'projects/[projectId]',
-    method: 'PATCH',
-    path: (w) => `/api/projects/${w.projectId}`,
-    body: () => ({ name: 'Renamed project' }),
-    expect: [401, 404, 403, 200, 200],
-  },
-  { file: 'projects/[projectId]', method: 'DELETE', path: (w) => `/api/projects/${w.projectId}`, expect: [401, 404, 403, 403, 204] },
-  {
-    file: 'projects/[projectId]/duplicate',
-    method: 'POST',
-    path: (w) => `/api/projects/${w.projectId}/duplicate`,
-    body: () => ({}),
-    expect: [401, 404, 403, 201, 201],
-  },
-  {
-    file: 'projects/[projectId]/versions',
-    method: 'GET',
-    path: (w) => `/api/projects/${w.projectId}/versions`,
-    expect: [401, 404, 200, 200, 200],
-  },
-  {
-    file: 'projects/[projectId]/versions',
-    method: 'POST',
-    path: (w) => `/api/projects/${w.projectId}/versions`,
-    body: () => ({ parent: 2, message: 'next', graph: graphFixture(33) }),
-    expect: [401, 404, 403, 201, 201],
-  },
-  {
-    file: 'projects/[projectId]/versions/[number]',
-    method: 'GET',
-    path: (w) => `/api/projects/${w.projectId}/versions/1`,
-    expect: [401, 404, 200, 200, 200],
-  },
-  {
-    file: 'projects/[projectId]/versions/[number]/restore',
-    method: 'POST',
-    path: (w) => `/api/projects/${w.projectId}/versions/1/restore`,
-    body: () => ({}),
-    expect: [401, 404, 403, 201, 201],
-  },
-  {
-    file: 'projects/[projectId]/diff',
-    method: 'GET',
-    path: (w) => `/api/projects/${w.projectId}/diff?from=1&to=2`,
-    expect: [401, 404, 200, 200, 200],
-  },
-  { file: 'tokens', method: 'GET', path: () => '/api/tokens', expect: [401, 200, 200, 200, 200] },
-  { file: 'tokens', method: 'POST', path: () => '/api/tokens', body: () => ({ name: 'ci' }), expect: [401, 201, 201, 201, 201] },
-  { file: 'tokens/[tokenId]', method: 'DELETE', path: (w) => `/api/tokens/${w.ownerTokenId}`, expect: [401, 404, 404, 404, 204] },
-];
+const modules = Object.values(import.meta.glob<RowsModule>('./authz/rows-*.ts', { eager: true }));
+const ROWS: Row[] = modules.flatMap((m) => m.rows);
 
 describe('authorization matrix coverage', () => {
   it('covers every method of every route file under app/api', async () => {
@@ -215,14 +74,17 @@ describeEachDatabase('authorization matrix', () => {
     const token = await db().apiToken.create({
       data: { userId: users.owner.id, name: 'row', tokenHash: hashToken(`nc_row_${Math.random()}`), prefix: 'nc_row' },
     });
-    return {
+    const w: World = {
       teamId: team.id,
       projectId: project.body.id,
       invitationId: invitation.id,
       myInvitationId: mine.id,
       ownerTokenId: token.id,
       users,
+      extra: {},
     };
+    for (const m of modules) if (m.prepare) Object.assign(w.extra, await m.prepare(w));
+    return w;
   }
 
   for (const via of ['session', 'token'] as const) {
