@@ -3,7 +3,7 @@ import { hashToken } from '@/server/auth/api-token';
 import { db } from '@/server/db/client';
 import { ErrorBodySchema } from '@/server/http/errors';
 import { type Row, type RowsModule, WHO, type Who, type World } from './authz/world';
-import { type Credentials, call, graphFixture, METHODS, type Method, routeFiles, routeModule, signUp, type TestUser } from './helpers/api';
+import { type Credentials, call, graphFixture, METHODS, routeFiles, routeModule, signUp } from './helpers/api';
 import { describeEachDatabase } from './helpers/databases';
 
 /**
