@@ -1,16 +1,29 @@
+import { BUILTIN_NAMES, loadBuiltinDataset } from '../engine/data/builtins/index';
 import type { InMemoryDataset } from '../engine/data/dataset';
-import { GENERATED_DATASETS, type GeneratedDatasetName } from '../engine/data/generated';
 import { UsageError } from './errors';
 
 /** Built-in datasets the CLI can train on, by name. */
-export const BUILTIN_DATASETS = Object.keys(GENERATED_DATASETS);
+export const BUILTIN_DATASETS = BUILTIN_NAMES;
 
-/** Resolves a DATASET argument: `builtin:NAME`, or a file. */
-export async function loadDataset(arg: string, seed?: number): Promise<InMemoryDataset> {
+/**
+ * Resolves a DATASET argument: `builtin:NAME`, or a file — a CSV (label in the last column unless
+ * `label` names another) or a zip of class folders (images resized to `imageSize`, default 28×28
+ * grayscale).
+ */
+export async function loadDataset(arg: string, seed?: number, options: DatasetFileOptions = {}): Promise<InMemoryDataset> {
   if (arg.startsWith('builtin:')) {
     const name = arg.slice('builtin:'.length);
-    if (name in GENERATED_DATASETS) return GENERATED_DATASETS[name as GeneratedDatasetName](seed === undefined ? {} : { seed });
+    const dataset = await loadBuiltinDataset(name, seed === undefined ? {} : { seed });
+    if (dataset) return dataset;
     throw new UsageError(`unknown built-in dataset "${name}"; available: ${BUILTIN_DATASETS.join(', ')}`);
   }
-  throw new UsageError(`${arg}: dataset files are not supported yet; use one of builtin:${BUILTIN_DATASETS.join(', builtin:')}`);
+  const { loadDatasetFile } = await import('./dataset-file');
+  return loadDatasetFile(arg, seed, options);
+}
+
+export interface DatasetFileOptions {
+  /** CSV: the label column's name (default: the last column). */
+  label?: string;
+  /** Zip of images: width, height and channels every image is resized to. */
+  imageSize?: [number, number, number];
 }

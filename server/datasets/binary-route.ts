@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { type Caller, resolveCaller } from '@/server/auth/caller';
+import { trustedOrigins } from '@/server/env';
+import { ApiError, errorResponse } from '@/server/http/errors';
+
+interface BinaryRouteSpec<P, Q> {
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+}
+
+export interface BinaryRouteContext<P, Q> {
+  request: Request;
+  caller: Caller;
+  params: P;
+  query: Q;
+}
+
+type NextContext = { params: Promise<Record<string, string | string[]>> };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * `route()` for the two kinds of dataset routes JSON does not fit: uploads, whose body is a file
+ * streamed straight from the request, and batches, answered with bytes. Same caller check, same
+ * cross-site refusal for cookie-authenticated writes, same zod parsing of params and query, same
+ * error contract; the handler returns the Response itself.
+ */
+export function binaryRoute<P = Record<string, never>, Q = Record<string, never>>(
+  spec: BinaryRouteSpec<P, Q>,
+  handler: (ctx: BinaryRouteContext<P, Q>) => Promise<Response>,
+): (request: Request, context: NextContext) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      const caller = await resolveCaller(request.headers);
+      if (!caller) throw new ApiError('unauthorized', 'Sign in, or send an API token, to use this.');
+      if (caller.via === 'session' && !SAFE_METHODS.has(request.method)) {
+        const origin = request.headers.get('origin') ?? originOf(request.headers.get('referer'));
+        if (!origin || !trustedOrigins().includes(origin)) {
+          throw new ApiError('forbidden', 'Cross-site request refused: send writes from the NetCanvas app, or use an API token.');
+        }
+      }
+      const params = spec.params ? spec.params.parse(await context.params) : ({} as P);
+      const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : ({} as Q);
+      return await handler({ request, caller, params, query });
+    } catch (error) {
+      // Let the client stop sending a body we refused (an upload), instead of streaming it all.
+      if (request.body && !request.bodyUsed) request.body.cancel().catch(() => undefined);
+      return errorResponse(error);
+    }
+  };
+}
+
+function originOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}

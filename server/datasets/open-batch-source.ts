@@ -1,0 +1,56 @@
+import type { Batch, BatchSource } from '@/engine/data/batch-source';
+import { builtinReader } from './read/builtin-reader';
+import type { SampleReader } from './read/sample-reader';
+import { versionReader } from './read/version-reader';
+
+export type DatasetRef = { datasetVersionId: string } | { builtin: string; seed?: number };
+
+/** Samples read per database round when a batch is smaller (reads stay few, memory stays small). */
+const MIN_READ = 256;
+
+/**
+ * The dataset a training run refers to, as a BatchSource: a stored version streamed shard by shard
+ * from the database (never loaded whole; memory is bounded by the shard cache), or a built-in.
+ * Batches follow the version's saved splits; with a shuffle seed, each epoch's order is that seed's
+ * (the same order the batches endpoint serves the browser). Features are Float32 (images 0–1,
+ * tables normalised with the version's statistics), labels class indexes or targets.
+ *
+ * @example
+ * const source = await openBatchSource({ datasetVersionId: run.datasetVersionId });
+ * for await (const batch of source.batches('train', { batchSize: 32, shuffleSeed: epoch })) …
+ */
+export async function openBatchSource(ref: DatasetRef): Promise<BatchSource> {
+  const reader = 'builtin' in ref ? await builtinReader(ref.builtin, ref.seed) : await versionReader(ref.datasetVersionId);
+  return readerBatchSource(reader);
+}
+
+/** Wraps a SampleReader as a BatchSource, reading ahead by one block while a batch is in use. */
+export function readerBatchSource(reader: SampleReader): BatchSource {
+  const { meta } = reader;
+  return {
+    name: meta.name,
+    task: meta.task,
+    featureShape: meta.featureShape,
+    labelSize: meta.labelSize,
+    ...(meta.classes ? { classes: meta.classes } : {}),
+    count: (split) => reader.count(split),
+    async *batches(split, { batchSize, shuffleSeed }) {
+      const total = reader.count(split);
+      const block = Math.max(batchSize, Math.ceil(MIN_READ / batchSize) * batchSize);
+      const width = meta.featureShape.reduce((a, b) => a * b, 1);
+      let next: Promise<Batch> | null = total > 0 ? reader.read(split, 0, block, shuffleSeed) : null;
+      for (let start = 0; start < total; start += block) {
+        const current = await (next as Promise<Batch>);
+        next = start + block < total ? reader.read(split, start + block, block, shuffleSeed) : null;
+        for (let at = 0; at < current.size; at += batchSize) {
+          const size = Math.min(batchSize, current.size - at);
+          yield {
+            features: current.features.slice(at * width, (at + size) * width),
+            labels: current.labels.slice(at * meta.labelSize, (at + size) * meta.labelSize),
+            size,
+          };
+        }
+      }
+    },
+  };
+}
