@@ -58,3 +58,19 @@ function originOf(url: string | null): string | null {
     return null;
   }
 }
+
+/** A request body as chunks, read as they arrive (never buffered whole). */
+export async function* bodyChunks(request: Request): AsyncGenerator<Uint8Array> {
+  if (!request.body) return;
+  const reader = request.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    // Stops the client's upload when the reader gave up early (a refused archive).
+    await reader.cancel().catch(() => undefined);
+  }
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { SPLIT } from '@/engine/data/dataset';
+import { seededRandom } from '@/engine/data/random';
+import { datasetAccess } from '@/server/datasets/dataset-access';
+import { SplitOptionsSchema } from '@/server/datasets/ingest/options';
+import { NO_SPLIT, type VersionMeta } from '@/server/datasets/manifest';
+import { readShard } from '@/server/datasets/read/shard-cache';
+import { loadVersionData, versionIdOf } from '@/server/datasets/read/version-data';
+import { commitVersion, discardBlobs } from '@/server/datasets/store/commit-version';
+import { assignSplit, type CreatedBlobs, countSamples, writeIndexBlobs } from '@/server/datasets/store/pack';
+import { oneHotMask, StatisticsAccumulator } from '@/server/datasets/store/tabular';
+import { badRequest } from '@/server/http/errors';
+
+export const CreateVersionInput = z
+  .object({
+    /** The version this one starts from: it must still be the newest (else 409). */
+    parent: z.number().int().positive(),
+    message: z.string().trim().max(500).default(''),
+    /** Classes to add (appended after the existing ones). */
+    addClasses: z.array(z.string().trim().min(1).max(100)).max(1000).default([]),
+    /** New labels by sample index: a class index (or a target value for regression), null to unlabel. */
+    labels: z
+      .array(z.object({ index: z.number().int().min(0), label: z.number().finite().nullable() }).strict())
+      .max(1_000_000)
+      .default([]),
+    /** Split all labelled samples again with these settings. */
+    split: SplitOptionsSchema.optional(),
+  })
+  .strict()
+  .refine(
+    (v) => v.labels.length > 0 || v.addClasses.length > 0 || v.split !== undefined,
+    'Nothing to change: give labels, classes or a split.',
+  );
+export type CreateVersionInput = z.infer<typeof CreateVersionInput>;
+
+/**
+ * A new version from the newest one with labels changed, classes added or the split redone. Only
+ * the small label and split blobs are written: the new version shares every shard of its parent.
+ * Newly labelled samples join a split drawn from the version's fractions (seeded by sample), so
+ * existing assignments stay as they were; `split` redoes all of them.
+ */
+export async function createDatasetVersion(
+  userId: string,
+  datasetId: string,
+  input: CreateVersionInput,
+): Promise<{ number: number; versionId: string }> {
+  await datasetAccess(userId, datasetId, 'editor');
+  const parent = await loadVersionData(await versionIdOf(datasetId, input.parent));
+  const { meta, manifest } = parent;
+  const classification = meta.task === 'classification';
+  const classes = meta.classes ? [...meta.classes] : null;
+  for (const name of input.addClasses) {
+    if (!classes) throw badRequest('A regression dataset has no classes to add.');
+    if (!classes.includes(name)) classes.push(name);
+  }
+  const labels = new Float32Array(parent.labels);
+  const split = new Uint8Array(parent.split);
+  const count = split.length;
+  const splitSettings = input.split ?? meta.split;
+  for (const change of input.labels) {
+    if (change.index >= count) throw badRequest(`There is no sample ${change.index}; the version has ${count}.`);
+    if (change.label !== null && classes && (!Number.isInteger(change.label) || change.label < 0 || change.label >= classes.length)) {
+      throw badRequest(`Class ${change.label} does not exist; the classes are 0–${classes.length - 1} (${classes.join(', ')}).`);
+    }
+    labels[change.index * meta.labelSize] = change.label ?? Number.NaN;
+    if (change.label === null) split[change.index] = NO_SPLIT;
+    else if (split[change.index] === NO_SPLIT) split[change.index] = drawSplit(splitSettings.seed, change.index, splitSettings);
+  }
+  const finalSplit = input.split ? assignSplit(labels, meta.labelSize, input.split, classification) : split;
+  const { counts, classCounts } = countSamples(labels, meta.labelSize, finalSplit, classes?.length ?? null);
+  const created: CreatedBlobs = new Set();
+  try {
+    const index = await writeIndexBlobs(labels, finalSplit, null, created);
+    const normalisation =
+      input.split && manifest.dtype === 'float32' && meta.normalisation && meta.normalisation.method !== 'none'
+        ? await recomputeStatistics(parent, finalSplit, meta)
+        : meta.normalisation;
+    const changes = [
+      input.labels.length > 0 ? `${input.labels.length} label(s) changed` : null,
+      input.addClasses.length > 0 ? `classes added: ${input.addClasses.join(', ')}` : null,
+      input.split
+        ? `split again (seed ${input.split.seed}, ${pct(input.split.validation)} validation, ${pct(input.split.test)} test)`
+        : null,
+    ].filter(Boolean);
+    const committed = await commitVersion({
+      target: { datasetId, parentNumber: input.parent },
+      message: input.message || changes.join('; '),
+      userId,
+      meta: { ...meta, classes, counts, classCounts, split: splitSettings, normalisation },
+      manifest: { ...manifest, labels: index.labels, split: index.split },
+    });
+    return { number: committed.number, versionId: committed.versionId };
+  } catch (error) {
+    await discardBlobs(created);
+    throw error;
+  }
+}
+
+/** A split for one newly labelled sample, from the version's fractions, the same every time. */
+function drawSplit(seed: number, index: number, fractions: { validation: number; test: number }): number {
+  const r = seededRandom((seed * 2654435761 + index) >>> 0)();
+  return r < fractions.test ? SPLIT.test : r < fractions.test + fractions.validation ? SPLIT.validation : SPLIT.train;
+}
+
+/** Normalisation statistics over the new training split, streaming the shared shards. */
+async function recomputeStatistics(parent: Awaited<ReturnType<typeof loadVersionData>>, split: Uint8Array, meta: VersionMeta) {
+  const width = parent.manifest.sampleSize;
+  const oneHot = oneHotMask(meta.columns ?? []);
+  const statistics = new StatisticsAccumulator(width, oneHot);
+  for (let s = 0; s < parent.manifest.shards.length; s++) {
+    const shard = await readShard(parent.manifest.shards[s]!.hash);
+    const floats = new Float32Array(shard.buffer, shard.byteOffset, shard.byteLength / 4);
+    const start = parent.shardStarts[s] as number;
+    for (let k = 0; k < parent.manifest.shards[s]!.count; k++)
+      statistics.add(floats.subarray(k * width, (k + 1) * width), split[start + k] as number);
+  }
+  return statistics.result(meta.normalisation?.method ?? 'none');
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;

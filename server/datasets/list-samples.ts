@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { SPLIT } from '@/engine/data/dataset';
+import { readBlobBytes } from '@/server/blobs/read-blob';
+import { datasetAccess } from '@/server/datasets/dataset-access';
+import { NO_SPLIT } from '@/server/datasets/manifest';
+import { readShard } from '@/server/datasets/read/shard-cache';
+import { loadVersionData, type VersionData, versionIdOf } from '@/server/datasets/read/version-data';
+
+export const SamplesQuery = z.object({
+  /** all, unlabelled, train, validation, test, or class:K (labelled with class K). */
+  filter: z
+    .string()
+    .regex(/^(all|unlabelled|train|validation|test|class:\d+)$/)
+    .default('all'),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(60),
+});
+export type SamplesQuery = z.infer<typeof SamplesQuery>;
+
+const SPLIT_NAMES = ['train', 'validation', 'test'] as const;
+
+export const SampleSchema = z.object({
+  index: z.number().int(),
+  label: z.number().nullable(),
+  split: z.enum(['train', 'validation', 'test', 'none']),
+  name: z.string().nullable(),
+  /** Tables: the stored feature values (before normalisation). */
+  values: z.array(z.number()).optional(),
+});
+export const SampleListSchema = z.object({ total: z.number().int(), samples: z.array(SampleSchema) });
+export type SampleList = z.infer<typeof SampleListSchema>;
+
+const names = new Map<string, Promise<string[]>>();
+
+async function sampleNames(data: VersionData): Promise<string[] | null> {
+  const hash = data.manifest.names;
+  if (!hash) return null;
+  let promise = names.get(hash);
+  if (!promise) {
+    promise = readBlobBytes(hash).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as string[]);
+    names.set(hash, promise);
+    if (names.size > 16) names.delete(names.keys().next().value as string);
+  }
+  return promise;
+}
+
+/** Samples of a version for the gallery, the table and the labelling view, filtered and paged. */
+export async function listSamples(userId: string, datasetId: string, number: number, query: SamplesQuery): Promise<SampleList> {
+  await datasetAccess(userId, datasetId, 'viewer');
+  const data = await loadVersionData(await versionIdOf(datasetId, number));
+  const keep = matcher(data, query.filter);
+  const matching: number[] = [];
+  for (let i = 0; i < data.split.length; i++) if (keep(i)) matching.push(i);
+  const page = matching.slice(query.offset, query.offset + query.limit);
+  const allNames = await sampleNames(data);
+  const width = data.manifest.sampleSize;
+  const samples = await Promise.all(
+    page.map(async (index) => {
+      const label = data.labels[index * data.meta.labelSize] as number;
+      const split = data.split[index] as number;
+      const sample: SampleList['samples'][number] = {
+        index,
+        label: Number.isNaN(label) ? null : label,
+        split: split === NO_SPLIT ? 'none' : SPLIT_NAMES[split]!,
+        name: allNames?.[index] ?? null,
+      };
+      if (data.manifest.dtype === 'float32') {
+        const { shard, offset } = await locate(data, index);
+        const floats = new Float32Array(shard.buffer, shard.byteOffset, shard.byteLength / 4);
+        sample.values = Array.from(floats.subarray(offset * width, (offset + 1) * width), (v) => Number(v.toPrecision(6)));
+      }
+      return sample;
+    }),
+  );
+  return { total: matching.length, samples };
+}
+
+function matcher(data: VersionData, filter: string): (i: number) => boolean {
+  if (filter === 'all') return () => true;
+  if (filter === 'unlabelled') return (i) => data.split[i] === NO_SPLIT;
+  if (filter.startsWith('class:')) {
+    const cls = Number(filter.slice(6));
+    return (i) => data.labels[i * data.meta.labelSize] === cls;
+  }
+  const code = SPLIT[filter as keyof typeof SPLIT];
+  return (i) => data.split[i] === code;
+}
+
+/** The shard bytes holding a sample, and its position inside them. */
+export async function locate(data: VersionData, index: number): Promise<{ shard: Uint8Array; offset: number }> {
+  let s = 0;
+  while (s < data.manifest.shards.length - 1 && (data.shardStarts[s + 1] as number) <= index) s++;
+  const shard = await readShard(data.manifest.shards[s]!.hash);
+  return { shard, offset: index - (data.shardStarts[s] as number) };
+}
+
+export { SPLIT_NAMES };

@@ -1,0 +1,116 @@
+import type { CsvIngest } from '@/server/datasets/ingest/csv';
+import type { CsvOptions, ImageOptions } from '@/server/datasets/ingest/options';
+import type { ImageIngest } from '@/server/datasets/ingest/zip-images';
+import type { Manifest, Report, VersionMeta } from '@/server/datasets/manifest';
+import { assignSplit, type CreatedBlobs, countSamples, storedOrder, writeIndexBlobs, writeShards } from './pack';
+import { StatisticsAccumulator, tabularLayout } from './tabular';
+
+export interface BuiltVersion {
+  meta: VersionMeta;
+  manifest: Manifest;
+}
+
+function reorder<T>(items: ArrayLike<T>, order: Int32Array): T[] {
+  return Array.from(order, (i) => items[i] as T);
+}
+
+/** Packs a staged image archive into shards and index blobs: the new version's meta and manifest. */
+export async function buildImageVersion(
+  ingest: ImageIngest,
+  options: ImageOptions,
+  license: string,
+  created: CreatedBlobs,
+): Promise<BuiltVersion> {
+  const { staging, classes } = ingest;
+  const order = storedOrder(staging.count, options.split.seed);
+  const labels = Float32Array.from(order, (i) => staging.labels[i] as number);
+  const split = assignSplit(labels, 1, options.split, true);
+  const shards = await writeShards(staging, order, split, { dtype: 'uint8', sampleSize: staging.recordBytes }, created);
+  const index = await writeIndexBlobs(labels, split, reorder(staging.names, order), created);
+  const { counts, classCounts } = countSamples(labels, 1, split, classes.length);
+  const report: Report = {
+    read: ingest.files,
+    kept: staging.count,
+    skipped: ingest.skipped.slice(0, 200),
+    skippedCount: ingest.skipped.length,
+    notes: [
+      ...(counts.unlabelled > 0 ? [`${counts.unlabelled} image(s) have no class yet: label them to use them for training.`] : []),
+      ...(ingest.skipped.length > 0 ? [`${ingest.skipped.length} file(s) skipped (listed).`] : []),
+    ],
+  };
+  return {
+    manifest: { format: 'netcanvas.dataset', version: 1, dtype: 'uint8', sampleSize: staging.recordBytes, shards, ...index },
+    meta: {
+      kind: 'image',
+      task: 'classification',
+      featureShape: [options.height, options.width, options.channels],
+      labelSize: 1,
+      classes,
+      counts,
+      classCounts,
+      split: options.split,
+      normalisation: null,
+      columns: null,
+      featureNames: null,
+      image: { width: options.width, height: options.height, channels: options.channels, fit: options.fit },
+      report,
+      license,
+    },
+  };
+}
+
+/** Packs a staged CSV: missing values filled, categories one-hot, statistics from the training split. */
+export async function buildTableVersion(
+  ingest: CsvIngest,
+  options: CsvOptions,
+  license: string,
+  created: CreatedBlobs,
+): Promise<BuiltVersion> {
+  const { staging } = ingest;
+  const classification = ingest.task === 'classification';
+  const order = storedOrder(staging.count, options.split.seed);
+  const labels = Float32Array.from(order, (i) => staging.labels[i] as number);
+  const split = assignSplit(labels, 1, options.split, classification);
+  const layout = tabularLayout(ingest, order, split);
+  const statistics = new StatisticsAccumulator(layout.sampleSize, layout.oneHot);
+  const shards = await writeShards(
+    staging,
+    order,
+    split,
+    { dtype: 'float32', sampleSize: layout.sampleSize, transform: layout.transform, onSample: (v, s) => statistics.add(v, s) },
+    created,
+  );
+  const index = await writeIndexBlobs(labels, split, reorder(staging.names, order), created);
+  const { counts, classCounts } = countSamples(labels, 1, split, ingest.classes?.length ?? null);
+  const dropped = ingest.rowsDropped;
+  const report: Report = {
+    read: ingest.rowsRead,
+    kept: staging.count,
+    skipped: [],
+    skippedCount: dropped.missingLabel + dropped.missingFeature,
+    notes: [
+      ...(dropped.missingLabel > 0 ? [`${dropped.missingLabel} row(s) without a label dropped.`] : []),
+      ...(dropped.missingFeature > 0 ? [`${dropped.missingFeature} row(s) with missing values dropped.`] : []),
+      ...(options.missing === 'mean' ? layout.fillNotes : []),
+    ],
+  };
+  return {
+    manifest: { format: 'netcanvas.dataset', version: 1, dtype: 'float32', sampleSize: layout.sampleSize, shards, ...index },
+    meta: {
+      kind: 'tabular',
+      task: ingest.task,
+      featureShape: [layout.sampleSize],
+      labelSize: 1,
+      classes: ingest.classes,
+      counts,
+      classCounts,
+      split: options.split,
+      normalisation: statistics.result(options.normalisation),
+      columns: ingest.columns,
+      featureNames: layout.featureNames,
+      image: null,
+      report,
+      license,
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { ingestCsv } from '@/server/datasets/ingest/csv';
+import { CsvOptionsSchema, defaultLimits, ImageOptionsSchema, type UploadLimits } from '@/server/datasets/ingest/options';
+import { ingestImageZip } from '@/server/datasets/ingest/zip-images';
+import { type Report, VersionMetaSchema } from '@/server/datasets/manifest';
+import { buildImageVersion, buildTableVersion } from '@/server/datasets/store/build-version';
+import { commitVersion, discardBlobs } from '@/server/datasets/store/commit-version';
+import type { CreatedBlobs } from '@/server/datasets/store/pack';
+import { badRequest } from '@/server/http/errors';
+import { teamAccess } from '@/server/permissions';
+
+export const UploadQuery = z.object({
+  name: z.string().trim().min(1, 'Give the dataset a name.').max(200),
+  description: z.string().trim().max(2000).default(''),
+  format: z.enum(['csv', 'zip']),
+  /** Where the data comes from and its license, shown with the dataset. */
+  source: z.string().trim().max(500).default(''),
+  license: z.string().trim().max(200).default(''),
+  /** JSON of the format's options (ImageOptions or CsvOptions). */
+  options: z.string().max(20_000).default('{}'),
+});
+export type UploadQuery = z.infer<typeof UploadQuery>;
+
+export interface UploadResult {
+  datasetId: string;
+  number: number;
+  versionId: string;
+  report: Report;
+}
+
+function parseOptions<T>(schema: z.ZodType<T>, text: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw badRequest('The upload options are not valid JSON.');
+  }
+  return schema.parse(json);
+}
+
+/**
+ * A new dataset from an uploaded file, streamed: a zip of class folders or a CSV. The body is read
+ * as it arrives (bounded memory), samples are staged, packed into shard blobs, and the dataset with
+ * its version 1 is committed in one transaction. On any failure every blob this upload stored is
+ * deleted again, so nothing half-saved is ever visible.
+ */
+export async function uploadDataset(
+  userId: string,
+  teamId: string,
+  query: UploadQuery,
+  body: AsyncIterable<Uint8Array>,
+  limits: UploadLimits = defaultLimits(),
+): Promise<UploadResult> {
+  await teamAccess(userId, teamId, 'editor');
+  const created: CreatedBlobs = new Set();
+  const license = query.license || 'Not stated by the uploader';
+  try {
+    let built: Awaited<ReturnType<typeof buildImageVersion>>;
+    if (query.format === 'zip') {
+      const options = parseOptions(ImageOptionsSchema, query.options);
+      const ingest = await ingestImageZip(body, options, limits);
+      try {
+        built = await buildImageVersion(ingest, options, license, created);
+      } finally {
+        ingest.staging.close();
+      }
+    } else {
+      const options = parseOptions(CsvOptionsSchema, query.options);
+      const ingest = await ingestCsv(body, options, limits);
+      try {
+        built = await buildTableVersion(ingest, options, license, created);
+      } finally {
+        ingest.staging.close();
+      }
+    }
+    const meta = VersionMetaSchema.parse(built.meta);
+    const committed = await commitVersion({
+      target: { create: { teamId, name: query.name, description: query.description, kind: meta.kind, source: query.source } },
+      message: `Uploaded ${query.format === 'zip' ? 'image archive' : 'CSV'}`,
+      userId,
+      meta,
+      manifest: built.manifest,
+    });
+    return { ...committed, report: meta.report };
+  } catch (error) {
+    await discardBlobs(created);
+    throw error;
+  }
+}
