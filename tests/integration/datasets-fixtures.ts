@@ -72,7 +72,7 @@ export async function fetchBatch(
     ? await import('@/app/api/builtin-datasets/[name]/batches/route')
     : await import('@/app/api/datasets/[datasetId]/versions/[number]/batches/route');
   const match = pathname.split('/');
-  const params = pathname.includes('/builtin-datasets/')
+  const params: Record<string, string> = pathname.includes('/builtin-datasets/')
     ? { name: match[3] as string }
     : { datasetId: match[3] as string, number: match[5] as string };
   const response = await route.GET(new Request(`${ORIGIN}${pathname}${search}`, { headers: { cookie: as.cookie } }), {
