@@ -5,12 +5,15 @@ import type { GraphDoc } from '../graph/schema';
 import type { Tf } from '../layers/spec';
 import { buildGraph } from './build-graph';
 import { flattenModel } from './flatten-model';
+import { isHdf5, readKerasH5 } from './keras-h5';
+import { kerasH5Weights } from './keras-h5-weights';
 import { isKeras1, upgradeKeras1Layer } from './keras1';
 import { type ElkLike, elkLayout, layeredLayout } from './layout';
 import { trainingFromKeras } from './training-config';
+import type { NamedWeightArrays } from './weight-arrays';
 import { isWeightsManifest, loadWeights, type ReadWeightFile, type WeightsManifestGroup, weightsForGraph } from './weights';
 
-export type ModelFileKind = 'tfjs-layers' | 'keras-json' | 'netcanvas-graph' | 'tfjs-graph' | 'unknown';
+export type ModelFileKind = 'tfjs-layers' | 'keras-json' | 'keras-h5' | 'netcanvas-graph' | 'tfjs-graph' | 'unknown';
 
 export interface TopologyImport {
   ok: boolean;
@@ -20,6 +23,8 @@ export interface TopologyImport {
   kerasVersion?: string;
   /** Problems found while reading the file (the analysis of `doc` adds the shape checks). */
   diagnostics: Diagnostic[];
+  /** The bytes are not a readable file of their format (a damaged or truncated HDF5 file), not merely a file without a model. */
+  unreadable?: boolean;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42,6 +47,13 @@ export function importTopology(input: unknown, name?: string): TopologyImport {
     } catch (error) {
       return failure('unknown', `The file is not valid JSON: ${(error as Error).message}`);
     }
+  }
+  if (isHdf5(json)) {
+    return failure(
+      'keras-h5',
+      'This is a Keras HDF5 file; it is read (with its weights) by importModel.',
+      'Use importModel, which reads binary files.',
+    );
   }
   if (!isRecord(json)) return failure('unknown', 'A model file must be a JSON object.');
   try {
@@ -143,21 +155,103 @@ export interface ModelImport extends TopologyImport {
 }
 
 /**
- * Imports a model file and, when it names weight files and `readFile` can provide them, its weights;
- * lays the graph out with elk when given one.
+ * Imports a model file and its weights: a JSON model file (as for `importTopology`) with the weight
+ * files its manifest names, when `readFile` can provide them; or the bytes of a file — a Keras HDF5
+ * model (`model.save('x.h5')`, weights included) or a JSON file. Lays the graph out with elk when
+ * given one. Weights become tensors only when `tf` is given. Never throws.
+ *
+ * @example
+ * const imported = await importModel(tf, new Uint8Array(await file.arrayBuffer()), { name: 'classifier' });
+ * if (imported.ok && imported.weights) assignWeights(compileGraph(tf, imported.doc!).model, imported.weights);
  */
 export async function importModel(
-  tf: Tf,
+  tf: Tf | null | undefined,
   input: unknown,
   options: { readFile?: ReadWeightFile; elk?: ElkLike; name?: string } = {},
 ): Promise<ModelImport> {
-  const result: ModelImport = importTopology(input, options.name);
+  const binary = input instanceof Uint8Array || input instanceof ArrayBuffer;
+  if (binary && isHdf5(input)) {
+    const { weightArrays, ...imported } = await importKerasH5(input, { name: options.name, weights: Boolean(tf) });
+    const result: ModelImport = imported;
+    if (!result.ok || !result.doc) return result;
+    if (options.elk) result.doc = await elkLayout(result.doc, options.elk);
+    const tensors = tf && weightArrays ? toTensors(tf, weightArrays, result.diagnostics) : undefined;
+    if (tensors) result.weights = weightsForGraph(result.doc, tensors);
+    return result;
+  }
+  const result: ModelImport = importTopology(binary ? decodeText(input) : input, options.name);
   if (!result.ok || !result.doc) return result;
   if (options.elk) result.doc = await elkLayout(result.doc, options.elk);
-  if (result.manifest && options.readFile) {
+  if (tf && result.manifest && options.readFile) {
     const loaded = await loadWeights(tf, result.manifest, options.readFile);
     if (loaded.ok) result.weights = weightsForGraph(result.doc, loaded.tensors);
     else result.diagnostics.push(...loaded.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })));
   }
   return result;
+}
+
+export interface KerasH5Import extends TopologyImport {
+  /** The file's weights keyed by the graph's layer names (`dense_1/kernel`), as plain arrays. */
+  weightArrays?: NamedWeightArrays;
+}
+
+/**
+ * Reads a Keras HDF5 model file into a graph document (its `model_config` goes through
+ * `importTopology`, exactly like a `to_json()` file) and, unless `weights` is false, its weights named
+ * as the graph's TF.js layers name them. Needs no TF.js. Never throws.
+ */
+export async function importKerasH5(
+  bytes: Uint8Array | ArrayBuffer,
+  options: { name?: string; weights?: boolean } = {},
+): Promise<KerasH5Import> {
+  const read = await readKerasH5(bytes, { weights: options.weights !== false });
+  if (!read.ok) return { ok: false, kind: 'keras-h5', diagnostics: read.diagnostics, ...(read.unreadable ? { unreadable: true } : {}) };
+  const { model } = read;
+  const imported = importTopology(
+    {
+      ...model.modelConfig,
+      // Keras before 1.2 recorded no version; its loader takes such files for Keras 1.
+      keras_version: model.kerasVersion ?? '1.x',
+      ...(model.trainingConfig !== undefined ? { training_config: model.trainingConfig } : {}),
+    },
+    options.name,
+  );
+  const result: KerasH5Import = { ...imported, kind: 'keras-h5', diagnostics: [...imported.diagnostics, ...read.diagnostics] };
+  if (!model.kerasVersion) delete result.kerasVersion;
+  if (!result.ok || !result.doc || !model.layers) return result;
+  try {
+    const { weights, diagnostics } = kerasH5Weights(result.doc, model.layers, model);
+    result.weightArrays = weights;
+    result.diagnostics.push(...diagnostics);
+  } catch (error) {
+    result.diagnostics.push(weightsLeftOut(error));
+  }
+  return result;
+}
+
+/** The arrays as tensors; one that does not fit its shape leaves all out (with a warning) rather than throwing. */
+function toTensors(tf: Tf, arrays: NamedWeightArrays, diagnostics: Diagnostic[]): tfjs.NamedTensorMap | undefined {
+  const tensors: tfjs.NamedTensorMap = {};
+  try {
+    for (const [name, a] of Object.entries(arrays)) tensors[name] = tf.tensor(a.values, a.shape, a.dtype);
+    return tensors;
+  } catch (error) {
+    tf.dispose(Object.values(tensors));
+    diagnostics.push(weightsLeftOut(error));
+    return undefined;
+  }
+}
+
+function weightsLeftOut(error: unknown): Diagnostic {
+  return {
+    code: 'weights_mismatch',
+    severity: 'warning',
+    message: `The weights in the file could not be matched to the layers: ${error instanceof Error ? error.message : String(error)}`,
+    hint: 'The architecture is imported without them.',
+  };
+}
+
+/** A JSON model file given as bytes (a dropped file). */
+function decodeText(bytes: Uint8Array | ArrayBuffer): string {
+  return new TextDecoder().decode(bytes);
 }

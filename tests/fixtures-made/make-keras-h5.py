@@ -272,7 +272,7 @@ def make_mlp():
     for i, (_, value) in enumerate([(n, v) for _, items in layers for n, v in items]):
         optimizer.append((f'training/Adam/Variable{"" if i == 0 else f"_{i}"}:0', np.zeros_like(value)))
     save_keras22(os.path.join(OUT, 'mlp-keras2.h5'), config, ADAM22, layers, optimizer)
-    record('mlp-keras2.h5', [x], [y], 67, 67, '2.2.4', ['dense_1', 'dropout_1', 'dense_2'])
+    record('mlp-keras2.h5', [x], [y], 67, 67, '2.2.4', ['dense_1_input', 'dense_1', 'dropout_1', 'dense_2'])
     return config, layers
 
 
