@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import { databaseUrl } from '@/server/env';
-import { handlers } from '@/worker/handlers';
+import { beginStopping, handlers, services, workOptions } from '@/worker/handlers';
 
 /**
  * A job worker: consumes the queues in worker/handlers from the same database as the web server.
@@ -13,8 +13,9 @@ async function main(): Promise<void> {
   await boss.start();
   for (const [queue, handler] of Object.entries(handlers)) {
     await boss.createQueue(queue);
-    await boss.work(queue, handler);
+    await boss.work(queue, workOptions[queue] ?? {}, handler);
   }
+  const stopServices = services.map((start) => start(boss));
   console.log(`[worker] worker ready (pid ${process.pid}, ${Object.keys(handlers).length} queues)`);
 
   let stopping = false;
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`[worker] ${signal}: finishing running jobs`);
+    beginStopping();
+    for (const stopService of stopServices) stopService();
     await boss.stop({ graceful: true, wait: true, timeout: 20_000 }).catch(() => {});
     process.exit(0);
   };

@@ -3,6 +3,9 @@ import type { InMemoryDataset } from '../data/dataset';
 import type { GraphDoc } from '../graph/schema';
 import type { TrainingConfigInput } from '../graph/training-config';
 
+/** What fitting a graph needs to know of a dataset: an in-memory set, a BatchSource or a dataset's meta. */
+export type DatasetShape = Pick<InMemoryDataset, 'name' | 'task' | 'featureShape' | 'classes'>;
+
 export interface DatasetFit {
   doc: GraphDoc;
   /** Plain-language notes of what was changed, for the user. */
@@ -16,7 +19,7 @@ export interface DatasetFit {
  * gets one unit per class (with softmax), and the loss follows the label type — unless the graph's
  * training settings already chose one. Only ever changes a single-input, single-output graph.
  */
-export function fitGraphToDataset(doc: GraphDoc, dataset: InMemoryDataset): DatasetFit {
+export function fitGraphToDataset(doc: GraphDoc, dataset: DatasetShape): DatasetFit {
   const analysis = analyse(doc);
   const changes: string[] = [];
   if (analysis.inputs.length !== 1 || analysis.outputs.length !== 1) {

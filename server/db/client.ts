@@ -4,15 +4,23 @@ import { databaseUrl } from '@/server/env';
 
 export type Db = PrismaClient;
 
-const globalForDb = globalThis as unknown as { netcanvasPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { netcanvasPrisma?: PrismaClient; netcanvasDatabaseUrl?: string };
 
 /**
  * The Prisma client, created on first use (so `next build` never connects). Both database modes
  * go through the pg driver: DATABASE_URL, or the embedded PGlite that `npm start` serves.
  */
 export function db(): PrismaClient {
-  globalForDb.netcanvasPrisma ??= createClient(databaseUrl());
+  if (!globalForDb.netcanvasPrisma) {
+    globalForDb.netcanvasDatabaseUrl = databaseUrl();
+    globalForDb.netcanvasPrisma = createClient(globalForDb.netcanvasDatabaseUrl);
+  }
   return globalForDb.netcanvasPrisma;
+}
+
+/** The address db() connects to (what other clients of the same database, such as the job queue, use). */
+export function currentDatabaseUrl(): string {
+  return globalForDb.netcanvasDatabaseUrl ?? databaseUrl();
 }
 
 export function createClient(url: string): PrismaClient {
@@ -23,6 +31,7 @@ export function createClient(url: string): PrismaClient {
 /** Points the server at another database (tests); the next db() call connects to it. */
 export async function useDatabase(url: string): Promise<PrismaClient> {
   await globalForDb.netcanvasPrisma?.$disconnect();
+  globalForDb.netcanvasDatabaseUrl = url;
   globalForDb.netcanvasPrisma = createClient(url);
   return globalForDb.netcanvasPrisma;
 }

@@ -1,0 +1,62 @@
+import { writeBlob } from '@/server/blobs/write-blob';
+import { db } from '@/server/db/client';
+import { ApiError } from '@/server/http/errors';
+import { finishRun } from '@/server/training/finish-run';
+import { recordBrowserEpoch } from '@/server/training/record-epoch';
+import { runAccess } from '@/server/training/run-access';
+import { saveRunWeights } from '@/server/training/run-weights';
+import type { Epoch, FinishRunBody } from '@/server/training/schemas';
+
+/** Largest weights file a page may upload. */
+export const MAX_WEIGHTS_BYTES = 512 * 1024 * 1024;
+
+/** A browser run the caller may report on: editor rights, trained in a browser, not finished. */
+async function openBrowserRun(userId: string, runId: string): Promise<void> {
+  await runAccess(userId, runId, 'editor');
+  const run = await db().trainingRun.findUniqueOrThrow({ where: { id: runId }, select: { place: true, status: true } });
+  if (run.place !== 'browser') throw new ApiError('conflict', 'This run trains on a server worker; only its worker reports on it.');
+  if (run.status !== 'running') throw new ApiError('conflict', `The run is ${run.status}; it takes no more reports.`);
+}
+
+/** An epoch the training page finished. */
+export async function reportBrowserEpoch(userId: string, runId: string, epoch: Epoch): Promise<{ recorded: boolean }> {
+  await openBrowserRun(userId, runId);
+  return recordBrowserEpoch(runId, epoch);
+}
+
+/** Stores the weights.bin the page uploads (streamed into a blob); returns its hash for the finish call. */
+export async function uploadBrowserWeights(
+  userId: string,
+  runId: string,
+  body: ReadableStream<Uint8Array> | null,
+): Promise<{ hash: string; size: number }> {
+  await openBrowserRun(userId, runId);
+  if (!body) throw new ApiError('bad_request', 'Send the weights as the request body.');
+  const stored = await writeBlob(streamOf(body), { mediaType: 'application/octet-stream', maxBytes: MAX_WEIGHTS_BYTES });
+  return { hash: stored.hash, size: stored.size };
+}
+
+async function* streamOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    if (value) yield value;
+  }
+}
+
+/** The page's last report: final status and figures, evaluation, and the trained weights. */
+export async function finishBrowserRun(userId: string, runId: string, body: FinishRunBody): Promise<{ status: string }> {
+  await openBrowserRun(userId, runId);
+  if (body.weights) {
+    await saveRunWeights(runId, body.weights.hash, { modelTopology: body.weights.modelTopology, weightSpecs: body.weights.weightSpecs });
+  }
+  await finishRun(runId, {
+    status: body.status,
+    finalMetrics: body.finalMetrics,
+    ...(body.wallTimeMs !== undefined ? { wallTimeMs: body.wallTimeMs } : {}),
+    ...(body.error ? { error: body.error } : {}),
+    ...(body.evaluation !== undefined ? { evaluation: body.evaluation } : {}),
+  });
+  return { status: body.status };
+}

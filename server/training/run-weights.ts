@@ -1,0 +1,59 @@
+import { db } from '@/server/db/client';
+import { badRequest, notFound } from '@/server/http/errors';
+
+/** What a `weights` artifact keeps besides the weights.bin blob: enough to write a model.json. */
+export interface WeightsMeta {
+  modelTopology: Record<string, unknown>;
+  weightSpecs: { name: string; shape: number[]; dtype: string }[];
+  /** Epoch whose weights these are (keep-best: the best one). */
+  epoch?: number | null;
+}
+
+/**
+ * Stores a run's trained weights as its `weights` artifact: the bytes are already a blob (written
+ * by the worker, or uploaded by the page); the artifact ties them to the model topology and the
+ * weight specs. Replaces an earlier one of the same run.
+ */
+export async function saveRunWeights(runId: string, blobHash: string, meta: WeightsMeta): Promise<void> {
+  const blob = await db().blob.findUnique({ where: { hash: blobHash }, select: { size: true } });
+  if (!blob) throw badRequest('Upload the weights (PUT /api/runs/:runId/weights.bin) before finishing the run.');
+  const expected = meta.weightSpecs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1) * bytesPer(s.dtype), 0);
+  if (Number(blob.size) !== expected) {
+    throw badRequest(`The weights are ${blob.size} bytes, but the weight specs describe ${expected}.`);
+  }
+  await db().$transaction([
+    db().artifact.deleteMany({ where: { runId, kind: 'weights' } }),
+    db().artifact.create({ data: { runId, kind: 'weights', blobHash, meta: meta as object } }),
+  ]);
+}
+
+function bytesPer(dtype: string): number {
+  return dtype === 'float32' || dtype === 'int32' ? 4 : dtype === 'bool' ? 1 : 4;
+}
+
+/** The run's weights artifact, or a 404 that says the run has none yet. */
+export async function runWeights(runId: string): Promise<{ blobHash: string; meta: WeightsMeta }> {
+  const artifact = await db().artifact.findFirst({
+    where: { runId, kind: 'weights', blobHash: { not: null } },
+    orderBy: { createdAt: 'desc' },
+    select: { blobHash: true, meta: true },
+  });
+  if (!artifact?.blobHash) throw notFound('Trained weights of this run');
+  return { blobHash: artifact.blobHash, meta: artifact.meta as unknown as WeightsMeta };
+}
+
+/**
+ * The run's model as TF.js's layers-model `model.json`: topology plus a weights manifest whose one
+ * path, `weights.bin`, resolves next to the model URL — so `tf.loadLayersModel('/api/runs/ID/model')`
+ * fetches `/api/runs/ID/weights.bin`.
+ */
+export async function runModelJson(runId: string): Promise<Record<string, unknown>> {
+  const { meta } = await runWeights(runId);
+  return {
+    format: 'layers-model',
+    generatedBy: 'NetCanvas',
+    convertedBy: null,
+    modelTopology: meta.modelTopology,
+    weightsManifest: [{ paths: ['weights.bin'], weights: meta.weightSpecs }],
+  };
+}

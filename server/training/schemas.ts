@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { AugmentationConfigSchema } from '@/engine/data/augment';
+import { StoredTrainingSchema } from '@/engine/graph/training-config';
+
+/** The data a run trains on: a built-in set by name, or a stored dataset version. */
+export const DatasetRefSchema = z.union([
+  z.object({ builtin: z.string().min(1).max(64), seed: z.number().int().optional() }).strict(),
+  z.object({ datasetVersionId: z.string().min(1).max(64) }).strict(),
+]);
+export type DatasetRef = z.infer<typeof DatasetRefSchema>;
+
+export const PlaceSchema = z.enum(['browser', 'server']);
+export const StatusSchema = z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']);
+export type Status = z.infer<typeof StatusSchema>;
+
+/**
+ * Settings a run overrides on top of the graph's own training settings (any subset), plus
+ * augmentation of training images (engine/data/augment.ts; all off unless set).
+ */
+export const RunSettingsSchema = z.object({
+  training: StoredTrainingSchema.default({}),
+  augmentation: AugmentationConfigSchema.optional(),
+  /** Units of Dense layers by node id (sweeps over a layer's width). */
+  units: z.record(z.string(), z.number().int().min(1).max(65536)).optional(),
+});
+export type RunSettings = z.infer<typeof RunSettingsSchema>;
+
+export const CreateRunBodySchema = z
+  .object({
+    versionNumber: z.number().int().positive(),
+    dataset: DatasetRefSchema,
+    place: PlaceSchema,
+    settings: RunSettingsSchema.default({ training: {} }),
+    label: z.string().max(200).optional(),
+    /** Start from the trained weights of another run of this project (continue training). */
+    initialRunId: z.string().max(64).optional(),
+    /** Browser runs: the backend the page measured and chose. */
+    backend: z.enum(['webgl', 'wasm', 'cpu']).optional(),
+  })
+  .strict();
+export type CreateRunBody = z.infer<typeof CreateRunBodySchema>;
+
+export const MetricsSchema = z.record(z.string(), z.number());
+
+export const EpochSchema = z.object({
+  epoch: z.number().int().min(0),
+  metrics: MetricsSchema,
+  learningRate: z.number(),
+  seconds: z.number(),
+});
+export type Epoch = z.infer<typeof EpochSchema>;
+
+export const RunSummarySchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  versionNumber: z.number().int(),
+  dataset: z.string(),
+  datasetVersionId: z.string().nullable(),
+  place: PlaceSchema,
+  backend: z.string().nullable(),
+  status: StatusSchema,
+  label: z.string(),
+  config: z.record(z.string(), z.unknown()),
+  finalMetrics: MetricsSchema.nullable(),
+  epochsDone: z.number().int(),
+  wallTimeMs: z.number().int().nullable(),
+  sweepId: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  hasWeights: z.boolean(),
+});
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+export const RunDetailSchema = RunSummarySchema.extend({
+  error: z.string().nullable(),
+  cancelRequested: z.boolean(),
+  attempts: z.number().int(),
+  checkpointEpoch: z.number().int().nullable(),
+  resumedFromEpoch: z.number().int().nullable(),
+  initialRunId: z.string().nullable(),
+  epochs: z.array(EpochSchema),
+  /** Confusion matrix and samples, or residuals (engine/train/evaluation.ts), when recorded. */
+  evaluation: z.unknown().nullable(),
+});
+export type RunDetail = z.infer<typeof RunDetailSchema>;
+
+export const ListRunsQuerySchema = z.object({
+  status: StatusSchema.optional(),
+  place: PlaceSchema.optional(),
+  dataset: z.string().max(200).optional(),
+  sweepId: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const RunListSchema = z.object({ runs: z.array(RunSummarySchema) });
+
+export const RecordEpochBodySchema = EpochSchema;
+
+export const FinishRunBodySchema = z
+  .object({
+    status: z.enum(['completed', 'failed', 'cancelled']),
+    finalMetrics: MetricsSchema.default({}),
+    wallTimeMs: z.number().int().min(0).optional(),
+    error: z.string().max(2000).optional(),
+    evaluation: z.unknown().optional(),
+    /** Weights uploaded first with PUT /api/runs/:runId/weights.bin, and the model they belong to. */
+    weights: z
+      .object({
+        hash: z.string().regex(/^[0-9a-f]{64}$/),
+        modelTopology: z.record(z.string(), z.unknown()),
+        weightSpecs: z.array(z.object({ name: z.string(), shape: z.array(z.number().int()), dtype: z.string() }).passthrough()),
+      })
+      .optional(),
+  })
+  .strict();
+export type FinishRunBody = z.infer<typeof FinishRunBodySchema>;
+
+export const RunParamsSchema = z.object({ runId: z.string().min(1).max(64) });
+export const ProjectParamsSchema = z.object({ projectId: z.string().min(1).max(64) });
+export const SweepParamsSchema = z.object({ projectId: z.string().min(1).max(64), sweepId: z.string().min(1).max(64) });
+
+/** A sweep axis: a training setting, or the units of one Dense layer (`units:<nodeId>`). */
+export const SweepAxisSchema = z.object({
+  setting: z.union([z.enum(['learningRate', 'batchSize', 'epochs', 'optimizer']), z.string().regex(/^units:[\w-]{1,64}$/)]),
+  values: z
+    .array(z.union([z.number(), z.string()]))
+    .min(1)
+    .max(8),
+});
+
+export const CreateSweepBodySchema = z
+  .object({
+    versionNumber: z.number().int().positive(),
+    dataset: DatasetRefSchema,
+    settings: RunSettingsSchema.default({ training: {} }),
+    axes: z.array(SweepAxisSchema).min(1).max(3),
+  })
+  .strict();
+export type CreateSweepBody = z.infer<typeof CreateSweepBodySchema>;
+
+export const SweepSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  versionNumber: z.number().int(),
+  dataset: z.string(),
+  axes: z.array(SweepAxisSchema),
+  createdAt: z.string(),
+  runs: z.array(RunSummarySchema),
+});
+export type Sweep = z.infer<typeof SweepSchema>;
+export const SweepListSchema = z.object({ sweeps: z.array(SweepSchema) });
+
+/** Sent on a run's channel and over Server-Sent Events. */
+export const RunEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('status'),
+    status: StatusSchema,
+    backend: z.string().nullable().optional(),
+    error: z.string().nullable().optional(),
+  }),
+  z.object({ type: z.literal('epoch'), epoch: EpochSchema }),
+  z.object({
+    type: z.literal('progress'),
+    epoch: z.number().int(),
+    batch: z.number().int(),
+    batches: z.number().int(),
+    totalEpochs: z.number().int(),
+    metrics: MetricsSchema,
+  }),
+  z.object({ type: z.literal('finished'), status: StatusSchema, finalMetrics: MetricsSchema.nullable() }),
+]);
+export type RunEvent = z.infer<typeof RunEventSchema>;
