@@ -52,11 +52,17 @@ export async function encodeCheckpoint(
     values.map((tensor, i) => ({ name: `${i}:${model.weights[i]?.originalName ?? i}`, tensor })),
   );
   const optimizerState = await optimizerWeights(model.optimizer);
-  if (optimizerState)
-    await add(
-      'optimizer',
-      optimizerState.map((w, i) => ({ name: `${i}:${w.name}`, tensor: w.tensor })),
-    );
+  if (optimizerState) {
+    try {
+      await add(
+        'optimizer',
+        optimizerState.map((w, i) => ({ name: `${i}:${w.name}`, tensor: w.tensor })),
+      );
+    } finally {
+      // getWeights() makes a fresh scalar of the step count each call; the rest are the optimizer's own variables.
+      tf.dispose(optimizerState.filter((w) => w.name === 'iter').map((w) => w.tensor));
+    }
+  }
   if (bestWeights)
     await add(
       'best',
