@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { isHdf5 } from '../engine/import/keras-h5';
 import type { ReadWeightFile } from '../engine/import/weights';
 import { UsageError } from './errors';
 
-/** Reads a JSON file, turning every failure into a one-line usage error (exit 2). */
-export async function readJsonFile(path: string): Promise<unknown> {
-  let text: string;
+/** Reads a file's bytes, turning every failure into a one-line usage error (exit 2). */
+async function readBytes(path: string): Promise<Uint8Array> {
   try {
-    text = await readFile(path, 'utf8');
+    return new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(
@@ -18,16 +18,31 @@ export async function readJsonFile(path: string): Promise<unknown> {
           : `${path}: cannot read (${code ?? String(error)})`,
     );
   }
-  if (text.charCodeAt(0) === 0x89 && text.slice(1, 4) === 'HDF') {
+}
+
+/** Zip archives start with "PK\x03\x04": Keras 3 saves `model.keras` as one. */
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+function parseJson(path: string, bytes: Uint8Array): unknown {
+  if (isZip(bytes)) {
     throw new UsageError(
-      `${path}: this is a Keras HDF5 file; save the architecture with model.to_json() or convert it with tensorflowjs_converter, then import that.`,
+      `${path}: this is a zip archive (a Keras 3 .keras file?); save the model with model.save('model.h5') or model.to_json() and import that.`,
     );
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
     throw new UsageError(`${path}: not valid JSON (${(error as Error).message})`);
   }
+}
+
+/**
+ * Reads a model or graph file: a Keras HDF5 file (recognised by its signature, whatever its name)
+ * comes back as its bytes, anything else is parsed as JSON. Unreadable files are usage errors (exit 2).
+ */
+export async function readModelFile(path: string): Promise<unknown> {
+  const bytes = await readBytes(path);
+  return isHdf5(bytes) ? bytes : parseJson(path, bytes);
 }
 
 /** Reads weight files named in a manifest, relative to the model file; `undefined` when one is absent. */

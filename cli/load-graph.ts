@@ -3,11 +3,11 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { Diagnostic } from '../engine/diagnostics';
 import { parseGraph } from '../engine/graph/parse';
 import type { GraphDoc } from '../engine/graph/schema';
-import { importModel, importTopology } from '../engine/import/import-model';
+import { importKerasH5, importModel, importTopology, type TopologyImport } from '../engine/import/import-model';
 import { isWeightsManifest, loadWeights } from '../engine/import/weights';
 import { TEMPLATE_NAMES, templateGraph } from '../engine/templates';
 import { UsageError } from './errors';
-import { readJsonFile, weightReaderFor } from './files';
+import { readModelFile, weightReaderFor } from './files';
 
 export interface LoadedGraph {
   doc: GraphDoc;
@@ -23,7 +23,8 @@ export function weightsPathFor(graphPath: string): string {
 
 /**
  * Reads a GRAPH argument: a NetCanvas graph file, any model file `import` understands (imported on
- * the fly), or `template:NAME`. Unreadable input is a UsageError (exit 2); model problems are returned.
+ * the fly, a Keras .h5 file included), or `template:NAME`. Unreadable input is a UsageError (exit 2);
+ * model problems are returned.
  */
 export async function loadGraph(arg: string): Promise<LoadedGraph> {
   if (arg.startsWith('template:')) {
@@ -32,7 +33,8 @@ export async function loadGraph(arg: string): Promise<LoadedGraph> {
     if (!doc) throw new UsageError(`unknown template "${name}"; available: ${TEMPLATE_NAMES.join(', ')}`);
     return { doc, diagnostics: [], kind: 'template' };
   }
-  const json = await readJsonFile(arg);
+  const json = await readModelFile(arg);
+  if (json instanceof Uint8Array) return loaded(arg, await importKerasH5(json, { weights: false }));
   if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'netcanvas.graph') {
     const parsed = parseGraph(json);
     if (!parsed.ok)
@@ -43,7 +45,19 @@ export async function loadGraph(arg: string): Promise<LoadedGraph> {
       };
     return { doc: parsed.doc, diagnostics: [], kind: 'netcanvas-graph' };
   }
-  const imported = importTopology(json);
+  return loaded(arg, importTopology(json));
+}
+
+/** A model file that is damaged (rather than readable but not a model) is a usage error, like invalid JSON. */
+export function refuseUnreadable(path: string, imported: TopologyImport): void {
+  if (!imported.unreadable) return;
+  const message = imported.diagnostics[0]?.message ?? 'The file could not be read.';
+  throw new UsageError(`${path}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`);
+}
+
+/** An imported model file as a GRAPH argument. */
+function loaded(path: string, imported: TopologyImport): LoadedGraph {
+  refuseUnreadable(path, imported);
   if (!imported.doc)
     return { doc: { format: 'netcanvas.graph', version: 1, nodes: [], edges: [] }, diagnostics: imported.diagnostics, kind: imported.kind };
   return { doc: imported.doc, diagnostics: imported.diagnostics, kind: imported.kind };
@@ -65,7 +79,7 @@ export async function loadGraphWeights(
     const loaded = await loadWeights(tf, json.weightsManifest, weightReaderFor(sidecar));
     return loaded.ok ? { weights: loaded.tensors, diagnostics: [] } : { diagnostics: loaded.diagnostics };
   }
-  const json = await readJsonFile(arg);
+  const json = await readModelFile(arg);
   if ((json as { format?: unknown }).format === 'netcanvas.graph') return { diagnostics: [] };
   const imported = await importModel(tf, json, { readFile: weightReaderFor(arg) });
   return {

@@ -4,11 +4,12 @@ import { EXIT, UsageError } from './errors';
 const USAGE = `Usage: netcanvas <command> [options]
 
 Commands:
-  summary <graph.json | model.json> [--json]          Layers, output shapes, parameters and diagnostics
-  import <model.json | keras.json> -o <graph.json>     Turn a TF.js or Keras model file into a graph (weights beside it)
+  summary <graph.json | MODEL> [--json]               Layers, output shapes, parameters and diagnostics
+  import <MODEL> -o <graph.json>                       Turn a TF.js or Keras model file into a graph (weights beside it)
   export <graph.json> --format tfjs|keras|ts -o <DIR>  TF.js model files, Keras Python or TF.js TypeScript
   train <GRAPH> --data <DATASET> [--epochs N] [--json] Train; GRAPH is a file or template:NAME, DATASET builtin:NAME or a file
 
+MODEL is a TF.js model.json, a Keras model JSON (model.to_json()) or a Keras HDF5 file (model.save('model.h5')).
 Exit codes: 0 valid, 1 the model has errors, 2 usage errors or unreadable files.`;
 
 async function main(argv: string[]): Promise<number> {

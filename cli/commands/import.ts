@@ -8,19 +8,21 @@ import { hasErrors } from '../../engine/diagnostics';
 import { encodeWeightsFile } from '../../engine/export/weights-file';
 import { importModel } from '../../engine/import/import-model';
 import { EXIT } from '../errors';
-import { readJsonFile, weightReaderFor } from '../files';
+import { readModelFile, weightReaderFor } from '../files';
 import { formatDiagnostic } from '../format';
-import { weightsPathFor } from '../load-graph';
+import { refuseUnreadable, weightsPathFor } from '../load-graph';
 import { loadTf } from '../tf';
 
 /**
- * `netcanvas import MODEL -o graph.json`: a model file becomes a laid-out graph; its weights, when the
- * files are there and fit the graph, are written beside it as graph.weights.json + .bin.
+ * `netcanvas import MODEL -o graph.json`: a model file (TF.js model.json, Keras JSON or Keras .h5)
+ * becomes a laid-out graph; its weights, when the files are there (inside the .h5 file for Keras HDF5)
+ * and fit the graph, are written beside it as graph.weights.json + .bin.
  */
 export async function importCommand(file: string, output: string, options: { json: boolean }): Promise<number> {
-  const json = await readJsonFile(file);
+  const input = await readModelFile(file);
   const tf = await loadTf();
-  const imported = await importModel(tf, json, { readFile: weightReaderFor(file), elk: new ELK() });
+  const imported = await importModel(tf, input, { readFile: weightReaderFor(file), elk: new ELK() });
+  refuseUnreadable(file, imported);
   const diagnostics = [...imported.diagnostics];
   if (!imported.doc) {
     report(diagnostics, options.json, { imported: false });
