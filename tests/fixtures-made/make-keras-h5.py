@@ -121,6 +121,7 @@ def json_bytes(value):
 # strings and lists of bytes as fixed-length string arrays; h5py 3.x stores both as variable-length
 # strings. Python `str` is variable-length UTF-8 in both. The files below use both encodings.
 H5PY2 = True
+REPACK = False
 
 
 def set_attr(obj, name, value, h5py2=None):
@@ -145,6 +146,9 @@ def write_layer_weights(f, layers, sort_groups):
         names = [n.encode('utf8') for n, _ in items]
         save_attributes(g, 'weight_names', names)
         for n, value in items:
+            if REPACK:
+                g.create_dataset(n, data=value.astype(value.dtype.newbyteorder('>')), chunks=True, compression='gzip')
+                continue
             d = g.create_dataset(n, value.shape, dtype=value.dtype)
             d[...] = value
 
@@ -273,6 +277,13 @@ def make_mlp():
         optimizer.append((f'training/Adam/Variable{"" if i == 0 else f"_{i}"}:0', np.zeros_like(value)))
     save_keras22(os.path.join(OUT, 'mlp-keras2.h5'), config, ADAM22, layers, optimizer)
     record('mlp-keras2.h5', [x], [y], 67, 67, '2.2.4', ['dense_1_input', 'dense_1', 'dropout_1', 'dense_2'])
+    # The same file as a repacking tool may leave it (h5repack -f GZIP=6, big-endian data): chunked,
+    # compressed, byte-swapped datasets, which Keras reads like any other.
+    global REPACK
+    REPACK = True
+    save_keras22(os.path.join(OUT, 'mlp-repacked.h5'), config, ADAM22, layers)
+    REPACK = False
+    record('mlp-repacked.h5', [x], [y], 67, 67, '2.2.4', ['dense_1_input', 'dense_1', 'dropout_1', 'dense_2'])
     return config, layers
 
 
