@@ -20,7 +20,7 @@ function strides(shape: readonly number[]): number[] {
   return out;
 }
 
-/** Calls `visit(sourceIndex, targetIndex)` for every element when the target's axis k reads the source's axis `from[k]`. */
+/** Walks every index of `shape` in C order, calling `visit` with the source offset `map` gives for it and the target offset. */
 function remap(shape: readonly number[], map: (index: number[]) => number, visit: (source: number, target: number) => void): void {
   const n = size(shape);
   const index = new Array<number>(shape.length).fill(0);
