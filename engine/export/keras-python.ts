@@ -1,13 +1,11 @@
 import { analyse } from '../analysis/analyse';
 import type { Analysis } from '../analysis/types';
-import { handleIndex } from '../graph/ports';
 import type { GraphDoc } from '../graph/schema';
-import { topology } from '../graph/topology';
 import { TrainingConfigSchema } from '../graph/training-config';
 import { paramsToKerasConfig } from '../keras/config';
 import { camelToSnake } from '../keras/names';
-import { layerSpec, layerSpecForKerasClass } from '../layers/registry';
-import { variableNames } from './identifiers';
+import { layerSpecForKerasClass } from '../layers/registry';
+import { codePlan } from './code-plan';
 
 const INITIALIZER_CLASSES = new Set([
   'GlorotUniform',
@@ -70,24 +68,14 @@ const tuple = (dims: readonly (number | null)[]) =>
  * graph's training settings, and prints its summary when run. Requires a graph without errors.
  */
 export function kerasPython(doc: GraphDoc, analysis: Analysis = analyse(doc)): string {
-  const vars = variableNames(analysis, 'python');
-  const topo = topology(doc);
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  const ref = (source: string, handle: string | undefined) => {
-    const port = handleIndex(handle, 'out') ?? 0;
-    const multi = (analysis.nodes[source]?.outputShapes?.length ?? 1) > 1;
-    return multi ? `${vars.get(source)}[${port}]` : (vars.get(source) as string);
-  };
+  const plan = codePlan(doc, analysis, 'python');
   const body: string[] = [];
-  for (const id of analysis.order) {
-    const node = byId.get(id);
-    const info = analysis.nodes[id];
-    const spec = layerSpec(node?.type ?? '');
-    if (!node || !info?.params || !spec) continue;
-    const name = vars.get(id) as string;
+  for (const { node, info, spec, variable, inputs } of plan.steps) {
     if (node.type === 'input') {
       const p = info.params as { shape: (number | null)[]; dtype: string };
-      body.push(`${name} = keras.Input(shape=${tuple(p.shape)}, dtype=${JSON.stringify(p.dtype)}, name=${JSON.stringify(info.layerName)})`);
+      body.push(
+        `${variable} = keras.Input(shape=${tuple(p.shape)}, dtype=${JSON.stringify(p.dtype)}, name=${JSON.stringify(info.layerName)})`,
+      );
       continue;
     }
     const config = {
@@ -95,13 +83,9 @@ export function kerasPython(doc: GraphDoc, analysis: Analysis = analyse(doc)): s
       name: info.layerName,
       ...(node.trainable === false ? { trainable: false } : {}),
     };
-    const inputs = (topo.incoming.get(id) ?? []).map((e) => ref(e.source, e.sourceHandle));
-    const call = `layers.${spec.keras.className}(${kwargs(config)})`;
     const args = spec.inputs.max > 1 ? `[${inputs.join(', ')}]` : (inputs[0] ?? '');
-    body.push(`${name} = ${call}(${args})`);
+    body.push(`${variable} = layers.${spec.keras.className}(${kwargs(config)})(${args})`);
   }
-  const inputs = analysis.inputs.map((id) => vars.get(id));
-  const outputs = analysis.outputs.map((o) => ref(o.nodeId, o.port > 0 ? `out:${o.port}` : undefined));
   const training = TrainingConfigSchema.parse(doc.training ?? {});
   const loss = LOSSES[training.loss] ?? camelToSnake(training.loss);
   const modelName = (doc.name ?? 'model').replace(/[^A-Za-z0-9_]/g, '_');
@@ -116,7 +100,7 @@ export function kerasPython(doc: GraphDoc, analysis: Analysis = analyse(doc)): s
     '',
     'def build_model():',
     ...body.map((line) => `    ${line}`),
-    `    return keras.Model(inputs=[${inputs.join(', ')}], outputs=[${outputs.join(', ')}], name=${JSON.stringify(modelName)})`,
+    `    return keras.Model(inputs=[${plan.inputs.join(', ')}], outputs=[${plan.outputs.join(', ')}], name=${JSON.stringify(modelName)})`,
     '',
     '',
     'def compile_model(model):',
