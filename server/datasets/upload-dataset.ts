@@ -48,7 +48,7 @@ export async function uploadDataset(
   userId: string,
   teamId: string,
   query: UploadQuery,
-  body: AsyncIterable<Uint8Array>,
+  body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   limits: UploadLimits = defaultLimits(),
 ): Promise<UploadResult> {
   await teamAccess(userId, teamId, 'editor');

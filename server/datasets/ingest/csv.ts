@@ -28,7 +28,11 @@ export interface CsvIngest {
  * record per row (numbers, category indexes, NaN for a missing value). Ragged rows, invalid UTF-8
  * and text in numeric columns refuse the upload with the offending rows named.
  */
-export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: CsvOptions, limits: UploadLimits): Promise<CsvIngest> {
+export async function ingestCsv(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: CsvOptions,
+  limits: UploadLimits,
+): Promise<CsvIngest> {
   const utf8 = new Utf8LineChecker();
   const decoder = new TextDecoder('utf-8');
   const problems: Problem[] = [];

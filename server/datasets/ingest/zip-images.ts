@@ -30,7 +30,11 @@ export interface ImageIngest {
  * without a single image. Files that are not readable images (corrupt, not an image, too many
  * pixels) are skipped and listed — or refuse the upload when `strict`.
  */
-export async function ingestImageZip(source: AsyncIterable<Uint8Array>, options: ImageOptions, limits: UploadLimits): Promise<ImageIngest> {
+export async function ingestImageZip(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: ImageOptions,
+  limits: UploadLimits,
+): Promise<ImageIngest> {
   const recordBytes = options.width * options.height * options.channels;
   const staging = new Staging(recordBytes);
   const classIndex = new Map<string, number>();
