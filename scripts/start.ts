@@ -18,6 +18,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyMigrations } from '@/server/db/migrate';
 import { type PgliteHost, startPgliteHost } from '@/server/db/pglite-host';
+import { copyVendorFiles } from './vendor';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
+  await copyVendorFiles();
   if (!dev) await buildIfStale(env);
 
   const next = run('next', [dev ? 'dev' : 'start', '-p', String(port)], env);

@@ -1,3 +1,4 @@
+import { previewOf } from '@/components/editor/template-preview';
 import { ProjectBoard } from '@/components/projects/ProjectBoard';
 import { PendingInvitations } from '@/components/teams/PendingInvitations';
 import { TEMPLATES } from '@/engine/templates';
@@ -24,7 +25,7 @@ export default async function ProjectsPage() {
       <ProjectBoard
         teams={teams}
         projects={projects.flat().map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() }))}
-        templates={TEMPLATES.map((t) => ({ name: t.name, title: t.title }))}
+        templates={TEMPLATES.map((t) => ({ name: t.name, title: t.title, description: t.description, preview: previewOf(t.build()) }))}
       />
     </>
   );

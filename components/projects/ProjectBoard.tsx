@@ -6,18 +6,11 @@ import { type FormEvent, useState } from 'react';
 import { api } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import { ProjectCard } from './ProjectCard';
+import { type TemplateCard, TemplateGallery } from './TemplateGallery';
 import { canEdit, type ProjectItem, type TeamItem } from './types';
 
 /** Every team of the user with its projects, and the forms to make teams and projects. */
-export function ProjectBoard({
-  teams,
-  projects,
-  templates,
-}: {
-  teams: TeamItem[];
-  projects: ProjectItem[];
-  templates: { name: string; title: string }[];
-}) {
+export function ProjectBoard({ teams, projects, templates }: { teams: TeamItem[]; projects: ProjectItem[]; templates: TemplateCard[] }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const editable = teams.filter((t) => canEdit(t.role));
@@ -52,26 +45,21 @@ export function ProjectBoard({
       <ErrorNote message={error} />
       <section className="panel">
         <h2>New project</h2>
-        <form className="row" onSubmit={createProject} aria-label="New project">
-          <input name="name" placeholder="Project name" aria-label="Project name" required maxLength={200} />
-          <select name="teamId" aria-label="Team" defaultValue={editable[0]?.id}>
-            {editable.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-          <select name="template" aria-label="Start from" defaultValue="">
-            <option value="">Empty</option>
-            {templates.map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.title}
-              </option>
-            ))}
-          </select>
-          <button className="primary" type="submit" disabled={editable.length === 0}>
-            Create project
-          </button>
+        <form className="stack" onSubmit={createProject} aria-label="New project">
+          <div className="row">
+            <input name="name" placeholder="Project name" aria-label="Project name" required maxLength={200} style={{ flex: 1 }} />
+            <select name="teamId" aria-label="Team" defaultValue={editable[0]?.id}>
+              {editable.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+            <button className="primary" type="submit" disabled={editable.length === 0}>
+              Create project
+            </button>
+          </div>
+          <TemplateGallery templates={templates} />
         </form>
       </section>
       {teams.map((team) => {

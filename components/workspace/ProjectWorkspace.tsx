@@ -1,31 +1,32 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { DiffCanvas } from '@/components/editor/DiffCanvas';
+import { Editor } from '@/components/editor/Editor';
+import { ReadOnlyCanvas } from '@/components/editor/ReadOnlyCanvas';
+import { createEditorStore } from '@/components/editor/store';
+import { useNotices } from '@/components/editor/useNotices';
 import { api } from '@/components/ui/api';
-import { ErrorNote } from '@/components/ui/ErrorNote';
 import { useHydrated } from '@/components/ui/useHydrated';
-import type { GraphDiff } from '@/engine/graph/diff';
-import { parseGraph } from '@/engine/graph/parse';
-import type { GraphDoc } from '@/engine/graph/schema';
+import { diffGraphs, type GraphDiff } from '@/engine/graph/diff';
+import { emptyGraph, type GraphDoc } from '@/engine/graph/schema';
 import { DiffView } from './DiffView';
-import { GraphSummary } from './GraphSummary';
 import { HistoryPanel } from './HistoryPanel';
-import { JsonEditor } from './JsonEditor';
-import { STARTER_GRAPH } from './starter-graph';
+import { useProjectStatus } from './ProjectStatus';
 import type { LoadedVersion, VersionItem, WorkspaceProject } from './types';
+import { useDraftRecovery } from './useDraftRecovery';
+import { WorkspaceBanners } from './WorkspaceBanners';
 
 type View =
   | { kind: 'edit' }
   | { kind: 'version'; number: number; graph: GraphDoc }
-  | { kind: 'diff'; from: number; to: number; diff: GraphDiff };
-
-const pretty = (doc: GraphDoc) => JSON.stringify(doc, null, 2);
-const draftKey = (projectId: string) => `netcanvas:draft:${projectId}`;
+  | { kind: 'diff'; from: number; to: number; before: GraphDoc; after: GraphDoc; diff: GraphDiff };
 
 /**
- * The project page's working area: the current graph (summary + JSON editor), saving versions,
- * the history (open, restore, compare) and conflicts. Unsaved edits are kept in the browser tab (sessionStorage) as a
- * draft, so a conflict or a reload never loses them.
+ * The Design tab: the canvas editor on the project's newest version, saving versions (Ctrl/Cmd+S),
+ * the history (open read-only, restore, compare on the canvas), conflicts when someone saved first
+ * (nothing is lost: the edits stay and can be saved on top), and a local draft of unsaved edits that
+ * survives a reload or a crash.
  */
 export function ProjectWorkspace({
   project,
@@ -37,248 +38,184 @@ export function ProjectWorkspace({
   versions: VersionItem[];
 }) {
   const editable = project.role !== 'viewer';
+  const hydrated = useHydrated();
+  const [store] = useState(() => createEditorStore({ doc: head?.graph ?? emptyGraph(project.name) }));
+  const notifier = useNotices();
+  const { notify } = notifier;
+  const { publish } = useProjectStatus();
   const [versions, setVersions] = useState(initial);
   const [headNumber, setHeadNumber] = useState(project.headNumber);
-  const [base, setBase] = useState<number | null>(head?.number ?? null);
-  const [savedText, setSavedText] = useState(pretty(head?.graph ?? STARTER_GRAPH));
-  const [text, setText] = useState(savedText);
-  const [message, setMessage] = useState('');
+  const base = useRef<number | null>(head?.number ?? null);
   const [view, setView] = useState<View>({ kind: 'edit' });
+  const [sideTab, setSideTab] = useState('layer');
   const [conflict, setConflict] = useState<VersionItem | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const hydrated = useHydrated();
+  const [saving, setSaving] = useState(false);
+  const lastMessage = useRef('');
+  const drafts = useDraftRecovery(store, project.id, head, () => base.current, editable);
 
-  const parsed = useMemo(() => parseGraph(text), [text]);
-  const [lastGood, setLastGood] = useState<GraphDoc>(head?.graph ?? STARTER_GRAPH);
+  // The header shows the unsaved marker and the save state.
   useEffect(() => {
-    if (parsed.ok) setLastGood(parsed.doc);
-  }, [parsed]);
-
-  // Bring back unsaved edits from an earlier visit (once, on first load).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per project, against the text it was loaded with
+    publish({ dirty: store.getState().dirty });
+    return store.subscribe((state, previous) => {
+      if (state.dirty !== previous.dirty) publish({ dirty: state.dirty });
+    });
+  }, [store, publish]);
+  useEffect(() => publish({ head: headNumber, saving }), [publish, headNumber, saving]);
   useEffect(() => {
-    const raw = window.sessionStorage.getItem(draftKey(project.id));
-    if (!raw) return;
-    const draft = JSON.parse(raw) as { base: number | null; text: string };
-    if (draft.text !== savedText) {
-      setText(draft.text);
-      setBase(draft.base);
-      setNotice(`Your unsaved edits from earlier (based on version ${draft.base ?? 'none'}) are back in the editor.`);
-    }
-  }, [project.id]);
+    if (drafts.restored) notify(`Your unsaved edits from ${new Date(drafts.restored.savedAt).toLocaleString()} are back.`);
+  }, [drafts.restored, notify]);
 
-  const dirty = text !== savedText;
-  useEffect(() => {
-    if (dirty) window.sessionStorage.setItem(draftKey(project.id), JSON.stringify({ base, text }));
-    else window.sessionStorage.removeItem(draftKey(project.id));
-  }, [dirty, base, text, project.id]);
-
-  async function refreshHistory() {
+  const refreshHistory = useCallback(async () => {
     const list = await api<{ headNumber: number | null; versions: VersionItem[] }>('GET', `/api/projects/${project.id}/versions?limit=200`);
     if (list.ok) {
       setVersions(list.data.versions);
       setHeadNumber(list.data.headNumber);
     }
-  }
+  }, [project.id]);
 
-  async function save(parent: number | null) {
-    if (!parsed.ok) return setError('Fix the problems in the document before saving.');
-    setBusy(true);
-    setError(null);
-    const result = await api<VersionItem>('POST', `/api/projects/${project.id}/versions`, { parent, message, graph: JSON.parse(text) });
-    setBusy(false);
-    if (!result.ok) {
-      if (result.code === 'conflict') {
-        const details = result.details as { head: VersionItem | null } | undefined;
-        setConflict(details?.head ?? null);
+  const save = useCallback(
+    async (message: string, parent: number | null = base.current): Promise<boolean> => {
+      const doc = store.getState().doc;
+      lastMessage.current = message;
+      setSaving(true);
+      const result = await api<VersionItem>('POST', `/api/projects/${project.id}/versions`, { parent, message, graph: doc });
+      setSaving(false);
+      if (!result.ok) {
+        notify(result.message, 'error');
+        if (result.code !== 'conflict') return false;
+        setConflict((result.details as { head: VersionItem | null } | undefined)?.head ?? null);
         await refreshHistory();
+        return true;
       }
-      return setError(result.message);
-    }
-    setConflict(null);
-    setBase(result.data.number);
-    setSavedText(text);
-    setMessage('');
-    setNotice(`Saved version ${result.data.number}.`);
-    await refreshHistory();
-  }
+      base.current = result.data.number;
+      setConflict(null);
+      store.dispatch('markSaved', { doc });
+      publish({ savedAt: Date.now() });
+      notify(`Saved version ${result.data.number}.`);
+      await refreshHistory();
+      return true;
+    },
+    [project.id, store, notify, refreshHistory, publish],
+  );
 
-  async function loadVersion(n: number): Promise<GraphDoc | null> {
-    const result = await api<{ graph: GraphDoc }>('GET', `/api/projects/${project.id}/versions/${n}`);
-    if (!result.ok) {
-      setError(result.message);
-      return null;
-    }
-    return result.data.graph;
-  }
+  const loadVersion = useCallback(
+    async (n: number): Promise<GraphDoc | null> => {
+      const result = await api<{ graph: GraphDoc }>('GET', `/api/projects/${project.id}/versions/${n}`);
+      if (!result.ok) {
+        notify(result.message, 'error');
+        return null;
+      }
+      return result.data.graph;
+    },
+    [project.id, notify],
+  );
 
-  async function open(n: number) {
+  const open = async (n: number) => {
     const graph = await loadVersion(n);
     if (graph) setView({ kind: 'version', number: n, graph });
-  }
+  };
 
-  async function compare(from: number, to: number) {
-    const result = await api<{ diff: GraphDiff }>('GET', `/api/projects/${project.id}/diff?from=${from}&to=${to}`);
-    if (!result.ok) return setError(result.message);
-    setView({ kind: 'diff', from, to, diff: result.data.diff });
-  }
+  const compare = async (from: number, to: number) => {
+    const [before, after] = await Promise.all([loadVersion(from), loadVersion(to)]);
+    if (!before || !after) return;
+    setView({ kind: 'diff', from, to, before, after, diff: diffGraphs(before, after) });
+    setSideTab('history');
+  };
 
-  async function restore(n: number) {
-    if (dirty && !window.confirm('Restoring loads that version into the editor and replaces your unsaved edits. Continue?')) return;
+  const replaceWith = (graph: GraphDoc, number: number) => {
+    store.dispatch('replaceDocument', { doc: graph, mode: 'open' });
+    base.current = number;
+  };
+
+  const restore = async (n: number) => {
+    if (
+      store.getState().dirty &&
+      !window.confirm('Restoring loads that version into the editor and replaces your unsaved edits. Continue?')
+    )
+      return;
     const result = await api<VersionItem>('POST', `/api/projects/${project.id}/versions/${n}/restore`, { parent: headNumber });
     if (!result.ok) {
       await refreshHistory();
-      return setError(result.message);
+      return notify(result.message, 'error');
     }
     const graph = await loadVersion(result.data.number);
-    if (graph) {
-      const restored = pretty(graph);
-      setSavedText(restored);
-      setText(restored);
-      setBase(result.data.number);
-    }
+    if (graph) replaceWith(graph, result.data.number);
     setConflict(null);
-    setError(null);
-    setNotice(`Version ${n} restored as version ${result.data.number}.`);
+    notify(`Version ${n} restored as version ${result.data.number}.`);
     setView({ kind: 'edit' });
     await refreshHistory();
-  }
+  };
 
-  async function discardAndLoad(n: number) {
+  const discardAndLoad = async (n: number) => {
     const graph = await loadVersion(n);
     if (!graph) return;
-    const loaded = pretty(graph);
-    setSavedText(loaded);
-    setText(loaded);
-    setBase(n);
+    replaceWith(graph, n);
     setConflict(null);
-    setError(null);
-    setNotice(`Loaded version ${n}.`);
-  }
+    notify(`Loaded version ${n}.`);
+  };
+
+  const back = () => setView({ kind: 'edit' });
+  const history = (
+    <div className="history-panel">
+      {view.kind === 'diff' ? (
+        <>
+          <button type="button" onClick={back} style={{ marginBottom: '0.75rem' }}>
+            Back to the editor
+          </button>
+          <DiffView from={view.from} to={view.to} diff={view.diff} />
+        </>
+      ) : (
+        <HistoryPanel
+          versions={versions}
+          headNumber={headNumber}
+          canEdit={editable}
+          onOpen={(n) => void open(n)}
+          onRestore={(n) => void restore(n)}
+          onCompare={(a, b) => void compare(a, b)}
+        />
+      )}
+    </div>
+  );
+  const extraTabs = useMemo(
+    () => [{ id: 'history', label: 'History', badge: versions.length > 0 ? String(versions.length) : undefined, content: null }],
+    [versions.length],
+  );
+
+  const overlay =
+    view.kind === 'version' ? (
+      <ReadOnlyCanvas key={view.number} doc={view.graph} />
+    ) : view.kind === 'diff' ? (
+      <DiffCanvas key={`${view.from}-${view.to}`} before={view.before} after={view.after} diff={view.diff} from={view.from} to={view.to} />
+    ) : undefined;
 
   return (
-    <>
-      <div className="page-head" data-hydrated={hydrated ? 'true' : undefined}>
-        <div>
-          <h1>{project.name}</h1>
-          <p className="muted">
-            {headNumber ? `Version ${headNumber} is the newest.` : 'No versions saved yet.'} You are {project.role === 'owner' ? 'an' : 'a'}{' '}
-            {project.role}
-            {editable ? '.' : ': you can look and compare, not change.'}
-          </p>
-        </div>
-      </div>
-      <ErrorNote message={error} />
-      {notice && !error ? (
-        <p className="alert ok" role="status">
-          {notice}
-        </p>
-      ) : null}
-      {conflict ? (
-        <div className="alert warn" role="alert" aria-label="Conflict">
-          <p>
-            Version {conflict.number} by {conflict.author?.name ?? 'someone'} was saved while you were editing
-            {conflict.message ? ` (“${conflict.message}”)` : ''}. Your edits are still here.
-          </p>
-          <div className="row">
-            <button type="button" className="primary" disabled={busy} onClick={() => void save(conflict.number)}>
-              Save mine on top of version {conflict.number}
-            </button>
-            {base ? (
-              <button type="button" onClick={() => void compare(base, conflict.number)}>
-                See what they changed
-              </button>
-            ) : null}
-            <button
-              type="button"
-              onClick={() => window.confirm('Discard your edits and load their version?') && void discardAndLoad(conflict.number)}
-            >
-              Discard mine, load version {conflict.number}
-            </button>
-          </div>
-        </div>
-      ) : null}
-      <div className="grid-2">
-        <div>
-          {view.kind === 'edit' ? (
-            <>
-              <section className="panel">
-                <h2>Network</h2>
-                <GraphSummary doc={lastGood} />
-              </section>
-              <section className="panel">
-                <div className="row" style={{ marginBottom: '0.5rem' }}>
-                  <h2 style={{ margin: 0 }}>Document</h2>
-                  <span className="muted small">{base ? `editing from version ${base}` : 'not saved yet'}</span>
-                  {dirty ? <span className="badge">unsaved changes</span> : null}
-                </div>
-                <JsonEditor text={text} onChange={setText} problems={parsed.ok ? [] : parsed.diagnostics} readOnly={!editable} />
-                {editable ? (
-                  <form
-                    className="row"
-                    style={{ marginTop: '0.75rem' }}
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      void save(base);
-                    }}
-                  >
-                    <input
-                      value={message}
-                      onChange={(e) => setMessage(e.target.value)}
-                      placeholder="What changed? (optional)"
-                      aria-label="Version message"
-                      maxLength={500}
-                      style={{ flex: 1 }}
-                    />
-                    <button className="primary" type="submit" disabled={!hydrated || busy || !parsed.ok || (!dirty && base !== null)}>
-                      Save version
-                    </button>
-                  </form>
-                ) : null}
-              </section>
-            </>
-          ) : view.kind === 'version' ? (
-            <section className="panel" aria-label={`Version ${view.number}`}>
-              <div className="row" style={{ marginBottom: '0.5rem' }}>
-                <h2 style={{ margin: 0 }}>Version {view.number}</h2>
-                <span className="badge grey">read-only</span>
-                <span className="spacer" />
-                <button type="button" onClick={() => setView({ kind: 'edit' })}>
-                  Back to the editor
-                </button>
-              </div>
-              <GraphSummary doc={view.graph} />
-              <details style={{ marginTop: '0.75rem' }}>
-                <summary>Document</summary>
-                <pre style={{ overflow: 'auto', maxHeight: 400 }}>{pretty(view.graph)}</pre>
-              </details>
-            </section>
-          ) : (
-            <section className="panel">
-              <div className="row" style={{ marginBottom: '0.5rem' }}>
-                <span className="spacer" />
-                <button type="button" onClick={() => setView({ kind: 'edit' })}>
-                  Back to the editor
-                </button>
-              </div>
-              <DiffView from={view.from} to={view.to} diff={view.diff} />
-            </section>
-          )}
-        </div>
-        <aside className="panel">
-          <h2>History</h2>
-          <HistoryPanel
-            versions={versions}
-            headNumber={headNumber}
-            canEdit={editable}
-            onOpen={(n) => void open(n)}
+    <div className="workspace" data-hydrated={hydrated ? 'true' : undefined}>
+      <Editor
+        store={store}
+        readOnly={!editable}
+        onSave={editable ? (message) => save(message) : undefined}
+        saving={saving}
+        sideTab={sideTab}
+        onSideTab={setSideTab}
+        extraTabs={extraTabs.map((t) => ({ ...t, content: history }))}
+        overlay={overlay}
+        notifier={notifier}
+        banner={
+          <WorkspaceBanners
+            view={view}
+            editable={editable}
+            conflict={conflict}
+            base={base.current}
+            saving={saving}
+            drafts={drafts}
+            onBack={back}
             onRestore={(n) => void restore(n)}
+            onSaveOnTop={(n) => void save(lastMessage.current, n)}
             onCompare={(a, b) => void compare(a, b)}
+            onDiscardAndLoad={(n) => void discardAndLoad(n)}
           />
-        </aside>
-      </div>
-    </>
+        }
+      />
+    </div>
   );
 }

@@ -20,4 +20,6 @@ export interface WorkspaceProject {
 export interface LoadedVersion {
   number: number;
   graph: GraphDoc;
+  /** ISO time it was saved, to tell drafts written before it from those written after. */
+  createdAt?: string;
 }

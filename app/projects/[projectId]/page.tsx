@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ProjectWorkspace } from '@/components/workspace/ProjectWorkspace';
 import { requireUser } from '@/server/auth/current-user';
@@ -8,9 +7,10 @@ import { projectSummary } from '@/server/projects/project-summary';
 import { getVersion } from '@/server/versions/get-version';
 import { listVersions } from '@/server/versions/list-versions';
 
-export const metadata = { title: 'Project · NetCanvas' };
+export const metadata = { title: 'Design · NetCanvas' };
 
-export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
+/** The Design tab: the canvas editor on the project's newest version, with its history. */
+export default async function ProjectDesignPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const user = await requireUser(`/projects/${projectId}`);
   try {
@@ -22,15 +22,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
   const [project, history] = await Promise.all([projectSummary(user.id, projectId), listVersions(projectId, { limit: 200 })]);
   const head = project.headNumber ? await getVersion(projectId, project.headNumber) : null;
   return (
-    <>
-      <p className="small">
-        <Link href="/projects">← Projects</Link> · <Link href={`/teams/${project.teamId}`}>{project.teamName}</Link>
-      </p>
-      <ProjectWorkspace
-        project={{ id: project.id, name: project.name, role: project.role, headNumber: project.headNumber }}
-        head={head ? { number: head.number, graph: head.graph } : null}
-        versions={history.versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() }))}
-      />
-    </>
+    <ProjectWorkspace
+      project={{ id: project.id, name: project.name, role: project.role, headNumber: project.headNumber }}
+      head={head ? { number: head.number, graph: head.graph, createdAt: head.createdAt.toISOString() } : null}
+      versions={history.versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() }))}
+    />
   );
 }

@@ -24,6 +24,8 @@ export interface CommandResult<O = unknown> {
   history?: 'undo' | 'redo' | 'reset';
   /** Marks the resulting document as the saved one (load, successful save). */
   markSaved?: boolean;
+  /** With `markSaved`: the document the server accepted, when edits were made while it was being saved. */
+  savedDoc?: GraphDoc;
 }
 
 /** A command that cannot run with these arguments, and why, in words for the user. */

@@ -62,7 +62,15 @@ export function createEditorState(doc: GraphDoc = emptyGraph(), options: { saved
  */
 export function deriveState(
   prev: EditorState,
-  change: { doc?: GraphDoc; selection?: Selection; history?: HistoryStatus; markSaved?: boolean; forgetSaved?: boolean },
+  change: {
+    doc?: GraphDoc;
+    selection?: Selection;
+    history?: HistoryStatus;
+    markSaved?: boolean;
+    /** With `markSaved`: the document that was saved, if not `doc` (edits made while saving stay unsaved). */
+    savedDoc?: GraphDoc;
+    forgetSaved?: boolean;
+  },
 ): EditorState {
   const doc = change.doc ?? prev.doc;
   const docChanged = doc !== prev.doc;
@@ -70,7 +78,7 @@ export function deriveState(
   const history = change.history && !sameHistory(change.history, prev.history) ? change.history : prev.history;
   let savedHash = prev.savedHash;
   if (change.forgetSaved) savedHash = null;
-  if (change.markSaved) savedHash = docHash(doc);
+  if (change.markSaved) savedHash = docHash(change.savedDoc ?? doc);
   const dirty = docChanged || savedHash !== prev.savedHash ? savedHash === null || docHash(doc) !== savedHash : prev.dirty;
   if (!docChanged && selection === prev.selection && history === prev.history && savedHash === prev.savedHash && dirty === prev.dirty) {
     return prev;

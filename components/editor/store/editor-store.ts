@@ -86,7 +86,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
     const next = deriveState(state, {
       doc,
       ...(outcome.selection ? { selection: outcome.selection } : {}),
-      ...(outcome.markSaved ? { markSaved: true } : {}),
+      ...(outcome.markSaved ? { markSaved: true, ...(outcome.savedDoc ? { savedDoc: outcome.savedDoc } : {}) } : {}),
     });
     if (outcome.history === 'reset' || (docChanged && !outcome.undoable)) history = EMPTY_HISTORY;
     else if (docChanged) history = record(history, before, label, outcome.coalesceKey, limit);

@@ -2,7 +2,7 @@ import type { Command, CommandGroup } from './command';
 import { COMMANDS, type CommandId } from './commands';
 
 /** Actions a shortcut can trigger that belong to the UI rather than the store. */
-export type UiAction = 'fitView' | 'toggleMinimap' | 'toggleHelp' | 'save';
+export type UiAction = 'fitView' | 'toggleMinimap' | 'toggleHelp' | 'save' | 'findLayer';
 export type ShortcutAction = CommandId | UiAction;
 export type ShortcutGroup = CommandGroup | 'view';
 
@@ -29,6 +29,7 @@ const UI_ACTIONS: readonly ShortcutBinding[] = [
   { action: 'fitView', label: 'Fit the diagram in view', group: 'view', keys: ['F'] },
   { action: 'toggleMinimap', label: 'Show or hide the minimap', group: 'view', keys: ['M'] },
   { action: 'toggleHelp', label: 'Show keyboard shortcuts', group: 'view', keys: ['?'] },
+  { action: 'findLayer', label: 'Find a layer in the palette', group: 'edit', keys: ['/'] },
   { action: 'save', label: 'Save a version', group: 'document', keys: ['Mod+S'] },
 ];
 

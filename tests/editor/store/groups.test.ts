@@ -63,6 +63,21 @@ describe('collapse, rename, ungroup', () => {
     expect(ed.refused('toggleGroupCollapsed', { groupId: 'nope' })).toMatch(/no block "nope"/);
   });
 
+  it('collapses the block of the selected layers when no block is named, also with the C key', () => {
+    const { ed, ids } = chain();
+    ed.select(ids[1], ids[2]);
+    const g = ed.must('group', { name: 'Middle' });
+    ed.select(ids[2]);
+    ed.must('toggleGroupCollapsed');
+    expect(ed.doc.groups?.find((b) => b.id === g)?.collapsed).toBe(true);
+    expect(ed.press('C')).toBe('toggleGroupCollapsed');
+    expect(ed.doc.groups?.find((b) => b.id === g)?.collapsed).toBe(false);
+    ed.select(ids[0]);
+    expect(ed.refused('toggleGroupCollapsed')).toMatch(/Select the layers of one block/);
+    ed.select(ids[0], ids[1]);
+    expect(ed.refused('toggleGroupCollapsed')).toMatch(/one block/);
+  });
+
   it('renames a block (typing makes one undo entry) and refuses empty names', () => {
     const { ed, ids } = chain();
     ed.select(ids[0]);

@@ -117,6 +117,18 @@ describe('undo and redo', () => {
 });
 
 describe('unsaved-changes marker', () => {
+  it('keeps edits made while a save was under way unsaved when the sent document is marked saved', () => {
+    const ed = new TestEditor({ doc: templateGraph('lenet5') });
+    ed.must('updateParams', { nodeId: 'dense_1', patch: { units: 100 } });
+    const sent = ed.doc;
+    ed.must('updateParams', { nodeId: 'dense_2', patch: { units: 50 } });
+    ed.must('markSaved', { doc: sent });
+    expect(ed.state.dirty).toBe(true);
+    ed.undo();
+    expect(ed.state.dirty).toBe(false);
+    expect(ed.state.history.canUndo).toBe(true);
+  });
+
   it('is on after an edit, off again when undone to the saved content, and off after markSaved', () => {
     const ed = new TestEditor({ doc: templateGraph('lenet5') });
     expect(ed.state.dirty).toBe(false);
@@ -185,6 +197,20 @@ describe('replaceDocument', () => {
     ed.undo();
     expect(ed.doc).toBe(before);
     expect(ed.state.dirty).toBe(false);
+  });
+
+  it('merges replacements typed in the JSON view (same coalesce key) into one undo entry', () => {
+    const ed = new TestEditor({ doc: templateGraph('mlp') });
+    const before = ed.doc;
+    const depth = ed.store.historyDepth().undo;
+    for (const units of [16, 32, 64]) {
+      const doc = structuredClone(ed.doc);
+      (doc.nodes[1] as { params: Record<string, unknown> }).params.units = units;
+      ed.must('replaceDocument', { doc, mode: 'import', coalesceKey: 'json' });
+    }
+    expect(ed.store.historyDepth().undo).toBe(depth + 1);
+    ed.undo();
+    expect(ed.doc).toBe(before);
   });
 
   it('refuses documents that do not parse, with the parser problem', () => {

@@ -73,7 +73,7 @@ describe('help overlay', () => {
       { action: 'redo', label: 'Redo', keys: ['⇧⌘Z', '⌘Y'] },
     ]);
     const other = shortcutHelp('other');
-    expect(other.find((s) => s.group === 'group')?.items.map((i) => i.keys)).toEqual([['Ctrl+G'], ['Ctrl+Shift+G']]);
+    expect(other.find((s) => s.group === 'group')?.items.map((i) => i.keys)).toEqual([['Ctrl+G'], ['Ctrl+Shift+G'], ['C']]);
     expect(other.flatMap((s) => s.items).length).toBe(SHORTCUTS.length);
   });
 

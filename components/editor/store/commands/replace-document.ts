@@ -11,6 +11,8 @@ export interface ReplaceDocumentArgs {
    * an imported model, a recovered draft) as an ordinary undoable edit that leaves unsaved changes.
    */
   mode?: 'open' | 'import';
+  /** With `import`: consecutive replacements with this key make one undo entry (typing in the JSON view). */
+  coalesceKey?: string;
 }
 
 /** Replaces the whole document. Refused, with the parser's first problem, when the document is invalid. Output: migrations applied. */
@@ -25,7 +27,15 @@ export const replaceDocument = defineCommand<ReplaceDocumentArgs, string[]>({
       const first = parsed.diagnostics[0];
       return refuse(`This is not a graph NetCanvas can open: ${first?.message ?? 'unknown problem'}`);
     }
-    if (args.mode === 'import') return { doc: parsed.doc, selection: EMPTY_SELECTION, undoable: true, output: parsed.migrated };
+    if (args.mode === 'import') {
+      return {
+        doc: parsed.doc,
+        selection: EMPTY_SELECTION,
+        undoable: true,
+        output: parsed.migrated,
+        ...(args.coalesceKey !== undefined ? { coalesceKey: `replace:${args.coalesceKey}` } : {}),
+      };
+    }
     return { doc: parsed.doc, selection: EMPTY_SELECTION, undoable: false, history: 'reset', markSaved: true, output: parsed.migrated };
   },
 });

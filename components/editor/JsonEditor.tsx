@@ -3,19 +3,21 @@
 import type { Diagnostic } from '@/engine/diagnostics';
 
 /**
- * The graph document as editable JSON, checked with the engine's parser on every keystroke. The
- * visual canvas editor replaces this component; the workspace around it stays.
+ * The graph document as editable JSON, checked with the engine's parser on every keystroke: the
+ * editor's "Edit as JSON" view, for power users.
  */
 export function JsonEditor({
   text,
   onChange,
   problems,
   readOnly,
+  onBlur,
 }: {
   text: string;
   onChange: (text: string) => void;
   problems: Diagnostic[];
   readOnly?: boolean;
+  onBlur?: () => void;
 }) {
   return (
     <div className="stack">
@@ -26,6 +28,7 @@ export function JsonEditor({
         value={text}
         readOnly={readOnly}
         onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
       />
       {problems.length > 0 ? (
         <div className="alert error" role="alert" aria-label="Document problems">

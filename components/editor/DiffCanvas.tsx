@@ -1,0 +1,83 @@
+'use client';
+
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { useMemo } from 'react';
+import type { GraphDiff } from '@/engine/graph/diff';
+import type { GraphDoc } from '@/engine/graph/schema';
+import { type DiffFlowEdge, type DiffFlowNode, diffGraphView } from './diff-graph-view';
+import { LayerNode } from './LayerNode';
+import { ShapeEdge } from './ShapeEdge';
+
+const nodeTypes = { layer: LayerNode };
+const edgeTypes = { shape: ShapeEdge };
+const FIT = { padding: 0.15, maxZoom: 1 };
+const COLORS = { added: '#40c057', removed: '#fa5252', changed: '#fab005', moved: '#91a7ff', same: '#ced4da' } as const;
+
+/**
+ * Two versions on one read-only canvas: layers added in green, removed in red (where they were),
+ * changed in amber, with the connections of both; the change list sits beside it.
+ */
+export function DiffCanvas({
+  before,
+  after,
+  diff,
+  from,
+  to,
+}: {
+  before: GraphDoc;
+  after: GraphDoc;
+  diff: GraphDiff;
+  from: number;
+  to: number;
+}) {
+  const view = useMemo(() => diffGraphView(before, after, diff), [before, after, diff]);
+  const s = diff.summary;
+  return (
+    <ReactFlowProvider>
+      <div className="diff-canvas" role="img" aria-label={`Visual diff of version ${from} and version ${to}`}>
+        <ReactFlow<DiffFlowNode, DiffFlowEdge>
+          nodes={view.nodes}
+          edges={view.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          fitView
+          fitViewOptions={FIT}
+          minZoom={0.05}
+          onlyRenderVisibleElements
+          attributionPosition="bottom-left"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cfd6de" />
+          <Controls position="bottom-left" showInteractive={false} style={{ marginBottom: 28 }} />
+          <MiniMap<DiffFlowNode>
+            position="bottom-right"
+            pannable
+            zoomable
+            nodeColor={(n) => COLORS[n.data.diff.status]}
+            nodeStrokeWidth={0}
+          />
+        </ReactFlow>
+        <div className="diff-legend">
+          <strong>
+            v{from} → v{to}
+          </strong>
+          <span>
+            <i className="legend-swatch" style={{ background: COLORS.added }} />
+            {s.added} added
+          </span>
+          <span>
+            <i className="legend-swatch" style={{ background: COLORS.removed }} />
+            {s.removed} removed
+          </span>
+          <span>
+            <i className="legend-swatch" style={{ background: COLORS.changed }} />
+            {s.changed} changed
+          </span>
+          <span className="muted">{s.moved} moved</span>
+        </div>
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { memo } from 'react';
+import type { DiffStatus } from './diff-graph-view';
+import type { ShapeFlowEdge } from './flow-elements';
+
+/**
+ * A connection labelled with the tensor shape flowing along it; red (with the problem on hover) when
+ * the analysis finds it at fault. On the diff canvas, added connections are green, removed ones red.
+ */
+function ShapeEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  data,
+  selected,
+}: EdgeProps<ShapeFlowEdge>) {
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const view = data?.view;
+  const diff = (data as { diff?: DiffStatus } | undefined)?.diff;
+  const bad = view ? !view.ok : false;
+  const classes = [
+    'shape-edge',
+    bad ? 'shape-edge--bad' : '',
+    selected ? 'shape-edge--selected' : '',
+    diff ? `shape-edge--diff-${diff}` : '',
+  ];
+  const problem = view?.diagnostics.map((d) => d.message).join('\n');
+  return (
+    <>
+      <BaseEdge id={id} path={path} className={classes.filter(Boolean).join(' ')} interactionWidth={18} />
+      <EdgeLabelRenderer>
+        <div
+          className={`edge-label${bad ? ' edge-label--bad' : ''}${selected ? ' edge-label--selected' : ''}${diff ? ` edge-label--diff-${diff}` : ''}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          data-testid={`edge-label-${id}`}
+          title={problem || undefined}
+        >
+          {view?.label || '?'}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const ShapeEdge = memo(ShapeEdgeView);

@@ -1,0 +1,67 @@
+import { diffGraphs, type FieldChange, type GraphDiff } from '@/engine/graph/diff';
+import type { GraphDoc } from '@/engine/graph/schema';
+import type { LayerFlowNode, ShapeFlowEdge } from './flow-elements';
+import { createEditorStore, type EdgeView, edgeView, type NodeView, nodeView } from './store';
+
+/** How a layer or connection differs between the two versions compared. */
+export type DiffStatus = 'added' | 'removed' | 'changed' | 'moved' | 'same';
+
+/** The diff status of one node on the diff canvas, with its field changes. */
+export interface DiffMark {
+  status: DiffStatus;
+  changes: FieldChange[];
+}
+
+export type DiffFlowNode = LayerFlowNode & { data: { view: NodeView; diff: DiffMark } };
+export type DiffFlowEdge = ShapeFlowEdge & { data: { view: EdgeView; diff: DiffStatus } };
+
+export interface DiffGraphView {
+  nodes: DiffFlowNode[];
+  edges: DiffFlowEdge[];
+  diff: GraphDiff;
+}
+
+/**
+ * Both versions on one canvas: every layer of the newer one (added in green, changed in amber, the
+ * rest as they are) and the layers only the older one had (removed, in red, where they were), with
+ * the connections of both. Node faces and edge shapes come from each version's own analysis.
+ *
+ * @example
+ * diffGraphView(v1, v2).nodes.find((n) => n.id === 'dense_1')?.data.diff // { status: 'changed', changes: [...] }
+ */
+export function diffGraphView(before: GraphDoc, after: GraphDoc, diff: GraphDiff = diffGraphs(before, after)): DiffGraphView {
+  const old = createEditorStore({ doc: before }).getState();
+  const now = createEditorStore({ doc: after }).getState();
+  const status = new Map<string, DiffMark>();
+  for (const n of diff.nodes.added) status.set(n.id, { status: 'added', changes: [] });
+  for (const n of diff.nodes.removed) status.set(n.id, { status: 'removed', changes: [] });
+  for (const n of diff.nodes.changed) status.set(n.id, { status: 'changed', changes: n.changes });
+  for (const n of diff.nodes.moved) status.set(n.id, { status: 'moved', changes: [] });
+  const same: DiffMark = { status: 'same', changes: [] };
+
+  const nodes: DiffFlowNode[] = [];
+  const place = (view: NodeView | null, mark: DiffMark) => {
+    if (!view) return;
+    nodes.push({ id: view.id, type: 'layer', position: view.position, data: { view: { ...view, selected: false }, diff: mark } });
+  };
+  for (const node of after.nodes) place(nodeView(now, node.id), status.get(node.id) ?? same);
+  for (const ref of diff.nodes.removed) place(nodeView(old, ref.id), status.get(ref.id) ?? same);
+
+  const added = new Set(diff.edges.added.map((e) => e.id));
+  const edges: DiffFlowEdge[] = [];
+  const connect = (view: EdgeView | null, mark: DiffStatus) => {
+    if (!view) return;
+    edges.push({
+      id: `${mark === 'removed' ? 'removed:' : ''}${view.id}`,
+      type: 'shape',
+      source: view.source,
+      target: view.target,
+      sourceHandle: view.sourceHandle,
+      targetHandle: view.targetHandle,
+      data: { view: { ...view, selected: false }, diff: mark },
+    });
+  };
+  for (const edge of after.edges) connect(edgeView(now, edge.id), added.has(edge.id) ? 'added' : 'same');
+  for (const ref of diff.edges.removed) connect(edgeView(old, ref.id), 'removed');
+  return { nodes, edges, diff };
+}
