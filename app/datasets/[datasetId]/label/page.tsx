@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { LabelingView } from '@/components/datasets/LabelingView';
+import { requireUser } from '@/server/auth/current-user';
+import { datasetAccess } from '@/server/datasets/dataset-access';
+import { getDataset, getDatasetVersion } from '@/server/datasets/get-dataset';
+import { ApiError } from '@/server/http/errors';
+
+export const metadata = { title: 'Label images · NetCanvas' };
+
+export default async function LabelPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ datasetId: string }>;
+  searchParams: Promise<{ version?: string }>;
+}) {
+  const { datasetId } = await params;
+  const { version } = await searchParams;
+  const user = await requireUser(`/datasets/${datasetId}/label`);
+  try {
+    await datasetAccess(user.id, datasetId, 'editor');
+  } catch (error) {
+    if (error instanceof ApiError) notFound();
+    throw error;
+  }
+  const dataset = await getDataset(user.id, datasetId);
+  const number = Number(version ?? dataset.headNumber ?? 1);
+  const detail = await getDatasetVersion(user.id, datasetId, number);
+  return (
+    <>
+      <p className="small">
+        <Link href={`/datasets/${datasetId}?version=${number}`}>← {dataset.name}</Link>
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>Label images</h1>
+          <p className="muted">
+            {dataset.name}, version {number}: {detail.meta.counts.unlabelled} image(s) without a class.
+          </p>
+        </div>
+      </div>
+      {detail.meta.classes && detail.meta.classes.length > 0 ? (
+        <LabelingView datasetId={datasetId} number={number} classes={detail.meta.classes} />
+      ) : (
+        <p className="alert warn">This version has no classes yet: upload it again with class names, or with class folders.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,197 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import { api } from '@/components/ui/api';
+import { ErrorNote } from '@/components/ui/ErrorNote';
+import { actionForKey, keyForClass, labelingStep, startLabeling } from './labeling-state';
+import { type Proposal, prelabel } from './prelabel';
+import { type SampleItem, versionBase } from './types';
+
+/** Most unlabelled samples loaded into one labelling session. */
+const MAX_QUEUE = 20_000;
+
+/**
+ * Keyboard-driven labelling: one unlabelled image large; 1–9 and 0 (then a, b, c…) give a class
+ * and move on, arrows move, Backspace or Ctrl+Z undo. Saving makes a new version. A trained run's
+ * model can propose classes to review and accept.
+ */
+export function LabelingView({ datasetId, number, classes }: { datasetId: string; number: number; classes: string[] }) {
+  const router = useRouter();
+  const base = versionBase(datasetId, number);
+  const [state, dispatch] = useReducer(labelingStep, startLabeling([]));
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [runId, setRunId] = useState('');
+  const [proposals, setProposals] = useState<Map<number, Proposal> | null>(null);
+  const [prelabelProgress, setPrelabelProgress] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const queue: number[] = [];
+      for (let offset = 0; offset < MAX_QUEUE; offset += 500) {
+        const page = await api<{ total: number; samples: SampleItem[] }>(
+          'GET',
+          `${base}/samples?filter=unlabelled&offset=${offset}&limit=500`,
+        );
+        if (!page.ok) return live && setError(page.message);
+        queue.push(...page.data.samples.map((s) => s.index));
+        if (queue.length >= page.data.total) break;
+      }
+      if (!live) return;
+      dispatch({ type: 'load', queue });
+      setLoaded(true);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [base]);
+
+  const current = state.queue[state.position];
+  const done = Object.keys(state.assigned).length;
+
+  const onKey = useCallback(
+    (event: KeyboardEvent) => {
+      if ((event.target as HTMLElement | null)?.closest('input, textarea, select')) return;
+      if (event.key === 'Enter' && proposals && current !== undefined) {
+        const proposal = proposals.get(state.position);
+        if (proposal) {
+          event.preventDefault();
+          dispatch({ type: 'assign', cls: proposal.cls });
+        }
+        return;
+      }
+      const action = actionForKey(event, classes.length);
+      if (!action) return;
+      event.preventDefault();
+      dispatch(action);
+    },
+    [classes.length, proposals, current, state.position],
+  );
+
+  useEffect(() => {
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onKey]);
+
+  async function save() {
+    setSaving(true);
+    const labels = Object.entries(state.assigned).map(([index, label]) => ({ index: Number(index), label }));
+    const result = await api<{ number: number }>('POST', `/api/datasets/${datasetId}/versions`, {
+      parent: number,
+      labels,
+      message: `Labelled ${labels.length} image${labels.length === 1 ? '' : 's'}`,
+    });
+    setSaving(false);
+    if (!result.ok) return setError(result.message);
+    router.push(`/datasets/${datasetId}?version=${result.data.number}`);
+    router.refresh();
+  }
+
+  async function runPrelabel() {
+    setError(null);
+    setPrelabelProgress('Loading the model…');
+    try {
+      const found = await prelabel(runId.trim(), base, state.queue.length, (n) =>
+        setPrelabelProgress(`Predicted ${n} of ${state.queue.length}`),
+      );
+      setProposals(found);
+      setPrelabelProgress(null);
+    } catch (e) {
+      setPrelabelProgress(null);
+      setError(`Pre-labelling failed: ${(e as Error).message}`);
+    }
+  }
+
+  function acceptAll() {
+    if (!proposals) return;
+    const labels: Record<number, number> = {};
+    proposals.forEach((p, position) => {
+      const index = state.queue[position];
+      if (index !== undefined && state.assigned[index] === undefined) labels[index] = p.cls;
+    });
+    dispatch({ type: 'assignMany', labels });
+  }
+
+  if (!loaded) return <p className="muted">Loading the unlabelled images…</p>;
+  if (state.queue.length === 0) return <p className="alert ok">Every image of this version has a class.</p>;
+  const proposal = proposals?.get(state.position);
+  const given = current === undefined ? undefined : state.assigned[current];
+
+  return (
+    <div className="stack" data-hydrated="true">
+      <ErrorNote message={error} />
+      <div className="panel">
+        <progress className="ds-progress" aria-label="Labelling progress" max={state.queue.length} value={done} />
+        <p className="small muted" aria-live="polite">
+          {done} of {state.queue.length} labelled · image {state.position + 1} of {state.queue.length}
+        </p>
+      </div>
+      <div className="ds-label-stage">
+        <section className="panel" aria-label="Image to label">
+          {current !== undefined ? (
+            // biome-ignore lint/performance/noImgElement: a raw dataset sample from our API, drawn pixelated
+            <img src={`${base}/samples/${current}`} alt={`Unlabelled sample ${current}`} data-testid="labelling-image" />
+          ) : null}
+          <p aria-live="polite" data-testid="current-label">
+            {given === undefined ? 'No class yet' : `Class: ${classes[given]}`}
+          </p>
+          {proposal ? (
+            <p className="small">
+              Proposed: <strong>{classes[proposal.cls]}</strong> ({Math.round(proposal.confidence * 100)} %) — Enter accepts
+            </p>
+          ) : null}
+        </section>
+        <section className="panel stack" aria-label="Classes">
+          <div className="ds-keys">
+            {classes.map((c, i) => (
+              <button key={c} type="button" aria-pressed={given === i} onClick={() => dispatch({ type: 'assign', cls: i })}>
+                <span className="kbd">{keyForClass(i)}</span> {c}
+              </button>
+            ))}
+          </div>
+          <p className="small muted">
+            Keys: <span className="kbd">1</span>–<span className="kbd">9</span>, <span className="kbd">0</span> (then letters) give a class;{' '}
+            <span className="kbd">←</span> <span className="kbd">→</span> move; <span className="kbd">Backspace</span> or{' '}
+            <span className="kbd">Ctrl+Z</span> undo.
+          </p>
+          <div className="row">
+            <button type="button" onClick={() => dispatch({ type: 'previous' })}>
+              ← Previous
+            </button>
+            <button type="button" onClick={() => dispatch({ type: 'next' })}>
+              Next →
+            </button>
+            <button type="button" onClick={() => dispatch({ type: 'undo' })} disabled={state.history.length === 0}>
+              Undo
+            </button>
+            <span className="spacer" />
+            <button type="button" className="primary" onClick={() => void save()} disabled={saving || done === 0}>
+              Save {done} label{done === 1 ? '' : 's'} as a new version
+            </button>
+          </div>
+          <details>
+            <summary>Pre-label with a trained model</summary>
+            <div className="row" style={{ marginTop: '0.5rem' }}>
+              <label>
+                Run id
+                <input value={runId} onChange={(e) => setRunId(e.target.value)} placeholder="a finished run on this data" />
+              </label>
+              <button type="button" onClick={() => void runPrelabel()} disabled={!runId.trim() || prelabelProgress !== null}>
+                Propose classes
+              </button>
+              {proposals ? (
+                <button type="button" onClick={acceptAll}>
+                  Accept all proposals
+                </button>
+              ) : null}
+            </div>
+            {prelabelProgress ? <p className="small muted">{prelabelProgress}</p> : null}
+          </details>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { api } from '@/components/ui/api';
+import { type SampleItem, versionBase } from './types';
+
+const PAGE = 48;
+
+/** The samples of a version, filtered and paged: a gallery of images or a table of rows. */
+export function SampleBrowser({
+  datasetId,
+  number,
+  classes,
+  featureNames,
+  images,
+}: {
+  datasetId: string;
+  number: number;
+  classes: string[] | null;
+  featureNames: string[] | null;
+  images: boolean;
+}) {
+  const [filter, setFilter] = useState('all');
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<{ total: number; samples: SampleItem[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const base = versionBase(datasetId, number);
+
+  useEffect(() => {
+    let live = true;
+    void api<{ total: number; samples: SampleItem[] }>('GET', `${base}/samples?filter=${filter}&offset=${offset}&limit=${PAGE}`).then(
+      (r) => {
+        if (!live) return;
+        if (r.ok) setPage(r.data);
+        else setError(r.message);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [base, filter, offset]);
+
+  const labelOf = (s: SampleItem) => (s.label === null ? 'unlabelled' : (classes?.[s.label] ?? String(s.label)));
+
+  return (
+    <section className="panel" aria-label={images ? 'Gallery' : 'Rows'}>
+      <div className="row" style={{ marginBottom: '0.75rem' }}>
+        <h2 style={{ margin: 0 }}>{images ? 'Gallery' : 'Rows'}</h2>
+        <span className="spacer" />
+        <label className="row">
+          Show
+          <select
+            aria-label="Show samples"
+            value={filter}
+            onChange={(e) => {
+              setFilter(e.target.value);
+              setOffset(0);
+            }}
+          >
+            <option value="all">All</option>
+            <option value="unlabelled">Unlabelled</option>
+            <option value="train">Train</option>
+            <option value="validation">Validation</option>
+            <option value="test">Test</option>
+            {classes?.map((c, i) => (
+              <option key={c} value={`class:${i}`}>
+                Class {c}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error ? <p className="alert error">{error}</p> : null}
+      {page ? (
+        <>
+          <p className="small muted" aria-live="polite">
+            {page.total === 0
+              ? 'No samples.'
+              : `${offset + 1}–${Math.min(offset + PAGE, page.total)} of ${page.total.toLocaleString('en')}`}
+          </p>
+          {images ? (
+            <div className="ds-gallery">
+              {page.samples.map((s) => (
+                <figure key={s.index} title={s.name ?? undefined}>
+                  {/* biome-ignore lint/performance/noImgElement: raw dataset samples, served by our API at their stored size */}
+                  <img src={`${base}/samples/${s.index}`} alt={`Sample ${s.index}: ${labelOf(s)}`} loading="lazy" />
+                  {labelOf(s)} · {s.split === 'none' ? '—' : s.split}
+                </figure>
+              ))}
+            </div>
+          ) : (
+            <div className="ds-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th>#</th>
+                    {featureNames?.map((f) => (
+                      <th key={f}>{f}</th>
+                    ))}
+                    <th>label</th>
+                    <th>split</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.samples.map((s) => (
+                    <tr key={s.index}>
+                      <td className="muted">{s.name ?? s.index}</td>
+                      {s.values?.map((v, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+                        <td key={i}>{v}</td>
+                      ))}
+                      <td>{labelOf(s)}</td>
+                      <td>{s.split}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <div className="row" style={{ marginTop: '0.75rem' }}>
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              Previous
+            </button>
+            <button type="button" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
+              Next
+            </button>
+          </div>
+        </>
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
+    </section>
+  );
+}

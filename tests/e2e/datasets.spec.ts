@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { zipSync } from 'fflate';
+import { signUp, uniqueEmail } from './helpers';
+import { type AppServer, startApp } from './server';
+
+const MNIST = path.resolve(import.meta.dirname, '../fixtures/datasets/mnist-png-30-per-class');
+
+/** 30 digits per class in class folders, plus six images without a class. */
+function digitsArchive(): Buffer {
+  const files: Record<string, Uint8Array> = {};
+  for (const digit of readdirSync(MNIST).sort()) {
+    for (const file of readdirSync(path.join(MNIST, digit)).sort()) {
+      files[`digits/${digit}/${file}`] = new Uint8Array(readFileSync(path.join(MNIST, digit, file)));
+    }
+  }
+  for (let d = 0; d < 6; d++)
+    files[`digits/unlabelled/new-${d}.png`] = new Uint8Array(readFileSync(path.join(MNIST, String(d), `${d}_0000.png`)));
+  return Buffer.from(zipSync(files));
+}
+
+let app: AppServer;
+test.beforeAll(async () => {
+  app = await startApp({ name: 'datasets' });
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+test('upload a zip of class folders, see the gallery and class counts, label five images with the keyboard, train on the result', async ({
+  page,
+}) => {
+  await signUp(page, app.url, 'Dana', uniqueEmail('dana'));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Datasets' }).click();
+  await expect(page.getByRole('heading', { name: 'Datasets', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Built-in datasets' })).toContainText('Fashion-MNIST');
+  await page.getByRole('link', { name: 'Upload a dataset' }).click();
+
+  // Upload.
+  await page.locator('form[data-hydrated="true"]').waitFor();
+  await page.getByLabel('Dataset name').fill('Handwritten digits');
+  await page.getByLabel('License').fill('MIT');
+  await page.getByLabel('Archive (.zip)').setInputFiles({ name: 'digits.zip', mimeType: 'application/zip', buffer: digitsArchive() });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByRole('status')).toContainText('Stored 306 of 306 files', { timeout: 60_000 });
+  await expect(page.getByRole('status')).toContainText('6 image(s) have no class yet');
+  await page.getByRole('link', { name: 'Open the dataset' }).click();
+
+  // Gallery, class balance and counts.
+  await expect(page.getByRole('heading', { name: 'Handwritten digits' })).toBeVisible();
+  await expect(page.getByTestId('count-unlabelled')).toHaveText('6');
+  for (const digit of ['0', '5', '9']) await expect(page.getByTestId(`class-${digit}`)).toContainText('30');
+  const gallery = page.getByRole('region', { name: 'Gallery' });
+  await expect(gallery.getByRole('img')).toHaveCount(48);
+  await expect(gallery.getByRole('img').first()).toHaveJSProperty('naturalWidth', 28);
+  await gallery.getByLabel('Show samples').selectOption('unlabelled');
+  await expect(gallery.getByRole('img')).toHaveCount(6);
+  await expect(page.getByRole('region', { name: 'Augmentation preview' }).getByLabel('Augmented 1')).toBeVisible();
+
+  // Label five of the six unlabelled images with the keyboard (with one undo on the way).
+  await page.getByRole('link', { name: 'Label 6 images' }).click();
+  await expect(page.getByTestId('labelling-image')).toBeVisible();
+  await page.keyboard.press('1');
+  await page.keyboard.press('2');
+  await page.keyboard.press('9');
+  await expect(page.getByText('3 of 6 labelled')).toBeVisible();
+  await page.keyboard.press('Backspace');
+  await expect(page.getByText('2 of 6 labelled')).toBeVisible();
+  await expect(page.getByTestId('current-label')).toHaveText('No class yet');
+  await page.keyboard.press('3');
+  await page.keyboard.press('4');
+  await page.keyboard.press('5');
+  await expect(page.getByText('5 of 6 labelled')).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Labelling progress' })).toHaveAttribute('value', '5');
+  await page.getByRole('button', { name: 'Save 5 labels as a new version' }).click();
+
+  // Version 2: one unlabelled left, the first five classes have one more each.
+  await expect(page).toHaveURL(/version=2/);
+  await expect(page.getByTestId('count-unlabelled')).toHaveText('1');
+  for (const digit of ['0', '1', '2', '3', '4']) await expect(page.getByTestId(`class-${digit}`)).toContainText('31');
+  const versionId = (await page
+    .getByText(/^Train on it: dataset version/)
+    .locator('code')
+    .textContent()) as string;
+
+  // Train on version 2: a LeNet-5 project, one server run through the runs API.
+  const origin = { origin: app.url };
+  const teams = await (await page.request.get(`${app.url}/api/teams`)).json();
+  const project = await (
+    await page.request.post(`${app.url}/api/teams/${teams.teams[0].id}/projects`, {
+      headers: origin,
+      data: { name: 'Digits LeNet', template: 'lenet5' },
+    })
+  ).json();
+  const started = await page.request.post(`${app.url}/api/projects/${project.id}/runs`, {
+    headers: origin,
+    data: {
+      versionNumber: 1,
+      dataset: { datasetVersionId: versionId },
+      place: 'server',
+      settings: { training: { epochs: 2, batchSize: 32 } },
+    },
+  });
+  expect(started.status(), await started.text()).toBe(201);
+  const run = await started.json();
+  await expect
+    .poll(async () => (await (await page.request.get(`${app.url}/api/runs/${run.id}`)).json()).status, {
+      timeout: 90_000,
+      intervals: [1000],
+    })
+    .toBe('completed');
+  const finished = await (await page.request.get(`${app.url}/api/runs/${run.id}`)).json();
+  expect(finished.datasetVersionId).toBe(versionId);
+});
