@@ -26,6 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {user ? (
               <>
                 <Link href="/projects">Projects</Link>
+                <Link href="/datasets">Datasets</Link>
                 <Link href="/tokens">API tokens</Link>
               </>
             ) : null}
