@@ -1,6 +1,7 @@
 /**
  * Copies the browser files the app serves from `public/vendor` out of node_modules: elk's Web
- * Worker (the editor's auto-layout runs there, off the main thread). Run by `postinstall` and by
+ * Worker (the editor's auto-layout runs there, off the main thread) and TF.js's wasm binaries
+ * (browser training on the wasm backend). Run by `postinstall` and by
  * `npm start` before building; the copies are not in git.
  */
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
@@ -12,6 +13,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** node_modules path → public/vendor file name. */
 export const VENDOR_FILES: Record<string, string> = {
   'elkjs/lib/elk-worker.min.js': 'elk-worker.min.js',
+  // TF.js's WebAssembly backend for training in the browser (setWasmPaths('/vendor/tfjs-wasm/')).
+  '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm': 'tfjs-wasm/tfjs-backend-wasm.wasm',
+  '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm': 'tfjs-wasm/tfjs-backend-wasm-simd.wasm',
+  '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm': 'tfjs-wasm/tfjs-backend-wasm-threaded-simd.wasm',
 };
 
 /** Copies the vendor files whose content changed; returns the names copied. */
@@ -24,6 +29,7 @@ export async function copyVendorFiles(): Promise<string[]> {
     const destination = path.join(target, name);
     const [a, b] = await Promise.all([readFile(source), readFile(destination).catch(() => null)]);
     if (b && a.equals(b)) continue;
+    await mkdir(path.dirname(destination), { recursive: true });
     await copyFile(source, destination);
     copied.push(name);
   }

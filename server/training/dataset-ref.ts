@@ -23,7 +23,8 @@ export async function checkDatasetRef(
     return { builtinDataset: ref.builtin, datasetVersionId: null };
   }
   const version = await db().datasetVersion.findUnique({
-    where: { id: ref.datasetVersionId },
+    where:
+      'datasetVersionId' in ref ? { id: ref.datasetVersionId } : { datasetId_number: { datasetId: ref.datasetId, number: ref.number } },
     select: { id: true, dataset: { select: { teamId: true } } },
   });
   if (!version) throw notFound('The dataset version');
@@ -36,7 +37,10 @@ export async function checkDatasetRef(
 }
 
 /** The stored columns back as a reference. */
-export function datasetRefOf(run: { builtinDataset: string | null; datasetVersionId: string | null }, seed?: number): DatasetRef {
+export function datasetRefOf(
+  run: { builtinDataset: string | null; datasetVersionId: string | null },
+  seed?: number,
+): { builtin: string; seed?: number } | { datasetVersionId: string } {
   if (run.datasetVersionId) return { datasetVersionId: run.datasetVersionId };
   if (run.builtinDataset) return seed === undefined ? { builtin: run.builtinDataset } : { builtin: run.builtinDataset, seed };
   throw badRequest('The dataset of this run no longer exists.');

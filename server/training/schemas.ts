@@ -6,6 +6,8 @@ import { StoredTrainingSchema } from '@/engine/graph/training-config';
 export const DatasetRefSchema = z.union([
   z.object({ builtin: z.string().min(1).max(64), seed: z.number().int().optional() }).strict(),
   z.object({ datasetVersionId: z.string().min(1).max(64) }).strict(),
+  /** A stored dataset's version by number (what the dataset pages show). */
+  z.object({ datasetId: z.string().min(1).max(64), number: z.number().int().positive() }).strict(),
 ]);
 export type DatasetRef = z.infer<typeof DatasetRefSchema>;
 

@@ -1,0 +1,46 @@
+'use client';
+
+import { useState } from 'react';
+import { api } from '@/components/ui/api';
+import { ErrorNote } from '@/components/ui/ErrorNote';
+import { TrainingCharts } from './charts/TrainingCharts';
+import { MetricsTable } from './MetricsTable';
+import { ProgressBar } from './ProgressBar';
+import { useRunEvents } from './useRunEvents';
+
+/**
+ * A run followed live (a server run, or a browser run trained elsewhere): status, progress with
+ * time left, the curves, the final figures, and a cancel button for editors while it runs.
+ */
+export function RunLive({ runId, canCancel, initialStatus }: { runId: string; canCancel: boolean; initialStatus: string }) {
+  const live = useRunEvents(runId, { status: initialStatus, totalEpochs: 0 });
+  const [error, setError] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const active = live.status === 'queued' || live.status === 'running';
+  const cancel = async () => {
+    setCancelling(true);
+    const result = await api<{ status: string }>('POST', `/api/runs/${runId}/cancel`);
+    if (!result.ok) {
+      setError(result.message);
+      setCancelling(false);
+    }
+  };
+  return (
+    <section className="run-live" aria-label="Live run" data-status={live.status}>
+      <p className="run-live__status" role="status">
+        <span className={`badge status-${live.status}`}>{live.status}</span>
+        {live.backend ? <span className="muted small"> on {live.backend}</span> : null}
+        {live.status === 'queued' ? <span className="muted small"> waiting for a free worker…</span> : null}
+        {active && canCancel ? (
+          <button type="button" className="button danger small" onClick={cancel} disabled={cancelling}>
+            {cancelling ? 'Cancelling…' : 'Cancel run'}
+          </button>
+        ) : null}
+      </p>
+      <ErrorNote message={error} />
+      {live.state.status !== 'queued' ? <ProgressBar state={live.state} /> : null}
+      <TrainingCharts batches={live.batches} epochs={live.epochs} revision={live.revision} />
+      {live.finalMetrics ? <MetricsTable metrics={live.finalMetrics} testId="final-metrics" /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+'use client';
+
+import './training.css';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { api } from '@/components/ui/api';
+import { ErrorNote } from '@/components/ui/ErrorNote';
+import type { Evaluation } from '@/engine/train/evaluation';
+import type { RunDetail } from '@/server/training/schemas';
+import { EvaluationView } from './EvaluationView';
+import { formatDuration } from './ProgressBar';
+import { RunLive } from './RunLive';
+import { runName } from './RunsBrowser';
+import { flattenSettings } from './settings-diff';
+
+/**
+ * One run: what it trained (version, dataset, settings), where and on which backend, how it went
+ * (live while it runs), what it gets right and wrong, and what to do with its weights.
+ */
+export function RunView({ run, canEdit }: { run: RunDetail; canEdit: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const final = run.status === 'completed' || run.status === 'failed' || run.status === 'cancelled';
+  const settings = flattenSettings(run);
+  const remove = async () => {
+    if (!window.confirm('Delete this run, its figures and its trained weights?')) return;
+    const result = await api('DELETE', `/api/runs/${run.id}`);
+    if (!result.ok) return setError(result.message);
+    router.push(`/projects/${run.projectId}/runs`);
+  };
+  return (
+    <div className="runs-page" data-hydrated="true">
+      <p className="small">
+        <Link href={`/projects/${run.projectId}/runs`}>← All runs</Link>
+      </p>
+      <section className="panel">
+        <h2>{runName(run)}</h2>
+        <p className="muted">
+          Version {run.versionNumber} on {run.dataset}, trained {run.place === 'browser' ? 'in a browser' : 'on a server worker'}
+          {run.backend ? ` (${run.backend})` : ''}. Started {run.startedAt ? new Date(run.startedAt).toLocaleString() : 'not yet'}
+          {run.wallTimeMs !== null ? `; wall time ${formatDuration(run.wallTimeMs)}` : ''}.
+        </p>
+        {run.resumedFromEpoch !== null ? (
+          <p className="note" data-testid="resume-marker">
+            A worker running this run was lost; another one resumed it from its checkpoint at epoch {run.resumedFromEpoch + 1} (attempt{' '}
+            {run.attempts}).
+          </p>
+        ) : null}
+        {run.error ? <p className="alert error">{run.error}</p> : null}
+        <ErrorNote message={error} />
+        <div className="train-actions">
+          {run.hasWeights ? (
+            <>
+              <Link className="button primary" href={`/projects/${run.projectId}/train?weights=${run.id}`}>
+                Continue training from these weights
+              </Link>
+              <Link className="button" href={`/projects/${run.projectId}?weights=${run.id}`}>
+                Open in editor with these weights
+              </Link>
+              <a className="button" href={`/api/runs/${run.id}/model`} download="model.json">
+                model.json
+              </a>
+              <a className="button" href={`/api/runs/${run.id}/weights.bin`} download="weights.bin">
+                weights.bin
+              </a>
+            </>
+          ) : null}
+          {canEdit && final ? (
+            <button type="button" className="button danger" onClick={remove}>
+              Delete run
+            </button>
+          ) : null}
+        </div>
+      </section>
+      <section className="panel">
+        <RunLive runId={run.id} canCancel={canEdit} initialStatus={run.status} />
+      </section>
+      {run.evaluation ? (
+        <section className="panel">
+          <EvaluationView evaluation={run.evaluation as Evaluation} />
+        </section>
+      ) : null}
+      <section className="panel">
+        <h3>Settings</h3>
+        <table className="diff-table">
+          <tbody>
+            {Object.entries(settings).map(([k, v]) => (
+              <tr key={k}>
+                <th scope="row">{k}</th>
+                <td>{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

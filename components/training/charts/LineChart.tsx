@@ -1,0 +1,92 @@
+'use client';
+
+import 'uplot/dist/uPlot.min.css';
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+
+export interface ChartSeries {
+  label: string;
+  values: (number | null)[];
+  color: string;
+  /** `y` (left axis, default) or `y2` (right axis). */
+  scale?: 'y' | 'y2';
+  dash?: number[];
+  width?: number;
+  /** Draw each point (for sparse per-epoch series). */
+  points?: boolean;
+}
+
+export interface LineChartProps {
+  title: string;
+  x: number[];
+  series: ChartSeries[];
+  xLabel: string;
+  yLabel: string;
+  y2Label?: string;
+  height?: number;
+  /** Changes when the data grew (the arrays may be the same objects). */
+  revision?: number;
+  testId?: string;
+}
+
+/**
+ * A canvas line chart (uPlot: draws thousands of points in a few milliseconds), redrawn in place as
+ * the series grow. Sized to its container; a legend shows the values under the cursor.
+ */
+export function LineChart({ title, x, series, xLabel, yLabel, y2Label, height = 220, revision, testId }: LineChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const shape = `${series.map((s) => `${s.label}:${s.scale ?? 'y'}`).join('|')}|${y2Label ?? ''}`;
+
+  // (Re)create the chart when the set of series changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` stands for the series' structure
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const opts: uPlot.Options = {
+      width: Math.max(200, el.clientWidth),
+      height,
+      scales: { x: { time: false }, y: { auto: true }, ...(y2Label ? { y2: { auto: true } } : {}) },
+      axes: [
+        // Whole steps only: epochs and batches have no halves.
+        { label: xLabel, size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000] },
+        { label: yLabel, scale: 'y', size: 56 },
+        ...(y2Label ? [{ label: y2Label, scale: 'y2', side: 1 as const, grid: { show: false }, size: 56 }] : []),
+      ],
+      series: [
+        { label: xLabel },
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.color,
+          width: s.width ?? 1.5,
+          scale: s.scale ?? 'y',
+          spanGaps: true,
+          ...(s.dash ? { dash: s.dash } : {}),
+          points: { show: s.points ?? false, size: 5, fill: s.color },
+        })),
+      ],
+      legend: { live: true },
+      cursor: { drag: { x: true, y: false } },
+    };
+    plot.current = new uPlot(opts, [x, ...series.map((s) => s.values)] as uPlot.AlignedData, el);
+    const resize = new ResizeObserver(() => plot.current?.setSize({ width: Math.max(200, el.clientWidth), height }));
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      plot.current?.destroy();
+      plot.current = null;
+    };
+  }, [shape, height, xLabel, yLabel]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw on every revision of the data
+  useEffect(() => {
+    plot.current?.setData([x, ...series.map((s) => s.values)] as uPlot.AlignedData);
+  }, [revision, x, series]);
+
+  return (
+    <figure className="chart" data-testid={testId} data-points={x.length}>
+      <figcaption>{title}</figcaption>
+      <div ref={box} className="chart__plot" />
+    </figure>
+  );
+}

@@ -1,0 +1,64 @@
+import type { BackendFigures, BackendName } from '@/engine/backends';
+import type { GraphDoc } from '@/engine/graph/schema';
+import type { TrainingConfig, TrainingConfigInput } from '@/engine/graph/training-config';
+import type { Evaluation } from '@/engine/train/evaluation';
+import type { EpochRecord } from '@/engine/train/train-model';
+
+/** Messages between the Train page and its training Web Worker (train.worker.ts). */
+
+export interface StartMessage {
+  type: 'start';
+  graph: GraphDoc;
+  /** Base URL of the dataset's batches endpoints, e.g. `/api/builtin-datasets/spiral`. */
+  datasetUrl: string;
+  overrides: TrainingConfigInput;
+  /** Augmentation of training images (engine/data/augment.ts), or null. */
+  augmentation: Record<string, unknown> | null;
+  /** Backends to measure, fastest wins; one entry forces it. */
+  backends: BackendName[];
+  /** Where the wasm binaries are served (`setWasmPaths`). */
+  wasmPath: string;
+  /** Continue from a run's trained weights (`/api/runs/:runId/model`). */
+  initialWeightsUrl: string | null;
+}
+
+export type ToWorker = StartMessage | { type: 'go' } | { type: 'pause' } | { type: 'resume' } | { type: 'stop' };
+
+export interface BatchPoint {
+  /** Global step, 1-based: epoch × batches + batch + 1. */
+  step: number;
+  epoch: number;
+  batch: number;
+  batches: number;
+  metrics: Record<string, number>;
+}
+
+export type FromWorker =
+  | { type: 'measuring'; candidates: BackendName[] }
+  | {
+      type: 'measured';
+      backend: BackendName;
+      figures: BackendFigures[];
+      config: TrainingConfig;
+      counts: { train: number; validation: number; test: number };
+      batchesPerEpoch: number;
+    }
+  | { type: 'batches'; points: BatchPoint[] }
+  | { type: 'epoch'; record: EpochRecord }
+  | {
+      type: 'done';
+      cancelled: boolean;
+      stoppedEarly: boolean;
+      bestEpoch: number | null;
+      finalMetrics: Record<string, number>;
+      evaluation: Evaluation | null;
+      model: {
+        modelTopology: Record<string, unknown>;
+        weightSpecs: { name: string; shape: number[]; dtype: string }[];
+        weightData: ArrayBuffer;
+      } | null;
+      /** `tf.memory().numTensors` before the run and after everything was disposed. */
+      tensors: { baseline: number; after: number };
+      wallTimeMs: number;
+    }
+  | { type: 'error'; message: string };

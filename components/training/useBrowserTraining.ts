@@ -1,0 +1,237 @@
+'use client';
+
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { api } from '@/components/ui/api';
+import type { BackendFigures, BackendName } from '@/engine/backends';
+import type { GraphDoc } from '@/engine/graph/schema';
+import type { TrainingConfig, TrainingConfigInput } from '@/engine/graph/training-config';
+import type { Evaluation } from '@/engine/train/evaluation';
+import { QUEUED, type RunEvent, type RunState, runTransition } from '@/engine/train/run-lifecycle';
+import type { EpochRecord } from '@/engine/train/train-model';
+import type { BatchPoint, FromWorker, ToWorker } from './protocol';
+
+export interface BrowserTrainingRequest {
+  projectId: string;
+  versionNumber: number;
+  graph: GraphDoc;
+  /** The dataset as the runs API names it, and the base URL of its batches endpoints. */
+  dataset: { ref: { builtin: string } | { datasetVersionId: string } | { datasetId: string; number: number }; url: string };
+  overrides: TrainingConfigInput;
+  augmentation: Record<string, unknown> | null;
+  initialRunId: string | null;
+  backends: BackendName[];
+}
+
+export interface BrowserTraining {
+  state: RunState;
+  /** measuring → training → saving → done (or error); `idle` before the first start. */
+  phase: 'idle' | 'measuring' | 'training' | 'saving' | 'done' | 'error';
+  backend: BackendName | null;
+  figures: BackendFigures[];
+  candidates: BackendName[];
+  config: TrainingConfig | null;
+  runId: string | null;
+  batches: BatchPoint[];
+  epochs: EpochRecord[];
+  evaluation: Evaluation | null;
+  finalMetrics: Record<string, number> | null;
+  tensors: { baseline: number; after: number } | null;
+  error: string | null;
+  /** Bumped whenever the series above grew, so charts know to redraw. */
+  revision: number;
+  start(request: BrowserTrainingRequest): void;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+}
+
+/**
+ * Trains in a module Web Worker and keeps the page's picture of it: the run's lifecycle (the
+ * engine's pure reducer), the per-batch and per-epoch series, the chosen backend and how each one
+ * measured, and the evaluation at the end. Records the run on the server as it goes: created once
+ * the backend is known, each epoch as it ends, then the final figures, evaluation and the trained
+ * weights (uploaded as weights.bin).
+ */
+export function useBrowserTraining(): BrowserTraining {
+  const [state, dispatch] = useReducer(pageReducer, QUEUED);
+  const [phase, setPhase] = useState<BrowserTraining['phase']>('idle');
+  const [backend, setBackend] = useState<BackendName | null>(null);
+  const [figures, setFigures] = useState<BackendFigures[]>([]);
+  const [candidates, setCandidates] = useState<BackendName[]>([]);
+  const [config, setConfig] = useState<TrainingConfig | null>(null);
+  const [runId, setRunId] = useState<string | null>(null);
+  const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
+  const [finalMetrics, setFinalMetrics] = useState<Record<string, number> | null>(null);
+  const [tensors, setTensors] = useState<BrowserTraining['tensors']>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [revision, setRevision] = useState(0);
+  const batches = useRef<BatchPoint[]>([]);
+  const epochs = useRef<EpochRecord[]>([]);
+  const worker = useRef<Worker | null>(null);
+  const reports = useRef<Promise<unknown>>(Promise.resolve());
+  const frame = useRef<number | null>(null);
+
+  const redraw = useCallback(() => {
+    if (frame.current !== null) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null;
+      setRevision((r) => r + 1);
+    });
+  }, []);
+
+  useEffect(() => () => worker.current?.terminate(), []);
+
+  /** Server reports go one after another, in order. */
+  const report = useCallback((task: () => Promise<unknown>) => {
+    reports.current = reports.current.then(task, task);
+    return reports.current;
+  }, []);
+
+  const start = useCallback(
+    (request: BrowserTrainingRequest) => {
+      worker.current?.terminate();
+      batches.current = [];
+      epochs.current = [];
+      setEvaluation(null);
+      setFinalMetrics(null);
+      setTensors(null);
+      setError(null);
+      setRunId(null);
+      setFigures([]);
+      setBackend(null);
+      setPhase('measuring');
+      dispatch({ type: 'reset' });
+      let id: string | null = null;
+      const w = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });
+      worker.current = w;
+      const send = (message: ToWorker) => w.postMessage(message);
+      const fail = (message: string) => {
+        setError(message);
+        setPhase('error');
+        dispatch({ type: 'fail', error: message });
+        w.terminate();
+        if (id) void report(() => api('POST', `/api/runs/${id}/finish`, { status: 'failed', error: message }));
+      };
+      w.onerror = (event) => fail(event.message || 'The training worker stopped unexpectedly.');
+      w.onmessage = async (event: MessageEvent<FromWorker>) => {
+        const message = event.data;
+        if (message.type === 'measuring') setCandidates(message.candidates);
+        else if (message.type === 'measured') {
+          setBackend(message.backend);
+          setFigures(message.figures);
+          setConfig(message.config);
+          const created = await api<{ id: string }>('POST', `/api/projects/${request.projectId}/runs`, {
+            versionNumber: request.versionNumber,
+            dataset: request.dataset.ref,
+            place: 'browser',
+            backend: message.backend,
+            settings: { training: message.config, ...(request.augmentation ? { augmentation: request.augmentation } : {}) },
+            ...(request.initialRunId ? { initialRunId: request.initialRunId } : {}),
+          });
+          if (!created.ok) return fail(`The run could not be recorded: ${created.message}`);
+          id = created.data.id;
+          setRunId(id);
+          dispatch({
+            type: 'start',
+            backend: message.backend,
+            totalEpochs: message.config.epochs,
+            batchesPerEpoch: message.batchesPerEpoch,
+            at: performance.now(),
+          });
+          setPhase('training');
+          send({ type: 'go' });
+        } else if (message.type === 'batches') {
+          batches.current.push(...message.points);
+          const last = message.points[message.points.length - 1];
+          if (last) dispatch({ type: 'batch', batch: last.batch + 1, batchesPerEpoch: last.batches, at: performance.now() });
+          redraw();
+        } else if (message.type === 'epoch') {
+          epochs.current.push(message.record);
+          dispatch({ type: 'epoch', epoch: message.record.epoch, metrics: message.record.metrics, at: performance.now() });
+          redraw();
+          const { epoch, metrics, learningRate, seconds } = message.record;
+          if (id) void report(() => api('POST', `/api/runs/${id}/epochs`, { epoch, metrics, learningRate, seconds }));
+        } else if (message.type === 'done') {
+          setEvaluation(message.evaluation);
+          setFinalMetrics(message.finalMetrics);
+          setTensors(message.tensors);
+          w.terminate();
+          if (!id) {
+            setPhase('done');
+            dispatch({ type: 'cancel' });
+            return;
+          }
+          setPhase('saving');
+          const runUrl = `/api/runs/${id}`;
+          await report(async () => {
+            let weights: { hash: string; modelTopology: Record<string, unknown>; weightSpecs: unknown[] } | undefined;
+            if (message.model) {
+              const uploaded = await fetch(`${runUrl}/weights.bin`, { method: 'PUT', body: message.model.weightData });
+              if (uploaded.ok) {
+                const { hash } = (await uploaded.json()) as { hash: string };
+                weights = { hash, modelTopology: message.model.modelTopology, weightSpecs: message.model.weightSpecs };
+              }
+            }
+            const finished = await api('POST', `${runUrl}/finish`, {
+              status: message.cancelled ? 'cancelled' : 'completed',
+              finalMetrics: message.finalMetrics,
+              wallTimeMs: message.wallTimeMs,
+              ...(message.evaluation ? { evaluation: message.evaluation } : {}),
+              ...(weights ? { weights } : {}),
+            });
+            if (!finished.ok) setError(`The result could not be saved: ${finished.message}`);
+          });
+          dispatch(
+            message.cancelled
+              ? { type: 'cancel' }
+              : { type: 'complete', final: message.finalMetrics, stoppedEarly: message.stoppedEarly, at: performance.now() },
+          );
+          setPhase('done');
+        } else if (message.type === 'error') fail(message.message);
+      };
+      send({
+        type: 'start',
+        graph: request.graph,
+        datasetUrl: request.dataset.url,
+        overrides: request.overrides,
+        augmentation: request.augmentation,
+        backends: request.backends,
+        wasmPath: '/vendor/tfjs-wasm/',
+        initialWeightsUrl: request.initialRunId ? `/api/runs/${request.initialRunId}/model` : null,
+      });
+    },
+    [redraw, report],
+  );
+
+  return {
+    state,
+    phase,
+    backend,
+    figures,
+    candidates,
+    config,
+    runId,
+    batches: batches.current,
+    epochs: epochs.current,
+    evaluation,
+    finalMetrics,
+    tensors,
+    error,
+    revision,
+    start,
+    pause: () => {
+      worker.current?.postMessage({ type: 'pause' } satisfies ToWorker);
+      dispatch({ type: 'pause', at: performance.now() });
+    },
+    resume: () => {
+      worker.current?.postMessage({ type: 'resume' } satisfies ToWorker);
+      dispatch({ type: 'resume', at: performance.now() });
+    },
+    stop: () => worker.current?.postMessage({ type: 'stop' } satisfies ToWorker),
+  };
+}
+
+/** The engine's run reducer, plus `reset`: a new run on the same page starts from `queued`. */
+function pageReducer(state: RunState, event: RunEvent | { type: 'reset' }): RunState {
+  return event.type === 'reset' ? QUEUED : runTransition(state, event);
+}
