@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deleteOrphanDatasetBlobs } from '@/server/datasets/delete-orphan-blobs';
 import { ingestCsv } from '@/server/datasets/ingest/csv';
 import { CsvOptionsSchema, defaultLimits, ImageOptionsSchema, type UploadLimits } from '@/server/datasets/ingest/options';
 import { ingestImageZip } from '@/server/datasets/ingest/zip-images';
@@ -52,6 +53,8 @@ export async function uploadDataset(
   limits: UploadLimits = defaultLimits(),
 ): Promise<UploadResult> {
   await teamAccess(userId, teamId, 'editor');
+  // Housekeeping while here: what uploads cut off by a crash left behind a day ago.
+  deleteOrphanDatasetBlobs().catch(() => undefined);
   const created: CreatedBlobs = new Set();
   const license = query.license || 'Not stated by the uploader';
   try {

@@ -275,4 +275,18 @@ describeEachDatabase('datasets', () => {
     expect((await call('DELETE', `/api/datasets/${second.body.datasetId}`, { as: alice })).status).toBe(204);
     expect(await db().blob.count()).toBeLessThan(blobs);
   });
+
+  it('clears complete dataset blobs that no version uses once they are a day old, and nothing else', async () => {
+    const { deleteOrphanDatasetBlobs } = await import('@/server/datasets/delete-orphan-blobs');
+    const old = new Date(Date.now() - 2 * 86_400_000);
+    const orphan = await db().blob.create({ data: { hash: 'f'.repeat(64), mediaType: 'application/x-netcanvas-shard', createdAt: old } });
+    const other = await db().blob.create({ data: { hash: 'e'.repeat(64), mediaType: 'application/octet-stream', createdAt: old } });
+    const inUse = await db().datasetVersionBlob.findFirstOrThrow({ select: { blobHash: true } });
+    await db().blob.update({ where: { hash: inUse.blobHash }, data: { createdAt: old } });
+    expect(await deleteOrphanDatasetBlobs()).toBe(1);
+    expect(await db().blob.findUnique({ where: { id: orphan.id } })).toBeNull();
+    expect(await db().blob.findUnique({ where: { id: other.id } })).not.toBeNull();
+    expect(await db().blob.findUnique({ where: { hash: inUse.blobHash } })).not.toBeNull();
+    await db().blob.delete({ where: { id: other.id } });
+  });
 });

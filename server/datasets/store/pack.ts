@@ -10,6 +10,14 @@ import { NO_SPLIT } from '@/server/datasets/manifest';
 const SHARD_BYTES = 4 * 1024 * 1024;
 const MAX_SHARD_SAMPLES = 4096;
 
+/** Media types of the blobs dataset versions are made of (and only they). */
+export const DATASET_MEDIA_TYPES = [
+  'application/x-netcanvas-shard',
+  'application/x-netcanvas-labels',
+  'application/x-netcanvas-split',
+  'application/x-netcanvas-names+json',
+];
+
 /** Blobs this write stored for the first time: the ones to delete if the version is never committed. */
 export type CreatedBlobs = Set<string>;
 
@@ -100,7 +108,7 @@ export async function writeIndexBlobs(
   return {
     labels: await store(new Uint8Array(labels.buffer, labels.byteOffset, labels.byteLength), 'application/x-netcanvas-labels', created),
     split: await store(split, 'application/x-netcanvas-split', created),
-    names: names ? await store(new TextEncoder().encode(JSON.stringify(names)), 'application/json', created) : null,
+    names: names ? await store(new TextEncoder().encode(JSON.stringify(names)), 'application/x-netcanvas-names+json', created) : null,
   };
 }
 
