@@ -15,6 +15,7 @@ import { DatasetPicker, useDatasetChoices, useDatasetMeta } from './DatasetPicke
 import { EvaluationView } from './EvaluationView';
 import { MetricsTable } from './MetricsTable';
 import { ProgressBar } from './ProgressBar';
+import type { BatchPoint } from './protocol';
 import { RunLive } from './RunLive';
 import { SchemaFields } from './SchemaFields';
 import { SweepForm } from './SweepForm';
@@ -257,8 +258,21 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
   );
 }
 
+/**
+ * Sustained training speed: samples per second over the recent batches, leaving out the first two
+ * (shader compilation, first data fetch), from the worker's own clock.
+ */
+export function paceOf(batches: BatchPoint[], batchSize: number, window = 200): number | null {
+  const recent = batches.slice(Math.max(2, batches.length - window));
+  const first = recent[0];
+  const last = recent[recent.length - 1];
+  if (!first || !last || last.at <= first.at) return null;
+  return ((last.step - first.step) * batchSize * 1000) / (last.at - first.at);
+}
+
 function BrowserRunView({ training, projectId }: { training: ReturnType<typeof useBrowserTraining>; projectId: string }) {
   const { state, phase } = training;
+  const pace = training.config ? paceOf(training.batches, training.config.batchSize) : null;
   const active = state.status === 'running' || state.status === 'paused';
   return (
     <div className="browser-run" data-phase={phase} data-status={state.status}>
@@ -283,6 +297,11 @@ function BrowserRunView({ training, projectId }: { training: ReturnType<typeof u
         ) : null}
       </p>
       {state.status !== 'queued' ? <ProgressBar state={state} /> : null}
+      {pace !== null && active ? (
+        <p className="muted small" data-samples-per-second={Math.round(pace)}>
+          {Math.round(pace).toLocaleString('en')} samples/s
+        </p>
+      ) : null}
       <div className="train-actions">
         {state.status === 'running' ? (
           <button type="button" className="button" onClick={training.pause}>

@@ -31,6 +31,8 @@ export interface BatchPoint {
   batch: number;
   batches: number;
   metrics: Record<string, number>;
+  /** When the batch finished (the worker's performance.now(), ms). */
+  at: number;
 }
 
 export type FromWorker =

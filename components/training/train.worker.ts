@@ -108,6 +108,7 @@ async function run(start: StartMessage): Promise<void> {
           batch: info.batch,
           batches: info.batches,
           metrics: info.metrics,
+          at: performance.now(),
         });
         if (performance.now() - lastFlush > 100) flush();
       },

@@ -81,6 +81,7 @@ export function useRunEvents(
           batch: event.batch - 1,
           batches: event.batches,
           metrics: event.metrics,
+          at,
         });
         setStatus('running');
         setRevision((r) => r + 1);
