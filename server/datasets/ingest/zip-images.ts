@@ -9,8 +9,11 @@ import { Staging } from './staging';
 const UNLABELLED_DIR = /^_?(unlabell?ed|unknown|unsorted)$/i;
 /** Files archivers add that are not data. */
 const JUNK = /(^|\/)(__MACOSX\/|\.[^/]*$|Thumbs\.db$|desktop\.ini$)/i;
-/** Images decoded at once: enough to use libvips's threads, few enough to bound memory. */
-const PARALLEL = 4;
+/** Images decoded ahead of the one being stored: enough to keep libvips's threads busy, few enough to bound memory. */
+const AHEAD = 8;
+
+// Each image is decoded once: libvips's operation cache would only hold memory.
+sharp.cache(false);
 
 export interface ImageIngest {
   staging: Staging;
@@ -99,27 +102,24 @@ export async function ingestImageZip(
   });
   unzip.register(UnzipInflate);
 
-  const drain = async () => {
-    while (ready.length > 0) {
-      const group = ready.splice(0, PARALLEL);
-      const decoded = await Promise.all(group.map((entry) => decodeImage(entry.bytes, options, limits)));
-      group.forEach((entry, k) => {
-        const result = decoded[k] as { pixels: Uint8Array } | { reason: string };
-        if ('reason' in result) {
-          skipped.push({ name: entry.name, reason: result.reason });
-          return;
-        }
-        let label = Number.NaN;
-        if (entry.label !== null) {
-          if (!classIndex.has(entry.label)) classIndex.set(entry.label, classIndex.size);
-          label = classIndex.get(entry.label) as number;
-        }
-        staging.append(result.pixels, label, entry.name);
-      });
-      if (options.strict && skipped.length > 0) {
-        fatal ??= uploadRefused('The archive has files that are not readable images.', skipped);
+  // Decodes run ahead of the archive by a few images; results are kept in archive order.
+  const inflight: { name: string; label: string | null; result: Promise<{ pixels: Uint8Array } | { reason: string }> }[] = [];
+  const drain = async (all: boolean) => {
+    for (const entry of ready.splice(0))
+      inflight.push({ name: entry.name, label: entry.label, result: decodeImage(entry.bytes, options, limits) });
+    while (inflight.length > (all ? 0 : AHEAD)) {
+      const entry = inflight.shift() as (typeof inflight)[number];
+      const result = await entry.result;
+      if ('reason' in result) {
+        skipped.push({ name: entry.name, reason: result.reason });
+        continue;
       }
-      if (fatal) return;
+      let label = Number.NaN;
+      if (entry.label !== null) {
+        if (!classIndex.has(entry.label)) classIndex.set(entry.label, classIndex.size);
+        label = classIndex.get(entry.label) as number;
+      }
+      staging.append(result.pixels, label, entry.name);
     }
   };
 
@@ -135,7 +135,7 @@ export async function ingestImageZip(
         refuse('The archive is damaged.', 'archive', (error as Error).message);
       }
       if (fatal) throw fatal;
-      await drain();
+      await drain(false);
       if (fatal) throw fatal;
     }
     try {
@@ -144,8 +144,10 @@ export async function ingestImageZip(
       refuse('The archive is damaged.', 'archive', (error as Error).message);
     }
     if (fatal) throw fatal;
-    await drain();
+    await drain(true);
     if (fatal) throw fatal;
+    // Strict: read to the end so the report lists every file that is not a readable image.
+    if (options.strict && skipped.length > 0) throw uploadRefused('The archive has files that are not readable images.', skipped);
     if (files === 0) throw uploadRefused('No files were found: upload a .zip archive with one folder of images per class.', []);
     if (staging.count === 0) throw uploadRefused('The archive has no readable images.', skipped);
     // Classes in natural order ("2" before "10"), whatever order the folders came in.
@@ -159,6 +161,8 @@ export async function ingestImageZip(
     for (let i = 0; i < labels.length; i++) if (!Number.isNaN(labels[i])) labels[i] = remap.get(labels[i] as number) as number;
     return { staging, classes, skipped, files };
   } catch (error) {
+    // Let decodes already started finish before the staging file goes.
+    await Promise.allSettled(inflight.map((e) => e.result));
     staging.close();
     throw error;
   }
@@ -188,13 +192,6 @@ export async function decodeImage(
   limits: UploadLimits,
 ): Promise<{ pixels: Uint8Array } | { reason: string }> {
   try {
-    const header = await sharp(bytes, { limitInputPixels: false }).metadata();
-    const pixels = (header.width ?? 0) * (header.height ?? 0);
-    if (pixels > limits.maxImagePixels) {
-      return {
-        reason: `the image is ${header.width}×${header.height} pixels, more than the ${(limits.maxImagePixels / 1e6).toFixed(0)}-megapixel limit`,
-      };
-    }
     let image = sharp(bytes, { limitInputPixels: limits.maxImagePixels, failOn: 'error' })
       .rotate()
       .flatten({ background: { r: 0, g: 0, b: 0 } })
@@ -208,7 +205,14 @@ export async function decodeImage(
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     if (/unsupported image format/i.test(message)) return { reason: 'not an image file (PNG, JPEG, GIF, WebP, TIFF or AVIF expected)' };
-    if (/pixel limit/i.test(message)) return { reason: 'the image has too many pixels' };
+    if (/pixel limit/i.test(message)) {
+      // Only the header is read to say how large it is.
+      const header = await sharp(bytes, { limitInputPixels: false })
+        .metadata()
+        .catch(() => null);
+      const size = header?.width && header.height ? `${header.width}×${header.height} pixels` : 'too many pixels';
+      return { reason: `the image is ${size}, more than the ${(limits.maxImagePixels / 1e6).toFixed(0)}-megapixel limit` };
+    }
     return { reason: `corrupt or unreadable image (${message.split('\n')[0]})` };
   }
 }
