@@ -55,6 +55,8 @@ export function EditorCanvas({ minimap, onFiles }: { minimap: boolean; onFiles(f
   const pointer = useRef<Point | null>(null);
 
   const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
+  // Fit the diagram once when it opens; an empty canvas keeps its view so dropped layers stay where they land.
+  const [fitOnOpen] = useState(() => store.getState().doc.nodes.length > 0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `measures` invalidates the memo when React Flow measured a node
   const { nodes, edges } = useMemo(() => (builder.current as FlowElementsBuilder).build(state), [state, measures]);
 
@@ -231,7 +233,7 @@ export function EditorCanvas({ minimap, onFiles }: { minimap: boolean; onFiles(f
         multiSelectionKeyCode={MULTI_SELECT}
         minZoom={0.05}
         maxZoom={2.5}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={FIT}
         attributionPosition="bottom-left"
         onlyRenderVisibleElements

@@ -93,10 +93,12 @@ function LayerInspector({ nodeId }: { nodeId: string }) {
         </details>
       ) : null}
       <div className="field">
-        <label htmlFor={`name-${nodeId}`}>
-          <span className="field__label" title="The layer's name in the model (TF.js layer name); made unique automatically.">
-            Name
-          </span>
+        <label
+          htmlFor={`name-${nodeId}`}
+          className="field__label"
+          title="The layer's name in the model (TF.js layer name); made unique automatically."
+        >
+          Name
         </label>
         <input
           id={`name-${nodeId}`}
@@ -146,10 +148,12 @@ function LayerInspector({ nodeId }: { nodeId: string }) {
         ))}
         {fields.length === 0 ? <p className="muted small">This layer has no settings.</p> : null}
         <div className="field field--boolean">
-          <label htmlFor={`trainable-${nodeId}`}>
-            <span className="field__label" title="Frozen layers keep their weights while the rest of the model trains (transfer learning).">
-              Trainable
-            </span>
+          <label
+            htmlFor={`trainable-${nodeId}`}
+            className="field__label"
+            title="Frozen layers keep their weights while the rest of the model trains (transfer learning)."
+          >
+            Trainable
           </label>
           <input
             id={`trainable-${nodeId}`}

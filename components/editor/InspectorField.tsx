@@ -49,14 +49,24 @@ export const InspectorFieldRow = memo(function InspectorFieldRow({ field, nodeId
   const describedBy = [field.description ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const fallback = field.default;
 
-  const label = (
-    <span className="field__label" title={field.description}>
-      {field.label}
-      {field.description ? (
-        <span className="field__info" aria-hidden="true" data-tip={field.description}>
-          i
+  const info = field.description ? (
+    <span className="field__info" aria-hidden="true" data-tip={field.description}>
+      i
+    </span>
+  ) : null;
+  /** The field's name (a `<label>` for the control unless it heads a group) with its hover help. */
+  const head = (forControl: boolean) => (
+    <span className="field__head">
+      {forControl ? (
+        <label htmlFor={id} className="field__label" title={field.description}>
+          {field.label}
+        </label>
+      ) : (
+        <span className="field__label" title={field.description}>
+          {field.label}
         </span>
-      ) : null}
+      )}
+      {info}
     </span>
   );
   const help = field.description ? (
@@ -74,7 +84,7 @@ export const InspectorFieldRow = memo(function InspectorFieldRow({ field, nodeId
     const on = field.value !== null && field.value !== undefined;
     return (
       <fieldset className="field field--group">
-        <legend>{label}</legend>
+        <legend>{head(false)}</legend>
         {help}
         {field.nullable ? (
           <label className="field__switch">
@@ -104,10 +114,12 @@ export const InspectorFieldRow = memo(function InspectorFieldRow({ field, nodeId
   if (field.kind === 'layer') {
     return (
       <fieldset className="field field--group">
-        <legend>{label}</legend>
+        <legend>{head(false)}</legend>
         {help}
-        <label className="field" htmlFor={id}>
-          <span className="field__label">Layer type</span>
+        <div className="field">
+          <label className="field__label" htmlFor={id}>
+            Layer type
+          </label>
           <select
             id={id}
             value={field.innerType}
@@ -124,7 +136,7 @@ export const InspectorFieldRow = memo(function InspectorFieldRow({ field, nodeId
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {field.fields.map((sub) => (
           <InspectorFieldRow key={sub.path} field={sub} nodeId={nodeId} layerType={layerType} params={params} />
         ))}
@@ -220,7 +232,7 @@ export const InspectorFieldRow = memo(function InspectorFieldRow({ field, nodeId
 
   return (
     <div className={`field field--${field.kind}${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      {head(true)}
       {control}
       {help}
       {problem}

@@ -5,6 +5,8 @@ import { clearDraft, connectDraft, type Draft, type EditorStore, recoverDraft } 
 import { type ListableStorage, otherDrafts, tabDraftKey, tabId } from './tab-drafts';
 import type { LoadedVersion } from './types';
 
+const recovered = new WeakSet<EditorStore>();
+
 /** A draft the user may bring back: from this tab (based on an older version) or from another tab. */
 export interface DraftOffer {
   key: string;
@@ -37,6 +39,17 @@ export function useDraftRecovery(
     if (!enabled) return;
     const storage = window.localStorage as ListableStorage;
     const key = tabDraftKey(projectId, tabId(window.sessionStorage));
+    const connection = connectDraft(store, storage, key, { baseVersion: () => base.current() });
+    const flush = () => connection.flush();
+    window.addEventListener('pagehide', flush);
+    const stop = () => {
+      window.removeEventListener('pagehide', flush);
+      connection.flush();
+      connection.dispose();
+    };
+    // Recover once per store (effects may run twice in development).
+    if (recovered.has(store)) return stop;
+    recovered.add(store);
     const saved = head
       ? { number: head.number, doc: head.graph, ...(head.createdAt ? { savedAt: Date.parse(head.createdAt) } : {}) }
       : null;
@@ -56,14 +69,7 @@ export function useDraftRecovery(
           elsewhere: true,
         });
     }
-    const connection = connectDraft(store, storage, key, { baseVersion: () => base.current() });
-    const flush = () => connection.flush();
-    window.addEventListener('pagehide', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      connection.flush();
-      connection.dispose();
-    };
+    return stop;
   }, [projectId, enabled]);
 
   return {

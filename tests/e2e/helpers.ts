@@ -23,17 +23,56 @@ export async function signIn(page: Page, base: string, email: string): Promise<v
   await expect(page).toHaveURL(/\/projects$/);
 }
 
+/** A small classifier (4 → 16 → 3), for tests that edit a document by hand. */
+export const STARTER_GRAPH = {
+  format: 'netcanvas.graph',
+  version: 1,
+  nodes: [
+    { id: 'input', type: 'input', params: { shape: [4] }, position: { x: 0, y: 0 } },
+    { id: 'hidden', type: 'dense', params: { units: 16, activation: 'relu' }, position: { x: 0, y: 140 } },
+    { id: 'output', type: 'dense', params: { units: 3, activation: 'softmax' }, position: { x: 0, y: 280 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'input', target: 'hidden' },
+    { id: 'e2', source: 'hidden', target: 'output' },
+  ],
+};
+
+/** The editor's "Edit as JSON" view (opened if needed): the document as text. */
+export async function jsonEditor(page: Page) {
+  await page.locator('[data-hydrated="true"]').waitFor();
+  const toggle = page.getByRole('button', { name: 'Edit as JSON' });
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  return page.getByLabel('Graph document (JSON)');
+}
+
+/** Replaces the whole document through the JSON view. */
+export async function fillGraph(page: Page, doc: unknown): Promise<void> {
+  await (await jsonEditor(page)).fill(JSON.stringify(doc, null, 2));
+}
+
 /** Edits the graph JSON in the editor: `edit` gets the parsed document and changes it in place. */
 export async function editGraph(page: Page, edit: (doc: { nodes: { id: string; params: Record<string, unknown> }[] }) => void) {
-  await page.locator('[data-hydrated="true"]').waitFor();
-  const editor = page.getByLabel('Graph document (JSON)');
+  const editor = await jsonEditor(page);
   const doc = JSON.parse(await editor.inputValue());
   edit(doc);
   await editor.fill(JSON.stringify(doc, null, 2));
 }
 
+/** Saves a version from the toolbar's Save button and its message dialog. */
 export async function saveVersion(page: Page, message: string, expectedNumber: number): Promise<void> {
-  await page.getByLabel('Version message').fill(message);
-  await page.getByRole('button', { name: 'Save version' }).click();
-  await expect(page.getByRole('status')).toHaveText(`Saved version ${expectedNumber}.`);
+  await page.getByRole('toolbar', { name: 'Editor tools' }).getByRole('button', { name: 'Save version' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save a version' });
+  await dialog.getByLabel('Version message').fill(message);
+  await dialog.getByRole('button', { name: 'Save version' }).click();
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(`Saved version ${expectedNumber}.`);
+}
+
+/** The side panel's history (its tab opened). */
+export async function historyPanel(page: Page) {
+  await page
+    .getByRole('tablist', { name: 'Panels' })
+    .getByRole('tab', { name: /^History/ })
+    .click();
+  return page.getByRole('region', { name: 'History' });
 }

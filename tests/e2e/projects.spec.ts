@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { editGraph, PASSWORD, saveVersion, signUp, uniqueEmail } from './helpers';
+import { editGraph, fillGraph, historyPanel, jsonEditor, PASSWORD, STARTER_GRAPH, saveVersion, signUp, uniqueEmail } from './helpers';
 import { type AppServer, startApp } from './server';
 
 let app: AppServer;
@@ -22,19 +22,20 @@ test('sign up, create a project, save two versions, see the history, restore, si
   const projectUrl = page.url();
   await expect(page.getByText('No versions saved yet.')).toBeVisible();
 
-  // Version 1: the starter network with a wider hidden layer.
-  await editGraph(page, (doc) => {
-    (doc.nodes[1] as { params: Record<string, unknown> }).params.units = 32;
+  // Version 1: a small classifier written as JSON (the editor's "Edit as JSON" view), hidden layer of 32.
+  await fillGraph(page, {
+    ...STARTER_GRAPH,
+    nodes: STARTER_GRAPH.nodes.map((n) => (n.id === 'hidden' ? { ...n, params: { ...n.params, units: 32 } } : n)),
   });
-  await expect(page.getByText('valid')).toBeVisible();
+  await expect(page.locator('.statusbar')).toContainText('Valid');
   await saveVersion(page, 'first network', 1);
 
-  // A broken edit is caught before saving.
-  const editor = page.getByLabel('Graph document (JSON)');
+  // A broken edit is caught, and changes nothing until it parses again.
+  const editor = await jsonEditor(page);
   const good = await editor.inputValue();
   await editor.fill('{ "format": "netcanvas.graph", ');
   await expect(page.getByRole('alert', { name: 'Document problems' })).toContainText('not valid JSON');
-  await expect(page.getByRole('button', { name: 'Save version' })).toBeDisabled();
+  await expect(page.locator('.statusbar')).toContainText('3 layers');
 
   await editor.fill(good);
   await expect(page.getByRole('alert', { name: 'Document problems' })).toHaveCount(0);
@@ -45,13 +46,14 @@ test('sign up, create a project, save two versions, see the history, restore, si
   });
   await saveVersion(page, 'wider hidden layer', 2);
 
-  const history = page.getByRole('region', { name: 'History' });
+  const history = await historyPanel(page);
   await expect(history.getByTestId('version-2')).toContainText('wider hidden layer');
   await expect(history.getByTestId('version-1')).toContainText('first network');
 
   // What changed, down to the parameter.
   await history.getByTestId('version-2').getByRole('button', { name: 'Changes' }).click();
   await expect(page.getByRole('region', { name: 'Changes from version 1 to 2' })).toContainText('params.units: 32 → 64');
+  await page.getByRole('button', { name: 'Back to the editor' }).click();
 
   // Open version 1, read-only.
   await history.getByTestId('version-1').getByRole('button', { name: 'Open' }).click();
@@ -60,9 +62,9 @@ test('sign up, create a project, save two versions, see the history, restore, si
 
   // Restore version 1 as version 3.
   await history.getByTestId('version-1').getByRole('button', { name: 'Restore' }).click();
-  await expect(page.getByRole('status')).toHaveText('Version 1 restored as version 3.');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Version 1 restored as version 3.');
   await expect(history.getByTestId('version-3')).toContainText('Restore version 1');
-  expect(JSON.parse(await editor.inputValue()).nodes[1].params.units).toBe(32);
+  expect(JSON.parse(await (await jsonEditor(page)).inputValue()).nodes[1].params.units).toBe(32);
 
   if (process.env.UPDATE_SCREENSHOT) await page.screenshot({ path: 'docs/screenshot.png' });
 
@@ -98,6 +100,7 @@ test('two tabs save on the same version: the second gets the conflict and keeps 
   await first.getByLabel('Project name').fill('Shared work');
   await first.getByRole('button', { name: 'Create project' }).click();
   await expect(first.getByRole('heading', { name: 'Shared work' })).toBeVisible();
+  await fillGraph(first, STARTER_GRAPH);
   await saveVersion(first, 'start', 1);
 
   const second = await context.newPage();
@@ -110,14 +113,15 @@ test('two tabs save on the same version: the second gets the conflict and keeps 
   await editGraph(second, (doc) => {
     (doc.nodes[2] as { params: Record<string, unknown> }).params.units = 5;
   });
-  await second.getByLabel('Version message').fill('from tab two');
-  await second.getByRole('button', { name: 'Save version' }).click();
+  await second.getByRole('toolbar', { name: 'Editor tools' }).getByRole('button', { name: 'Save version' }).click();
+  await second.getByRole('dialog', { name: 'Save a version' }).getByLabel('Version message').fill('from tab two');
+  await second.getByRole('dialog', { name: 'Save a version' }).getByRole('button', { name: 'Save version' }).click();
   const conflict = second.getByRole('alert', { name: 'Conflict' });
   await expect(conflict).toContainText('Version 2 by Carol was saved while you were editing');
-  expect(JSON.parse(await second.getByLabel('Graph document (JSON)').inputValue()).nodes[2].params.units).toBe(5);
+  expect(JSON.parse(await (await jsonEditor(second)).inputValue()).nodes[2].params.units).toBe(5);
   await conflict.getByRole('button', { name: 'Save mine on top of version 2' }).click();
-  await expect(second.getByRole('status')).toHaveText('Saved version 3.');
-  await expect(second.getByRole('region', { name: 'History' }).getByTestId('version-2')).toContainText('from tab one');
+  await expect(second.getByRole('status', { name: 'Notifications' })).toContainText('Saved version 3.');
+  await expect((await historyPanel(second)).getByTestId('version-2')).toContainText('from tab one');
   await context.close();
   void PASSWORD;
 });
@@ -132,10 +136,10 @@ test('an owner invites by email; the invitee joins on sign-up as a viewer and ca
   await expect(team).toBeVisible();
   await owner.getByLabel('Project name').fill('Detector');
   await owner.getByLabel('Team', { exact: true }).selectOption({ label: 'Vision group' });
-  await owner.getByLabel('Start from').selectOption({ label: 'LeNet-5' });
+  await owner.getByRole('radio', { name: 'LeNet-5', exact: true }).check();
   await owner.getByRole('button', { name: 'Create project' }).click();
   await expect(owner.getByRole('heading', { name: 'Detector' })).toBeVisible();
-  await expect(owner.getByRole('region', { name: 'History' }).getByTestId('version-1')).toContainText('template');
+  await expect((await historyPanel(owner)).getByTestId('version-1')).toContainText('template');
   const projectUrl = owner.url();
 
   await owner.goto(`${app.url}/projects`);
@@ -156,7 +160,8 @@ test('an owner invites by email; the invitee joins on sign-up as a viewer and ca
   await frank.goto(projectUrl);
   await expect(frank.getByText('You are a viewer: you can look and compare, not change.')).toBeVisible();
   await expect(frank.getByRole('button', { name: 'Save version' })).toHaveCount(0);
-  await expect(frank.getByRole('region', { name: 'Graph summary' })).toContainText('conv2d');
+  await expect(frank.getByRole('button', { name: 'Add Conv2D' })).toHaveCount(0);
+  await expect(frank.getByTestId('layer-conv2d_1')).toContainText('(None, 28, 28, 6)');
   await ownerContext.close();
   await frankContext.close();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { editGraph, saveVersion, signIn, signUp, uniqueEmail } from './helpers';
+import { editGraph, fillGraph, historyPanel, jsonEditor, STARTER_GRAPH, saveVersion, signIn, signUp, uniqueEmail } from './helpers';
 import { freshDataDir, startApp } from './server';
 
 test('sign-up, a project and its versions survive a restart on the same data folder', async ({ browser }) => {
@@ -12,6 +12,7 @@ test('sign-up, a project and its versions survive a restart on the same data fol
     await page.getByLabel('Project name').fill('Persistent net');
     await page.getByRole('button', { name: 'Create project' }).click();
     await expect(page.getByRole('heading', { name: 'Persistent net' })).toBeVisible();
+    await fillGraph(page, STARTER_GRAPH);
     await saveVersion(page, 'before restart 1', 1);
     await editGraph(page, (doc) => {
       (doc.nodes[1] as { params: Record<string, unknown> }).params.units = 48;
@@ -27,10 +28,10 @@ test('sign-up, a project and its versions survive a restart on the same data fol
     const page = await browser.newPage();
     await signIn(page, app.url, email);
     await page.getByRole('link', { name: 'Persistent net' }).click();
-    const history = page.getByRole('region', { name: 'History' });
+    const history = await historyPanel(page);
     await expect(history.getByTestId('version-2')).toContainText('before restart 2');
     await expect(history.getByTestId('version-1')).toContainText('before restart 1');
-    expect(JSON.parse(await page.getByLabel('Graph document (JSON)').inputValue()).nodes[1].params.units).toBe(48);
+    expect(JSON.parse(await (await jsonEditor(page)).inputValue()).nodes[1].params.units).toBe(48);
   } finally {
     await app.stop();
   }
