@@ -31,6 +31,7 @@ test.afterAll(async () => {
 test('upload a zip of class folders, see the gallery and class counts, label five images with the keyboard, train on the result', async ({
   page,
 }) => {
+  test.setTimeout(300_000);
   await signUp(page, app.url, 'Dana', uniqueEmail('dana'));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Datasets' }).click();
   await expect(page.getByRole('heading', { name: 'Datasets', exact: true })).toBeVisible();
@@ -79,37 +80,25 @@ test('upload a zip of class folders, see the gallery and class counts, label fiv
   await expect(page).toHaveURL(/version=2/);
   await expect(page.getByTestId('count-unlabelled')).toHaveText('1');
   for (const digit of ['0', '1', '2', '3', '4']) await expect(page.getByTestId(`class-${digit}`)).toContainText('31');
-  const versionId = (await page
-    .getByText(/^Train on it: dataset version/)
-    .locator('code')
-    .textContent()) as string;
+  const datasetId = new URL(page.url()).pathname.split('/')[2] as string;
 
-  // Train on version 2: a LeNet-5 project, one server run through the runs API.
-  const origin = { origin: app.url };
+  // Train on version 2 in the browser, from the project's Train tab: a LeNet-5 project, one epoch.
   const teams = await (await page.request.get(`${app.url}/api/teams`)).json();
-  const project = await (
-    await page.request.post(`${app.url}/api/teams/${teams.teams[0].id}/projects`, {
-      headers: origin,
-      data: { name: 'Digits LeNet', template: 'lenet5' },
-    })
-  ).json();
-  const started = await page.request.post(`${app.url}/api/projects/${project.id}/runs`, {
-    headers: origin,
-    data: {
-      versionNumber: 1,
-      dataset: { datasetVersionId: versionId },
-      place: 'server',
-      settings: { training: { epochs: 2, batchSize: 32 } },
-    },
+  const made = await page.request.post(`${app.url}/api/teams/${teams.teams[0].id}/projects`, {
+    headers: { origin: app.url },
+    data: { name: 'Digits LeNet', template: 'lenet5' },
   });
-  expect(started.status(), await started.text()).toBe(201);
-  const run = await started.json();
-  await expect
-    .poll(async () => (await (await page.request.get(`${app.url}/api/runs/${run.id}`)).json()).status, {
-      timeout: 90_000,
-      intervals: [1000],
-    })
-    .toBe('completed');
-  const finished = await (await page.request.get(`${app.url}/api/runs/${run.id}`)).json();
-  expect(finished.datasetVersionId).toBe(versionId);
+  expect(made.status(), await made.text()).toBe(201);
+  const project = await made.json();
+  await page.goto(`${app.url}/projects/${project.id}/train`);
+  await page.getByLabel('Dataset').selectOption(`${datasetId}@2`);
+  await expect(page.getByTestId('dataset-summary')).toContainText('Handwritten digits');
+  await expect(page.getByTestId('dataset-summary')).toContainText('of shape [28, 28, 1], 10 classes');
+  await page.locator('#setting-epochs').fill('1');
+  await page.locator('#setting-batchSize').fill('32');
+  await page.getByRole('button', { name: 'Train in browser' }).click();
+  const run = page.locator('.browser-run');
+  await expect(run).toHaveAttribute('data-phase', 'done', { timeout: 150_000 });
+  await expect(run).toHaveAttribute('data-status', 'completed');
+  await expect(page.getByTestId('final-metrics')).toContainText('test accuracy');
 });
