@@ -12,7 +12,7 @@ async function putWeights(user: TestUser, runId: string, bytes: Uint8Array): Pro
     new Request(`${ORIGIN}/api/runs/${runId}/weights.bin`, {
       method: 'PUT',
       headers: { cookie: user.cookie, origin: ORIGIN },
-      body: bytes,
+      body: bytes.slice().buffer,
     }),
     { params: Promise.resolve({ runId }) },
   );

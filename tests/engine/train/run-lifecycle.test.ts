@@ -43,7 +43,7 @@ describe('run lifecycle', () => {
     ['complete while paused (stopped early)', [start, { type: 'pause', at: 5 }, { type: 'complete', final: {}, at: 6 }], 'completed'],
     [
       'nothing moves a completed run',
-      [start, { type: 'complete', final: {}, at: 6 }, { type: 'start', ...start }, { type: 'fail', error: 'x' }],
+      [start, { type: 'complete', final: {}, at: 6 }, { ...start }, { type: 'fail', error: 'x' }],
       'completed',
     ],
     ['nothing moves a cancelled run', [{ type: 'cancel' }, start, { type: 'epoch', epoch: 0, metrics: {}, at: 1 }], 'cancelled'],
