@@ -2,6 +2,7 @@
 
 import './training.css';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
@@ -65,6 +66,24 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
   const [serverError, setServerError] = useState<string | null>(null);
   const [sweepOpen, setSweepOpen] = useState(false);
   const training = useBrowserTraining();
+  const router = useRouter();
+  const [saveNote, setSaveNote] = useState<string | null>(null);
+
+  /** Keeps the changed settings in the design: a new version whose graph carries them. */
+  const saveSettings = async () => {
+    if (!graph || !head) return;
+    const chosen = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+    const result = await api<{ number: number }>('POST', `/api/projects/${project.id}/versions`, {
+      parent: head.number,
+      message: `Training settings: ${Object.keys(chosen).join(', ')}`,
+      graph: { ...graph, training: { ...(graph.training ?? {}), ...chosen } },
+    });
+    if (!result.ok) return setSaveNote(result.message);
+    setSaveNote(`Saved in the design as version ${result.data.number}.`);
+    setOverrides({});
+    setVersionNumber(result.data.number);
+    router.refresh();
+  };
 
   useEffect(() => {
     if (!versionNumber || versionNumber === head?.number) {
@@ -219,9 +238,21 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
             </details>
           ) : null}
           {Object.keys(overrides).length > 0 ? (
-            <button type="button" className="button small" onClick={() => setOverrides({})} disabled={busy}>
-              Back to the defaults
-            </button>
+            <div className="train-actions">
+              <button type="button" className="button small" onClick={() => setOverrides({})} disabled={busy}>
+                Back to the defaults
+              </button>
+              {canTrain && versionNumber === head.number ? (
+                <button type="button" className="button small" onClick={saveSettings} disabled={busy}>
+                  Save these settings in the design
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+          {saveNote ? (
+            <p className="muted small" role="status">
+              {saveNote}
+            </p>
           ) : null}
         </section>
 

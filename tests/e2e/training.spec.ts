@@ -46,11 +46,26 @@ test('trains the MLP on the spiral in the browser for two epochs: live curves, c
   await page.locator('#setting-epochs').fill('2');
   await page.locator('#setting-batchSize').fill('16');
 
+  // Watch the page's frames while it trains: training runs in a Web Worker, so the page keeps drawing.
+  await page.evaluate(() => {
+    const w = window as unknown as { frames_: number[] };
+    w.frames_ = [];
+    const tick = (t: number) => {
+      w.frames_.push(t);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   await page.getByRole('button', { name: 'Train in browser' }).click();
   const run = page.locator('.browser-run');
   await expect(page.getByTestId('backend')).toContainText(/Training on (webgl|wasm|cpu)/, { timeout: 90_000 });
   await expect(run).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
   await expect(run).toHaveAttribute('data-status', 'completed');
+  const frames = await page.evaluate(() => (window as unknown as { frames_: number[] }).frames_);
+  const gaps = frames.slice(1).map((t, i) => t - (frames[i] as number));
+  const longest = Math.max(...gaps);
+  console.log(`page frames while training: ${frames.length}, longest gap ${Math.round(longest)} ms`);
+  expect(longest).toBeLessThan(1000);
 
   // Curves: every batch of both epochs, and two epochs.
   const perBatch = Number(await page.getByTestId('chart-batches').getAttribute('data-points'));
@@ -64,6 +79,12 @@ test('trains the MLP on the spiral in the browser for two epochs: live curves, c
   await expect(page.getByTestId('per-class-accuracy').locator('li')).toHaveCount(3);
   await expect(page.getByTestId('final-metrics')).toContainText('test accuracy');
   await expect(page.getByTestId('tensor-check')).toHaveAttribute('data-leaked', '0');
+
+  // The settings changed here can be kept in the graph document, as a new version.
+  await page.getByRole('button', { name: 'Save these settings in the design' }).click();
+  await expect(page.getByText('Saved in the design as version 2.')).toBeVisible();
+  const v2 = await (await page.request.get(`${app.url}/api/projects/${projectId}/versions/2`)).json();
+  expect(v2.graph.training).toMatchObject({ epochs: 2, batchSize: 16 });
 
   // Recorded as a browser run with its epochs, figures and weights.
   await page.getByRole('link', { name: 'This run on the Runs tab' }).click();
