@@ -59,18 +59,43 @@ function originOf(url: string | null): string | null {
   }
 }
 
-/** A request body as chunks, read as they arrive (never buffered whole). */
+/** After a refused upload, how much more of the body is read (and dropped) so the client gets the answer. */
+const DRAIN_BYTES = 256 * 1024 * 1024;
+const DRAIN_MS = 15_000;
+
+/**
+ * A request body as chunks, read as they arrive (never buffered whole). When the reader stops
+ * early (a refused upload), the rest of the body is read and dropped — up to 256 MB or 15 s — before
+ * the answer goes out: a client still sending would otherwise see a reset connection instead of
+ * the error that names the offending file.
+ */
 export async function* bodyChunks(request: Request): AsyncGenerator<Uint8Array> {
   if (!request.body) return;
   const reader = request.body.getReader();
+  let finished = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        finished = true;
+        return;
+      }
       yield value;
     }
   } finally {
-    // Stops the client's upload when the reader gave up early (a refused archive).
-    await reader.cancel().catch(() => undefined);
+    if (!finished) {
+      const deadline = Date.now() + DRAIN_MS;
+      let drained = 0;
+      try {
+        while (drained < DRAIN_BYTES && Date.now() < deadline) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          drained += value.byteLength;
+        }
+      } catch {
+        // the client went away
+      }
+      await reader.cancel().catch(() => undefined);
+    }
   }
 }

@@ -42,6 +42,13 @@ test('upload a zip of class folders, see the gallery and class counts, label fiv
   await page.locator('form[data-hydrated="true"]').waitFor();
   await page.getByLabel('Dataset name').fill('Handwritten digits');
   await page.getByLabel('License').fill('MIT');
+  // A bad archive first: refused with the offending file named, nothing kept.
+  const bad = Buffer.from(
+    zipSync({ 'digits/0/a.png': readFileSync(path.join(MNIST, '0', '0_0000.png')), '../escape.png': new Uint8Array(8) }),
+  );
+  await page.getByLabel('Archive (.zip)').setInputFiles({ name: 'bad.zip', mimeType: 'application/zip', buffer: bad });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByRole('alert')).toContainText('../escape.png: paths with ../ are not allowed');
   await page.getByLabel('Archive (.zip)').setInputFiles({ name: 'digits.zip', mimeType: 'application/zip', buffer: digitsArchive() });
   await page.getByRole('button', { name: 'Upload' }).click();
   await expect(page.getByRole('status')).toContainText('Stored 306 of 306 files', { timeout: 60_000 });
