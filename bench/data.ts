@@ -33,7 +33,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const IMAGES = Number(process.env.BENCH_IMAGES ?? 64_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 128);
-const MB = 1024 * 1024;
+const MB = 1_000_000;
 
 // ── A tiny PNG encoder (8-bit RGB), fast enough to write 64,000 images in seconds ──────────────
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

@@ -48,7 +48,7 @@ test('upload a zip of class folders, see the gallery and class counts, label fiv
   );
   await page.getByLabel('Archive (.zip)').setInputFiles({ name: 'bad.zip', mimeType: 'application/zip', buffer: bad });
   await page.getByRole('button', { name: 'Upload' }).click();
-  await expect(page.getByRole('alert')).toContainText('../escape.png: paths with ../ are not allowed');
+  await expect(page.getByRole('alert').filter({ hasText: 'unsafe path' })).toContainText('../escape.png: paths with ../ are not allowed');
   await page.getByLabel('Archive (.zip)').setInputFiles({ name: 'digits.zip', mimeType: 'application/zip', buffer: digitsArchive() });
   await page.getByRole('button', { name: 'Upload' }).click();
   await expect(page.getByRole('status')).toContainText('Stored 306 of 306 files', { timeout: 60_000 });
@@ -108,4 +108,19 @@ test('upload a zip of class folders, see the gallery and class counts, label fiv
   await expect(run).toHaveAttribute('data-phase', 'done', { timeout: 150_000 });
   await expect(run).toHaveAttribute('data-status', 'completed');
   await expect(page.getByTestId('final-metrics')).toContainText('test accuracy');
+
+  // Pre-label the last unlabelled image with that run's model, review the proposal, accept it.
+  const runHref = (await page.getByRole('link', { name: 'This run on the Runs tab' }).getAttribute('href')) as string;
+  const runId = runHref.split('/').pop() as string;
+  await page.goto(`${app.url}/datasets/${datasetId}/label?version=2`);
+  await expect(page.getByTestId('labelling-image')).toBeVisible();
+  await page.getByText('Pre-label with a trained model').click();
+  await page.getByLabel('Run id').fill(runId);
+  await page.getByRole('button', { name: 'Propose classes' }).click();
+  await expect(page.getByText(/Proposed: .+ \(\d+ %\)/)).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Accept all proposals' }).click();
+  await expect(page.getByText('1 of 1 labelled')).toBeVisible();
+  await page.getByRole('button', { name: 'Save 1 label as a new version' }).click();
+  await expect(page).toHaveURL(/version=3/);
+  await expect(page.getByTestId('count-unlabelled')).toHaveText('0');
 });
