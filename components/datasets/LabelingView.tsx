@@ -16,14 +16,25 @@ const MAX_QUEUE = 20_000;
  * and move on, arrows move, Backspace or Ctrl+Z undo. Saving makes a new version. A trained run's
  * model can propose classes to review and accept.
  */
-export function LabelingView({ datasetId, number, classes }: { datasetId: string; number: number; classes: string[] }) {
+export function LabelingView({
+  datasetId,
+  number,
+  classes,
+  runs,
+}: {
+  datasetId: string;
+  number: number;
+  classes: string[];
+  /** Finished runs on this dataset whose models can propose classes. */
+  runs: { id: string; title: string }[];
+}) {
   const router = useRouter();
   const base = versionBase(datasetId, number);
   const [state, dispatch] = useReducer(labelingStep, startLabeling([]));
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [runId, setRunId] = useState('');
+  const [runId, setRunId] = useState(runs[0]?.id ?? '');
   const [proposals, setProposals] = useState<Map<number, Proposal> | null>(null);
   const [prelabelProgress, setPrelabelProgress] = useState<string | null>(null);
 
@@ -175,6 +186,18 @@ export function LabelingView({ datasetId, number, classes }: { datasetId: string
           <details>
             <summary>Pre-label with a trained model</summary>
             <div className="row" style={{ marginTop: '0.5rem' }}>
+              {runs.length > 0 ? (
+                <label>
+                  Model
+                  <select value={runId} onChange={(e) => setRunId(e.target.value)}>
+                    {runs.map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {r.title}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : null}
               <label>
                 Run id
                 <input value={runId} onChange={(e) => setRunId(e.target.value)} placeholder="a finished run on this data" />

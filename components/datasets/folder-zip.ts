@@ -49,24 +49,38 @@ export function filesFromInput(list: FileList): PickedFile[] {
   return Array.from(list, (file) => ({ path: (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name, file }));
 }
 
+/** Zip bytes gathered in JS before they are handed to a Blob (which the browser may keep on disk). */
+const FLUSH_BYTES = 16 * 1024 * 1024;
+
 /**
  * Packs files into a zip in the browser, one file at a time (stored, not compressed: images are
- * compressed already), reporting progress. The upload then streams it like any archive.
+ * compressed already), reporting progress. JS holds at most one file and 16 MB of zip bytes at a
+ * time; the rest goes into a Blob, which the upload then streams like any archive.
  */
 export async function zipFiles(files: PickedFile[], onProgress: (done: number, total: number) => void): Promise<Blob> {
-  const parts: Uint8Array[] = [];
+  let blob = new Blob([], { type: 'application/zip' });
+  let parts: Uint8Array[] = [];
+  let held = 0;
+  const flush = () => {
+    blob = new Blob([blob, ...(parts as BlobPart[])], { type: 'application/zip' });
+    parts = [];
+    held = 0;
+  };
   const zip = new Zip((error, chunk) => {
     if (error) throw error;
     parts.push(chunk);
+    held += chunk.byteLength;
   });
   let done = 0;
   for (const { path, file } of files) {
     const entry = new ZipPassThrough(path);
     zip.add(entry);
     entry.push(new Uint8Array(await file.arrayBuffer()), true);
+    if (held > FLUSH_BYTES) flush();
     done++;
     if (done % 50 === 0 || done === files.length) onProgress(done, files.length);
   }
   zip.end();
-  return new Blob(parts as BlobPart[], { type: 'application/zip' });
+  flush();
+  return blob;
 }

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { zipSync } from 'fflate';
@@ -115,7 +116,7 @@ test('upload a zip of class folders, see the gallery and class counts, label fiv
   await page.goto(`${app.url}/datasets/${datasetId}/label?version=2`);
   await expect(page.getByTestId('labelling-image')).toBeVisible();
   await page.getByText('Pre-label with a trained model').click();
-  await page.getByLabel('Run id').fill(runId);
+  await expect(page.getByLabel('Run id')).toHaveValue(runId);
   await page.getByRole('button', { name: 'Propose classes' }).click();
   await expect(page.getByText(/Proposed: .+ \(\d+ %\)/)).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Accept all proposals' }).click();
@@ -123,4 +124,27 @@ test('upload a zip of class folders, see the gallery and class counts, label fiv
   await page.getByRole('button', { name: 'Save 1 label as a new version' }).click();
   await expect(page).toHaveURL(/version=3/);
   await expect(page.getByTestId('count-unlabelled')).toHaveText('0');
+});
+
+test('a folder of class folders is packed in the browser and uploaded with progress; a dataset can be deleted', async ({ page }) => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'netcanvas-folder-'));
+  for (const digit of ['1', '4', '7']) {
+    mkdirSync(path.join(folder, 'shapes', digit), { recursive: true });
+    for (const file of readdirSync(path.join(MNIST, digit)).slice(0, 5))
+      cpSync(path.join(MNIST, digit, file), path.join(folder, 'shapes', digit, file));
+  }
+  await signUp(page, app.url, 'Fola', uniqueEmail('fola'));
+  await page.goto(`${app.url}/datasets/new`);
+  await page.locator('form[data-hydrated="true"]').waitFor();
+  await page.getByLabel('Dataset name').fill('Three digits');
+  await page.getByLabel('Or a folder', { exact: true }).setInputFiles(path.join(folder, 'shapes'));
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByRole('status')).toContainText('Stored 15 of 15 files');
+  await page.getByRole('link', { name: 'Open the dataset' }).click();
+  for (const digit of ['1', '4', '7']) await expect(page.getByTestId(`class-${digit}`)).toContainText('5');
+  await page.getByRole('button', { name: 'Delete dataset' }).click();
+  await page.getByRole('button', { name: 'Yes, delete it' }).click();
+  await expect(page).toHaveURL(/\/datasets$/);
+  await expect(page.getByRole('link', { name: 'Three digits' })).toHaveCount(0);
+  rmSync(folder, { recursive: true, force: true });
 });

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AugmentationPreview } from '@/components/datasets/AugmentationPreview';
 import { ClassBalanceChart } from '@/components/datasets/ClassBalanceChart';
+import { DeleteDatasetButton } from '@/components/datasets/DeleteDatasetButton';
 import { SampleBrowser } from '@/components/datasets/SampleBrowser';
 import { SplitForm } from '@/components/datasets/SplitForm';
 import { canEdit, versionBase } from '@/components/datasets/types';
@@ -137,6 +138,9 @@ export default async function DatasetPage({
               </li>
             ))}
           </ul>
+          {canEdit(dataset.role) ? (
+            <DeleteDatasetButton datasetId={datasetId} name={dataset.name} versions={dataset.versions.length} />
+          ) : null}
         </section>
       </div>
       <SampleBrowser

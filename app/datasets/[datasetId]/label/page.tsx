@@ -4,6 +4,7 @@ import { LabelingView } from '@/components/datasets/LabelingView';
 import { requireUser } from '@/server/auth/current-user';
 import { datasetAccess } from '@/server/datasets/dataset-access';
 import { getDataset, getDatasetVersion } from '@/server/datasets/get-dataset';
+import { listDatasetRuns } from '@/server/datasets/list-dataset-runs';
 import { ApiError } from '@/server/http/errors';
 
 export const metadata = { title: 'Label images · NetCanvas' };
@@ -26,7 +27,7 @@ export default async function LabelPage({
   }
   const dataset = await getDataset(user.id, datasetId);
   const number = Number(version ?? dataset.headNumber ?? 1);
-  const detail = await getDatasetVersion(user.id, datasetId, number);
+  const [detail, runs] = await Promise.all([getDatasetVersion(user.id, datasetId, number), listDatasetRuns(user.id, datasetId)]);
   return (
     <>
       <p className="small">
@@ -41,7 +42,17 @@ export default async function LabelPage({
         </div>
       </div>
       {detail.meta.classes && detail.meta.classes.length > 0 ? (
-        <LabelingView datasetId={datasetId} number={number} classes={detail.meta.classes} />
+        <LabelingView
+          datasetId={datasetId}
+          number={number}
+          classes={detail.meta.classes}
+          runs={runs.map((r) => ({
+            id: r.id,
+            title: `${r.projectName} v${r.versionNumber} on dataset v${r.datasetNumber}${r.label ? ` (${r.label})` : ''}${
+              r.accuracy === null ? '' : ` — ${Math.round(r.accuracy * 100)} % accuracy`
+            }`,
+          }))}
+        />
       ) : (
         <p className="alert warn">This version has no classes yet: upload it again with class names, or with class folders.</p>
       )}
