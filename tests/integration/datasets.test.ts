@@ -246,6 +246,40 @@ describeEachDatabase('datasets', () => {
     expect(Array.from(http.labels)).toEqual(a.labels.slice(32, 64));
   });
 
+  it('httpBatchSource reads the endpoints with prefetch and gets exactly what the worker gets', async () => {
+    const { httpBatchSource } = await import('@/components/datasets/http-batch-source');
+    const batches = await import('@/app/api/datasets/[datasetId]/versions/[number]/batches/route');
+    const metaRoute = await import('@/app/api/datasets/[datasetId]/versions/[number]/meta/route');
+    const requested: string[] = [];
+    const realFetch = globalThis.fetch;
+    // The browser's fetch, answered by the real route handlers with Alice's session.
+    globalThis.fetch = (async (input: string | URL | Request) => {
+      const url = new URL(String(input), 'http://localhost:3000');
+      requested.push(url.pathname.split('/').pop() + url.search);
+      const params = Promise.resolve({ datasetId: imagesId, number: '3' });
+      const request = new Request(url, { headers: { cookie: alice.cookie } });
+      return url.pathname.endsWith('/meta') ? metaRoute.GET(request, { params }) : batches.GET(request, { params });
+    }) as typeof fetch;
+    try {
+      const source = await httpBatchSource(`/api/datasets/${imagesId}/versions/3`);
+      expect(source.meta.counts).toEqual((await call('GET', `/api/datasets/${imagesId}/versions/3`, { as: alice })).body.meta.counts);
+      const versionId = (await call('GET', `/api/datasets/${imagesId}/versions/3`, { as: alice })).body.id;
+      const worker = await openBatchSource({ datasetVersionId: versionId });
+      const fromHttp: number[] = [];
+      const fromWorker: number[] = [];
+      for await (const b of source.batches('validation', { batchSize: 8, shuffleSeed: 5 }))
+        fromHttp.push(...b.labels, b.features[300] as number);
+      for await (const b of worker.batches('validation', { batchSize: 8, shuffleSeed: 5 }))
+        fromWorker.push(...b.labels, b.features[300] as number);
+      expect(fromHttp).toEqual(fromWorker);
+      // Samples are fetched in blocks of 128, the next one asked for while the current one is used.
+      expect(requested[0]).toBe('meta');
+      expect(requested.slice(1).every((r) => r.startsWith('batches?split=validation') && r.includes('limit=128'))).toBe(true);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
   it('serves built-ins through the same endpoints, with source and license', async () => {
     const list = await call('GET', '/api/builtin-datasets', { as: alice });
     expect(list.body.datasets.find((d: { name: string }) => d.name === 'fashion')).toMatchObject({ license: 'MIT', kind: 'image' });
