@@ -34,7 +34,7 @@ describeEachDatabase('server training recovery', (env) => {
     await first.waitFor('worker ready');
     const created = await call('POST', `/api/projects/${projectId}/runs`, {
       as: alice,
-      body: { versionNumber: 1, dataset: { builtin: 'spiral' }, place: 'server', settings: { training: { epochs, batchSize: 4 } } },
+      body: { versionNumber: 1, dataset: { builtin: 'spiral' }, place: 'server', settings: { training: { epochs, batchSize: 8 } } },
     });
     expect(created.status).toBe(201);
     const runId = created.body.id;
@@ -62,15 +62,19 @@ describeEachDatabase('server training recovery', (env) => {
     expect(second.output()).toContain('handed back to the queue');
     expect(run.finalMetrics.epochs).toBe(epochs);
 
-    // pg-boss retried the same job once (the reaper failed it; the retry completed).
+    // pg-boss retried the same job once (the reaper failed it; the retry completed it just after the run).
     const client = new pg.Client({ connectionString: env.db.url });
     await client.connect();
-    const job = await client.query('SELECT state, retry_count FROM pgboss.job WHERE id = $1', [
-      run.jobId ?? (await jobIdOf(client, runId)),
-    ]);
+    const jobId = await jobIdOf(client, runId);
+    let job: { state: string; retry_count: number } | undefined;
+    for (let i = 0; i < 100; i++) {
+      job = (await client.query('SELECT state, retry_count FROM pgboss.job WHERE id = $1', [jobId])).rows[0];
+      if (job?.state === 'completed') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await client.end();
-    expect(job.rows[0]).toMatchObject({ state: 'completed', retry_count: 1 });
-  });
+    expect(job).toMatchObject({ state: 'completed', retry_count: 1 });
+  }, 300_000);
 });
 
 async function jobIdOf(client: pg.Client, runId: string): Promise<string> {

@@ -89,7 +89,7 @@ describeEachDatabase('server training', (env) => {
     expect(listed.body.runs.map((r: { id: string }) => r.id)).toContain(runId);
     const none = await call('GET', `/api/projects/${projectId}/runs?place=browser`, { as: alice });
     expect(none.body.runs).toEqual([]);
-  });
+  }, 180_000);
 
   it('cancels a running server run at its next batch', async () => {
     const created = await call('POST', `/api/projects/${projectId}/runs`, {
@@ -106,7 +106,7 @@ describeEachDatabase('server training', (env) => {
     expect(run.epochs.length).toBeLessThan(500);
     const again = await call('POST', `/api/runs/${runId}/cancel`, { as: alice });
     expect(again.status).toBe(409);
-  });
+  }, 180_000);
 
   it('cancels a queued run before any worker starts it', async () => {
     const stopped = await worker.stop();
@@ -122,7 +122,7 @@ describeEachDatabase('server training', (env) => {
     const run = await call('GET', `/api/runs/${created.body.id}`, { as: alice });
     expect(run.body.status).toBe('cancelled');
     expect(run.body.epochs).toEqual([]);
-  });
+  }, 180_000);
 });
 
 async function fetchWeights(user: TestUser, runId: string): Promise<ArrayBuffer> {
