@@ -77,7 +77,9 @@ export default async function DatasetsPage() {
             {BUILTIN_DATASETS.map((d) => (
               <tr key={d.name}>
                 <td>
-                  <strong>{d.title}</strong>
+                  <Link href={`/datasets/builtin/${d.name}`}>
+                    <strong>{d.title}</strong>
+                  </Link>
                   <div className="small muted">
                     <code>builtin:{d.name}</code> · {KIND[d.kind]} · {d.task}
                   </div>

@@ -3,25 +3,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { type AugmentationConfig, augmentBatch, NO_AUGMENTATION } from '@/engine/data/augment';
 import type { Batch } from '@/engine/data/batch-source';
+import { drawSample } from './draw-sample';
 import { fetchBatch } from './http-batch-source';
 
 const SAMPLES = 8;
-
-/** Draws one image sample (values 0–1, [h, w, c]) onto a canvas. */
-function draw(canvas: HTMLCanvasElement | null, values: Float32Array, shape: number[]) {
-  if (!canvas) return;
-  const [height = 1, width = 1, channels = 1] = shape;
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d');
-  if (!context) return;
-  const image = context.createImageData(width, height);
-  for (let p = 0; p < width * height; p++) {
-    for (let k = 0; k < 3; k++) image.data[p * 4 + k] = Math.round((values[p * channels + (channels === 1 ? 0 : k)] ?? 0) * 255);
-    image.data[p * 4 + 3] = 255;
-  }
-  context.putImageData(image, 0, 0);
-}
 
 const SLIDERS: { key: keyof AugmentationConfig; label: string; max: number; step: number }[] = [
   { key: 'rotation', label: 'Rotation (°)', max: 45, step: 1 },
@@ -52,8 +37,8 @@ export function AugmentationPreview({ base, featureShape }: { base: string; feat
     if (!batch) return;
     const out = augmentBatch(batch, featureShape, config, seed);
     for (let i = 0; i < batch.size; i++) {
-      draw(originals.current[i] ?? null, batch.features.subarray(i * width, (i + 1) * width), featureShape);
-      draw(augmented.current[i] ?? null, out.features.subarray(i * width, (i + 1) * width), featureShape);
+      drawSample(originals.current[i] ?? null, batch.features.subarray(i * width, (i + 1) * width), featureShape);
+      drawSample(augmented.current[i] ?? null, out.features.subarray(i * width, (i + 1) * width), featureShape);
     }
   }, [batch, config, seed, featureShape, width]);
 

@@ -126,7 +126,9 @@ test('upload a zip of class folders, see the gallery and class counts, label fiv
   await expect(page.getByTestId('count-unlabelled')).toHaveText('0');
 });
 
-test('a folder of class folders is packed in the browser and uploaded with progress; a dataset can be deleted', async ({ page }) => {
+test('a built-in shows its samples; a folder of class folders is packed in the browser and uploaded with progress; a dataset can be deleted', async ({
+  page,
+}) => {
   const folder = mkdtempSync(path.join(tmpdir(), 'netcanvas-folder-'));
   for (const digit of ['1', '4', '7']) {
     mkdirSync(path.join(folder, 'shapes', digit), { recursive: true });
@@ -134,6 +136,12 @@ test('a folder of class folders is packed in the browser and uploaded with progr
       cpSync(path.join(MNIST, digit, file), path.join(folder, 'shapes', digit, file));
   }
   await signUp(page, app.url, 'Fola', uniqueEmail('fola'));
+  // A built-in's page: source, license, class balance and its first samples drawn from the batches endpoint.
+  await page.goto(`${app.url}/datasets`);
+  await page.getByRole('link', { name: 'Fashion-MNIST' }).click();
+  await expect(page.getByText('License: MIT')).toBeVisible();
+  await expect(page.getByTestId('class-Ankle boot')).toContainText('1000');
+  await expect(page.getByRole('region', { name: 'Preview' }).locator('canvas')).toHaveCount(48);
   await page.goto(`${app.url}/datasets/new`);
   await page.locator('form[data-hydrated="true"]').waitFor();
   await page.getByLabel('Dataset name').fill('Three digits');

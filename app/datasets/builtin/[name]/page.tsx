@@ -1,0 +1,73 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { BuiltinPreview } from '@/components/datasets/BuiltinPreview';
+import { ClassBalanceChart } from '@/components/datasets/ClassBalanceChart';
+import { builtinInfo, loadBuiltinDataset } from '@/engine/data/builtins';
+import { requireUser } from '@/server/auth/current-user';
+import { builtinReader } from '@/server/datasets/read/builtin-reader';
+
+export const metadata = { title: 'Built-in dataset · NetCanvas' };
+
+export default async function BuiltinDatasetPage({ params }: { params: Promise<{ name: string }> }) {
+  const { name } = await params;
+  await requireUser(`/datasets/builtin/${name}`);
+  const info = builtinInfo(name);
+  if (!info) notFound();
+  const { meta } = await builtinReader(name);
+  const dataset = await loadBuiltinDataset(name);
+  const classCounts = meta.classes ? meta.classes.map((_, c) => dataset?.labels.filter((l) => l === c).length ?? 0) : null;
+  return (
+    <>
+      <p className="small">
+        <Link href="/datasets">← Datasets</Link>
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>{info.title}</h1>
+          <p className="muted">
+            <code>builtin:{name}</code> · {info.kind} · {info.task}
+          </p>
+          <p className="small muted">
+            Source: {info.source} · License: {info.license}
+          </p>
+        </div>
+      </div>
+      <div className="grid-2">
+        <section className="panel" aria-label="About">
+          <p>{info.description}</p>
+          <table aria-label="Split counts">
+            <tbody>
+              <tr>
+                <th>Train</th>
+                <td>{meta.counts.train.toLocaleString('en')}</td>
+              </tr>
+              <tr>
+                <th>Validation</th>
+                <td>{meta.counts.validation.toLocaleString('en')}</td>
+              </tr>
+              <tr>
+                <th>Test</th>
+                <td>{meta.counts.test.toLocaleString('en')}</td>
+              </tr>
+            </tbody>
+          </table>
+          <p className="small">Samples of shape [{meta.featureShape.join(', ')}].</p>
+        </section>
+        <section className="panel" aria-label="Classes">
+          {meta.classes && classCounts ? (
+            <>
+              <h2>Class balance</h2>
+              <ClassBalanceChart classes={meta.classes} counts={classCounts} />
+            </>
+          ) : (
+            <p className="small">A regression set: each sample's label is a number to predict.</p>
+          )}
+        </section>
+      </div>
+      <section className="panel" aria-label="Preview">
+        <h2>First training samples</h2>
+        <BuiltinPreview name={name} featureShape={meta.featureShape} classes={meta.classes} image={info.kind === 'image'} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { Batch } from '@/engine/data/batch-source';
+import { drawSample } from './draw-sample';
+import { fetchBatch } from './http-batch-source';
+
+const SAMPLES = 48;
+
+/** The first training samples of a built-in: images drawn on canvases, or rows of a table. */
+export function BuiltinPreview({
+  name,
+  featureShape,
+  classes,
+  image,
+}: {
+  name: string;
+  featureShape: number[];
+  classes: string[] | null;
+  image: boolean;
+}) {
+  const [batch, setBatch] = useState<Batch | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
+  const width = featureShape.reduce((a, b) => a * b, 1);
+
+  useEffect(() => {
+    fetchBatch(`/api/builtin-datasets/${name}`, { split: 'train', offset: 0, limit: SAMPLES }).then(setBatch, (e: Error) =>
+      setError(e.message),
+    );
+  }, [name]);
+
+  useEffect(() => {
+    if (!batch || !image) return;
+    for (let i = 0; i < batch.size; i++)
+      drawSample(canvases.current[i] ?? null, batch.features.subarray(i * width, (i + 1) * width), featureShape);
+  }, [batch, image, featureShape, width]);
+
+  const labelOf = (i: number) => {
+    const label = batch?.labels[i] as number;
+    return classes ? (classes[label] ?? String(label)) : Number(label.toPrecision(4));
+  };
+  if (error) return <p className="alert error">{error}</p>;
+  if (!batch) return <p className="muted">Loading…</p>;
+  return image ? (
+    <div className="ds-gallery ds-aug">
+      {Array.from({ length: batch.size }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed grid of samples
+        <figure key={i}>
+          <canvas
+            ref={(el) => {
+              canvases.current[i] = el;
+            }}
+            aria-label={`Sample ${i + 1}: ${labelOf(i)}`}
+          />
+          {labelOf(i)}
+        </figure>
+      ))}
+    </div>
+  ) : (
+    <div className="ds-scroll">
+      <table aria-label="Samples">
+        <thead>
+          <tr>
+            {Array.from({ length: Math.min(width, 12) }, (_, j) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+              <th key={j}>x{j + 1}</th>
+            ))}
+            {width > 12 ? <th>…</th> : null}
+            <th>label</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: Math.min(batch.size, 20) }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
+            <tr key={i}>
+              {Array.from(batch.features.subarray(i * width, i * width + Math.min(width, 12)), (v, j) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+                <td key={j}>{Number(v.toPrecision(4))}</td>
+              ))}
+              {width > 12 ? <td>…</td> : null}
+              <td>{labelOf(i)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
