@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { type Caller, resolveCaller } from '@/server/auth/caller';
-import { trustedOrigins } from '@/server/env';
 import { ApiError, errorResponse } from '@/server/http/errors';
+import { checkOrigin } from '@/server/http/route';
 
 interface BinaryRouteSpec<P, Q> {
   params?: z.ZodType<P>;
@@ -17,8 +17,6 @@ export interface BinaryRouteContext<P, Q> {
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 /**
  * `route()` for the two kinds of dataset routes JSON does not fit: uploads, whose body is a file
  * streamed straight from the request, and batches, answered with bytes. Same caller check, same
@@ -33,30 +31,16 @@ export function binaryRoute<P = Record<string, never>, Q = Record<string, never>
     try {
       const caller = await resolveCaller(request.headers);
       if (!caller) throw new ApiError('unauthorized', 'Sign in, or send an API token, to use this.');
-      if (caller.via === 'session' && !SAFE_METHODS.has(request.method)) {
-        const origin = request.headers.get('origin') ?? originOf(request.headers.get('referer'));
-        if (!origin || !trustedOrigins().includes(origin)) {
-          throw new ApiError('forbidden', 'Cross-site request refused: send writes from the NetCanvas app, or use an API token.');
-        }
-      }
+      if (caller.via === 'session') checkOrigin(request);
       const params = spec.params ? spec.params.parse(await context.params) : ({} as P);
       const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : ({} as Q);
       return await handler({ request, caller, params, query });
     } catch (error) {
-      // Let the client stop sending a body we refused (an upload), instead of streaming it all.
-      if (request.body && !request.bodyUsed) request.body.cancel().catch(() => undefined);
+      // A body refused before it was read (not signed in, no access…): read it off so the client hears why.
+      if (request.body && !request.body.locked) await drainRest(request.body.getReader());
       return errorResponse(error);
     }
   };
-}
-
-function originOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
 }
 
 /** After a refused upload, how much more of the body is read (and dropped) so the client gets the answer. */
@@ -83,19 +67,22 @@ export async function* bodyChunks(request: Request): AsyncGenerator<Uint8Array> 
       yield value;
     }
   } finally {
-    if (!finished) {
-      const deadline = Date.now() + DRAIN_MS;
-      let drained = 0;
-      try {
-        while (drained < DRAIN_BYTES && Date.now() < deadline) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          drained += value.byteLength;
-        }
-      } catch {
-        // the client went away
-      }
-      await reader.cancel().catch(() => undefined);
-    }
+    if (!finished) await drainRest(reader);
   }
+}
+
+/** Reads and drops what is left of a body (bounded in bytes and time), then lets it go. */
+async function drainRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  const deadline = Date.now() + DRAIN_MS;
+  let drained = 0;
+  try {
+    while (drained < DRAIN_BYTES && Date.now() < deadline) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      drained += value.byteLength;
+    }
+  } catch {
+    // the client went away
+  }
+  await reader.cancel().catch(() => undefined);
 }

@@ -62,7 +62,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** CSRF: a write that rides on the session cookie must come from one of our own pages. */
-function checkOrigin(request: Request): void {
+export function checkOrigin(request: Request): void {
   if (SAFE_METHODS.has(request.method)) return;
   const origin = request.headers.get('origin') ?? originOf(request.headers.get('referer'));
   if (!origin || !trustedOrigins().includes(origin)) {
