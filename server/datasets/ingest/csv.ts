@@ -1,12 +1,11 @@
 import Papa from 'papaparse';
+import { isMissingCell, isNumericCell } from '@/engine/data/cells';
 import type { Column } from '@/server/datasets/manifest';
 import type { CsvOptions, UploadLimits } from './options';
 import { naturalCompare, type Problem, uploadRefused } from './problems';
 import { Staging } from './staging';
 import { Utf8LineChecker } from './utf8';
 
-/** Cells that mean "no value". */
-const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '?', '-']);
 /** Rows read before column types are decided (when not given). */
 const INFER_ROWS = 200;
 
@@ -89,7 +88,7 @@ export async function ingestCsv(
     for (let k = 0; k < p.features.length; k++) {
       const c = p.features[k] as number;
       const raw = (row[c] as string).trim();
-      if (MISSING.has(raw.toLowerCase())) {
+      if (isMissingCell(raw)) {
         p.columns[c]!.missing++;
         values[k] = Number.NaN;
         missingFeature = true;
@@ -98,7 +97,7 @@ export async function ingestCsv(
       values[k] = p.parse[c]!(raw, number);
     }
     const rawLabel = (row[p.label] as string).trim();
-    if (MISSING.has(rawLabel.toLowerCase())) {
+    if (isMissingCell(rawLabel)) {
       p.columns[p.label]!.missing++;
       dropped.missingLabel++;
       return;
@@ -197,10 +196,7 @@ function makePlan(header: string[], sample: string[][], options: CsvOptions): Pl
   const categories = header.map(() => new Map<string, number>());
   const columns: Column[] = header.map((name, c) => {
     const given = options.types[name];
-    const looksNumeric = sample.every((row) => {
-      const v = (row[c] as string).trim();
-      return MISSING.has(v.toLowerCase()) || Number.isFinite(Number(v));
-    });
+    const looksNumeric = sample.every((row) => isNumericCell(row[c] as string));
     let type: Column['type'] = given ?? (looksNumeric ? 'numeric' : 'categorical');
     if (c === label && type === 'ignored') type = looksNumeric ? 'numeric' : 'categorical';
     if (c === label && options.task === 'classification') type = 'categorical';
