@@ -107,15 +107,29 @@ interface Target {
 }
 
 const TARGETS: Target[] = [
-  { title: 'MLP on the spiral', template: 'mlp', dataset: 'spiral', settings: { training: { epochs: 60, batchSize: 16 } }, goal: 0.97 },
+  {
+    title: 'MLP on the spiral',
+    template: 'mlp',
+    dataset: 'spiral',
+    settings: { training: { epochs: 100, batchSize: 16, schedule: { kind: 'cosine', minRate: 0.0005 } } },
+    goal: 0.97,
+  },
   { title: 'MLP on Iris', template: 'mlp', dataset: 'iris', settings: { training: { epochs: 100, batchSize: 16 } }, goal: 0.95 },
   {
     title: 'LeNet-5 on the digits',
     template: 'lenet5',
     dataset: 'digits',
     settings: {
-      training: { epochs: 20, batchSize: 32, learningRate: 0.001, schedule: { kind: 'cosine', minRate: 0.00002 } },
-      augmentation: { rotation: 10, shift: 0.08, zoom: 0.08, flipHorizontal: false, flipVertical: false, brightness: 0, noise: 0 },
+      // 7,000 training digits: mild augmentation and a cosine-decayed learning rate keep LeNet from
+      // overfitting; the weights kept are those of the epoch with the best validation accuracy.
+      training: {
+        epochs: 30,
+        batchSize: 32,
+        learningRate: 0.002,
+        schedule: { kind: 'cosine', minRate: 0.00002 },
+        earlyStopping: { monitor: 'val_acc', patience: 10 },
+      },
+      augmentation: { rotation: 8, shift: 0.06, zoom: 0.05, flipHorizontal: false, flipVertical: false, brightness: 0, noise: 0 },
     },
     goal: 0.98,
   },
@@ -279,21 +293,20 @@ async function browser(): Promise<void> {
       await page.getByRole('button', { name: 'Train in browser' }).click();
       const run = page.locator('.browser-run');
       await run.locator('[data-samples-per-second]').waitFor({ timeout: 120_000 });
-      // Let it train a while past start-up (shader compilation, first batches), then read the pace.
+      // Let it train a while past start-up (shader compilation, first batches), or to the end of its
+      // epoch if that comes first, then read the pace of the recent batches.
       const wait = backend === 'cpu' ? 25_000 : 15_000;
-      await page.waitForTimeout(wait);
+      await page
+        .locator('.browser-run[data-phase="done"]')
+        .waitFor({ timeout: wait })
+        .catch(() => undefined);
       const rate = Number(await run.locator('[data-samples-per-second]').getAttribute('data-samples-per-second'));
       await page
         .getByRole('button', { name: 'Stop' })
-        .click()
+        .click({ timeout: 2000 })
         .catch(() => undefined);
-      await run
-        .locator('[data-phase="done"]')
-        .or(page.locator('.browser-run[data-phase="done"]'))
-        .first()
-        .waitFor({ timeout: 120_000 })
-        .catch(() => undefined);
-      const line = `Browser ${backend.padEnd(5)}  ${Math.round(rate)} samples/s (LeNet-5, batch 64, ${wait / 1000} s of training)`;
+      await page.locator('.browser-run[data-phase="done"]').waitFor({ timeout: 120_000 });
+      const line = `Browser ${backend.padEnd(5)}  ${Math.round(rate)} samples/s (LeNet-5 on the digits, batch 64)`;
       log(`  ${line}`);
       results.push(line);
     }

@@ -328,9 +328,9 @@ function BrowserRunView({ training, projectId }: { training: ReturnType<typeof u
         ) : null}
       </p>
       {state.status !== 'queued' ? <ProgressBar state={state} /> : null}
-      {pace !== null && active ? (
+      {pace !== null ? (
         <p className="muted small" data-samples-per-second={Math.round(pace)}>
-          {Math.round(pace).toLocaleString('en')} samples/s
+          {Math.round(pace).toLocaleString('en')} samples/s{active ? '' : ' at the end'}
         </p>
       ) : null}
       <div className="train-actions">

@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { httpBatchSource } from '@/components/datasets/http-batch-source';
-import { measureBackends } from '@/engine/backends';
+import { measureBackends, registerWasmGradientKernels } from '@/engine/backends';
 import { assignWeights } from '@/engine/compile/assign-weights';
 import { AugmentationConfigSchema, augmentBatch, isAugmentationOff } from '@/engine/data/augment';
 import type { BatchSource } from '@/engine/data/batch-source';
@@ -56,6 +56,8 @@ async function waitWhilePaused(): Promise<void> {
 
 async function run(start: StartMessage): Promise<void> {
   setWasmPaths(start.wasmPath);
+  // The kernels wasm lacks for training, plus its faster composed Conv2D input gradient (as on the server).
+  registerWasmGradientKernels(tf, { replaceConv2DBackpropInput: true });
   const source = await httpBatchSource(start.datasetUrl);
   const build = () => {
     const prepared = prepareModel(tf, start.graph, source, start.overrides);

@@ -53,7 +53,7 @@ export async function runEventStream(runId: string, signal?: AbortSignal): Promi
   });
   signal?.addEventListener('abort', close);
 
-  unsubscribe = await subscribeRun(runId, (event) => (caughtUp ? send(event) : early.push(event)));
+  unsubscribe = await subscribeRun(runId, (event) => (caughtUp ? send(event) : early.push(event)), close);
   const run = await db().trainingRun.findUnique({
     where: { id: runId },
     select: { status: true, backend: true, error: true, finalMetrics: true },

@@ -23,6 +23,8 @@ interface Hub {
   url: string;
   client: Promise<pg.Client>;
   listeners: Map<string, Set<Listener>>;
+  /** Called when the LISTEN connection is lost, so open streams end and their viewers reconnect. */
+  lost: Set<() => void>;
 }
 
 const globalForHub = globalThis as unknown as { netcanvasRunHub?: Hub };
@@ -34,12 +36,13 @@ function hub(): Hub {
   if (existing && existing.url === url) return existing;
   if (existing) void existing.client.then((c) => c.end()).catch(() => undefined);
   const listeners = new Map<string, Set<Listener>>();
-  const created: Hub = { url, listeners, client: connect(url, listeners) };
+  const lost = new Set<() => void>();
+  const created: Hub = { url, listeners, lost, client: connect(url, listeners, lost) };
   globalForHub.netcanvasRunHub = created;
   return created;
 }
 
-async function connect(url: string, listeners: Map<string, Set<Listener>>): Promise<pg.Client> {
+async function connect(url: string, listeners: Map<string, Set<Listener>>, lost: Set<() => void>): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url, application_name: 'netcanvas-events' });
   client.on('notification', (message) => {
     const set = listeners.get(message.channel);
@@ -54,8 +57,11 @@ async function connect(url: string, listeners: Map<string, Set<Listener>>): Prom
   });
   client.on('error', (error) => {
     console.error('[run-events] listener connection lost:', error.message);
-    // Reconnect on next use; open streams re-subscribe when their viewers reconnect (EventSource retries).
+    // Reconnect on next use; the open streams end, and their viewers' EventSource reconnects and catches up.
     if (globalForHub.netcanvasRunHub?.url === url) globalForHub.netcanvasRunHub = undefined;
+    for (const end of lost) end();
+    lost.clear();
+    listeners.clear();
   });
   await client.connect();
   return client;
@@ -64,9 +70,11 @@ async function connect(url: string, listeners: Map<string, Set<Listener>>): Prom
 /**
  * Calls `listener` with every event published on the run's channel from now on. Resolves once the
  * LISTEN is in place (so nothing published after that is missed); returns the unsubscribe function.
+ * `onLost` is called if the LISTEN connection drops (the caller should end its stream).
  */
-export async function subscribeRun(runId: string, listener: Listener): Promise<() => Promise<void>> {
+export async function subscribeRun(runId: string, listener: Listener, onLost?: () => void): Promise<() => Promise<void>> {
   const h = hub();
+  if (onLost) h.lost.add(onLost);
   const channel = runChannel(runId);
   const client = await h.client;
   let set = h.listeners.get(channel);
@@ -77,6 +85,7 @@ export async function subscribeRun(runId: string, listener: Listener): Promise<(
   }
   set.add(listener);
   return async () => {
+    if (onLost) h.lost.delete(onLost);
     const current = h.listeners.get(channel);
     current?.delete(listener);
     if (current && current.size === 0) {

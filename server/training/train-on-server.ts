@@ -121,12 +121,27 @@ export async function trainOnServer(tf: typeof tfjs, options: ServerRunOptions):
       await completeServerRun(tf, { runId, workerId, model, source, config, outcome, startedMs: started });
       if (previousCheckpoint) await deleteCheckpointBlob(previousCheckpoint, runId);
       return 'completed';
+    } catch (error) {
+      // The database or the network failing is worth a retry (the job is retried from the checkpoint);
+      // TF.js failing on this model would fail the same way again: the run fails, with the reason.
+      if (isInfrastructureError(error)) throw error;
+      await finishRun(runId, { status: 'failed', error: `Training failed: ${(error as Error).message ?? String(error)}`, workerId });
+      return 'failed';
     } finally {
       disposeModel(model);
     }
   } finally {
     lease.stop();
   }
+}
+
+/** Errors of the database connection or the network, as opposed to errors of the training itself. */
+export function isInfrastructureError(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; message?: string } | null;
+  if (!e) return false;
+  if (typeof e.name === 'string' && e.name.startsWith('PrismaClient')) return true;
+  if (typeof e.code === 'string' && /^(E[A-Z]+|57P0\d|08\d{3}|53\d{3})$/.test(e.code)) return true;
+  return /Connection terminated|connect ECONNREFUSED|Can't reach database/i.test(e.message ?? '');
 }
 
 /** Drops a checkpoint that a newer one replaced (or, with `runId`, the last one once the run is done). */
