@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import { api } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import { AddClassForm } from './AddClassForm';
 import { actionForKey, keyForClass, labelingStep, startLabeling } from './labeling-state';
 import { type Proposal, prelabel } from './prelabel';
 import { type SampleItem, versionBase } from './types';
@@ -183,6 +184,11 @@ export function LabelingView({
               Save {done} label{done === 1 ? '' : 's'} as a new version
             </button>
           </div>
+          <AddClassForm
+            datasetId={datasetId}
+            parent={number}
+            pendingLabels={Object.entries(state.assigned).map(([index, label]) => ({ index: Number(index), label }))}
+          />
           <details>
             <summary>Pre-label with a trained model</summary>
             <div className="row" style={{ marginTop: '0.5rem' }}>

@@ -126,7 +126,7 @@ test('upload a zip of class folders, see the gallery and class counts, label fiv
   await expect(page.getByTestId('count-unlabelled')).toHaveText('0');
 });
 
-test('a built-in shows its samples; a folder of class folders is packed in the browser and uploaded with progress; a dataset can be deleted', async ({
+test('a built-in shows its samples; a folder is packed in the browser and uploaded with progress; a new class while labelling; delete', async ({
   page,
 }) => {
   const folder = mkdtempSync(path.join(tmpdir(), 'netcanvas-folder-'));
@@ -135,6 +135,9 @@ test('a built-in shows its samples; a folder of class folders is packed in the b
     for (const file of readdirSync(path.join(MNIST, digit)).slice(0, 5))
       cpSync(path.join(MNIST, digit, file), path.join(folder, 'shapes', digit, file));
   }
+  mkdirSync(path.join(folder, 'shapes', 'unlabelled'));
+  for (const digit of ['2', '3'])
+    cpSync(path.join(MNIST, digit, `${digit}_0000.png`), path.join(folder, 'shapes', 'unlabelled', `${digit}.png`));
   await signUp(page, app.url, 'Fola', uniqueEmail('fola'));
   // A built-in's page: source, license, class balance and its first samples drawn from the batches endpoint.
   await page.goto(`${app.url}/datasets`);
@@ -147,9 +150,20 @@ test('a built-in shows its samples; a folder of class folders is packed in the b
   await page.getByLabel('Dataset name').fill('Three digits');
   await page.getByLabel('Or a folder', { exact: true }).setInputFiles(path.join(folder, 'shapes'));
   await page.getByRole('button', { name: 'Upload' }).click();
-  await expect(page.getByRole('status')).toContainText('Stored 15 of 15 files');
+  await expect(page.getByRole('status')).toContainText('Stored 17 of 17 files');
   await page.getByRole('link', { name: 'Open the dataset' }).click();
   for (const digit of ['1', '4', '7']) await expect(page.getByTestId(`class-${digit}`)).toContainText('5');
+  // A class nobody had yet: added while labelling (a new version), then given with its key.
+  await page.getByRole('link', { name: 'Label 2 images' }).click();
+  await page.getByLabel('New class').fill('other');
+  await page.getByRole('button', { name: 'Add class' }).click();
+  await expect(page).toHaveURL(/label\?version=2/);
+  await expect(page.getByRole('button', { name: '4 other' })).toBeVisible();
+  await page.keyboard.press('4');
+  await expect(page.getByText('1 of 2 labelled')).toBeVisible();
+  await page.getByRole('button', { name: 'Save 1 label as a new version' }).click();
+  await expect(page).toHaveURL(/version=3/);
+  await expect(page.getByTestId('class-other')).toContainText('1');
   await page.getByRole('button', { name: 'Delete dataset' }).click();
   await page.getByRole('button', { name: 'Yes, delete it' }).click();
   await expect(page).toHaveURL(/\/datasets$/);

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AddClassForm } from '@/components/datasets/AddClassForm';
 import { LabelingView } from '@/components/datasets/LabelingView';
 import { requireUser } from '@/server/auth/current-user';
 import { datasetAccess } from '@/server/datasets/dataset-access';
@@ -54,7 +55,10 @@ export default async function LabelPage({
           }))}
         />
       ) : (
-        <p className="alert warn">This version has no classes yet: upload it again with class names, or with class folders.</p>
+        <section className="panel stack">
+          <p>This version has no classes yet: name the first one to start labelling.</p>
+          <AddClassForm datasetId={datasetId} parent={number} />
+        </section>
       )}
     </>
   );
