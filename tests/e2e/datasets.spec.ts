@@ -126,7 +126,7 @@ test('upload a zip of class folders, see the gallery and class counts, label fiv
   await expect(page.getByTestId('count-unlabelled')).toHaveText('0');
 });
 
-test('a built-in shows its samples; a folder is packed in the browser and uploaded with progress; a new class while labelling; delete', async ({
+test('a built-in shows its samples; a folder packed in the browser and uploaded with progress; a new class while labelling; a CSV with its preview; delete', async ({
   page,
 }) => {
   const folder = mkdtempSync(path.join(tmpdir(), 'netcanvas-folder-'));
@@ -168,5 +168,26 @@ test('a built-in shows its samples; a folder is packed in the browser and upload
   await page.getByRole('button', { name: 'Yes, delete it' }).click();
   await expect(page).toHaveURL(/\/datasets$/);
   await expect(page.getByRole('link', { name: 'Three digits' })).toHaveCount(0);
+
+  // A CSV: previewed in the page, a column's type changed, the label picked; a regression table.
+  await page.goto(`${app.url}/datasets/new`);
+  await page.locator('form[data-hydrated="true"]').waitFor();
+  await page.getByLabel('Dataset name').fill('Diabetes table');
+  await page.getByLabel('A table (CSV)').check();
+  await page.getByLabel('CSV file').setInputFiles(path.resolve(import.meta.dirname, '../../data-builtin/diabetes/diabetes.csv'));
+  const preview = page.getByRole('table', { name: 'CSV preview' });
+  await expect(preview).toContainText('progression');
+  await page.getByLabel('Type of sex').selectOption('categorical');
+  await expect(page.getByLabel('Label column')).toHaveValue('progression');
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByRole('status')).toContainText('Stored 442 of 442 rows');
+  await page.getByRole('link', { name: 'Open the dataset' }).click();
+  await expect(page.getByRole('figure', { name: 'Target distribution' })).toBeVisible();
+  await expect(page.getByText('sex=1, sex=2')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Rows' }).getByRole('row')).toHaveCount(49);
+  await page.getByRole('button', { name: 'Delete dataset' }).click();
+  await page.getByRole('button', { name: 'Yes, delete it' }).click();
+  await expect(page).toHaveURL(/\/datasets$/);
+  await expect(page.getByRole('link', { name: 'Diabetes table' })).toHaveCount(0);
   rmSync(folder, { recursive: true, force: true });
 });

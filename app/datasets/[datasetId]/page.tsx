@@ -5,9 +5,11 @@ import { ClassBalanceChart } from '@/components/datasets/ClassBalanceChart';
 import { DeleteDatasetButton } from '@/components/datasets/DeleteDatasetButton';
 import { SampleBrowser } from '@/components/datasets/SampleBrowser';
 import { SplitForm } from '@/components/datasets/SplitForm';
+import { histogram, TargetHistogram } from '@/components/datasets/TargetHistogram';
 import { canEdit, versionBase } from '@/components/datasets/types';
 import { requireUser } from '@/server/auth/current-user';
 import { getDataset, getDatasetVersion } from '@/server/datasets/get-dataset';
+import { loadVersionData } from '@/server/datasets/read/version-data';
 import { ApiError } from '@/server/http/errors';
 
 export const metadata = { title: 'Dataset · NetCanvas' };
@@ -40,6 +42,7 @@ export default async function DatasetPage({
   const isHead = number === dataset.headNumber;
   const editable = canEdit(dataset.role) && isHead;
   const total = meta.counts.train + meta.counts.validation + meta.counts.test;
+  const targets = meta.task === 'regression' ? histogram((await loadVersionData(detail.id)).labels) : null;
   return (
     <>
       <p className="small">
@@ -125,7 +128,13 @@ export default async function DatasetPage({
             </>
           ) : (
             <>
-              <h2>Features</h2>
+              {targets ? (
+                <>
+                  <h2>Targets</h2>
+                  <TargetHistogram edges={targets.edges} counts={targets.counts} />
+                </>
+              ) : null}
+              <h3 style={{ marginTop: '1rem' }}>Features</h3>
               <p className="small">{meta.featureNames?.join(', ')}</p>
             </>
           )}
