@@ -13,12 +13,15 @@ export function SampleBrowser({
   classes,
   featureNames,
   images,
+  labelName = 'label',
 }: {
   datasetId: string;
   number: number;
   classes: string[] | null;
   featureNames: string[] | null;
   images: boolean;
+  /** Tables: the label column's name. */
+  labelName?: string;
 }) {
   const [filter, setFilter] = useState('all');
   const [offset, setOffset] = useState(0);
@@ -97,7 +100,7 @@ export function SampleBrowser({
                     {featureNames?.map((f) => (
                       <th key={f}>{f}</th>
                     ))}
-                    <th>label</th>
+                    <th>{labelName}</th>
                     <th>split</th>
                   </tr>
                 </thead>

@@ -158,6 +158,7 @@ export default async function DatasetPage({
         classes={meta.classes}
         featureNames={meta.featureNames}
         images={meta.kind === 'image'}
+        labelName={meta.columns?.find((c) => c.role === 'label')?.name}
       />
       {meta.kind === 'image' && total > 0 ? (
         <AugmentationPreview base={versionBase(datasetId, number)} featureShape={meta.featureShape} />
