@@ -77,6 +77,42 @@ describeEachDatabase('server training recovery', (env) => {
   }, 300_000);
 });
 
+describeEachDatabase('several workers', (env) => {
+  const workers: WorkerProcess[] = [];
+  afterAll(async () => {
+    for (const w of workers) await w.stop();
+    await closeTrainQueue();
+    await closeRunEvents();
+  });
+
+  it('share one queue: each run is trained by exactly one worker, and two runs train at once', async () => {
+    const alice = await signUp('Alice Many');
+    const projectId = await projectWithTemplate(alice, 'mlp');
+    for (let i = 0; i < 2; i++) workers.push(startWorker(env.db.url));
+    await Promise.all(workers.map((w) => w.waitFor('worker ready')));
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const created = await call('POST', `/api/projects/${projectId}/runs`, {
+        as: alice,
+        body: { versionNumber: 1, dataset: { builtin: 'spiral' }, place: 'server', settings: { training: { epochs: 15, batchSize: 8 } } },
+      });
+      ids.push(created.body.id);
+    }
+    const runs = await Promise.all(
+      ids.map((id) => waitForRun(alice, id, (r) => r.status === 'completed' || r.status === 'failed', 240_000)),
+    );
+    for (const run of runs) {
+      expect(run.status).toBe('completed');
+      expect(run.attempts).toBe(1);
+      expect(run.epochs.map((e: { epoch: number }) => e.epoch)).toEqual(Array.from({ length: 15 }, (_, i) => i));
+    }
+    // Every run was trained by one worker, and both workers got work.
+    const trainedBy = ids.map((id) => workers.filter((w) => w.output().includes(`run ${id}: training`)).length);
+    expect(trainedBy).toEqual([1, 1, 1]);
+    expect(workers.every((w) => /run \w+: training/.test(w.output()))).toBe(true);
+  }, 300_000);
+});
+
 async function jobIdOf(client: pg.Client, runId: string): Promise<string> {
   const result = await client.query('SELECT "jobId" FROM training_run WHERE id = $1', [runId]);
   return result.rows[0].jobId;
