@@ -3,8 +3,7 @@ import { SPLIT } from '@/engine/data/dataset';
 import { readBlobBytes } from '@/server/blobs/read-blob';
 import { datasetAccess } from '@/server/datasets/dataset-access';
 import { NO_SPLIT } from '@/server/datasets/manifest';
-import { readShard } from '@/server/datasets/read/shard-cache';
-import { loadVersionData, type VersionData, versionIdOf } from '@/server/datasets/read/version-data';
+import { loadVersionData, locateSample, type VersionData, versionIdOf } from '@/server/datasets/read/version-data';
 
 export const SamplesQuery = z.object({
   /** all, unlabelled, train, validation, test, or class:K (labelled with class K). */
@@ -65,7 +64,7 @@ export async function listSamples(userId: string, datasetId: string, number: num
         name: allNames?.[index] ?? null,
       };
       if (data.manifest.dtype === 'float32') {
-        const { shard, offset } = await locate(data, index);
+        const { shard, offset } = await locateSample(data, index);
         const floats = new Float32Array(shard.buffer, shard.byteOffset, shard.byteLength / 4);
         sample.values = Array.from(floats.subarray(offset * width, (offset + 1) * width), (v) => Number(v.toPrecision(6)));
       }
@@ -85,13 +84,3 @@ function matcher(data: VersionData, filter: string): (i: number) => boolean {
   const code = SPLIT[filter as keyof typeof SPLIT];
   return (i) => data.split[i] === code;
 }
-
-/** The shard bytes holding a sample, and its position inside them. */
-export async function locate(data: VersionData, index: number): Promise<{ shard: Uint8Array; offset: number }> {
-  let s = 0;
-  while (s < data.manifest.shards.length - 1 && (data.shardStarts[s + 1] as number) <= index) s++;
-  const shard = await readShard(data.manifest.shards[s]!.hash);
-  return { shard, offset: index - (data.shardStarts[s] as number) };
-}
-
-export { SPLIT_NAMES };

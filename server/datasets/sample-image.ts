@@ -1,7 +1,6 @@
 import sharp from 'sharp';
 import { datasetAccess } from '@/server/datasets/dataset-access';
-import { locate } from '@/server/datasets/list-samples';
-import { loadVersionData, versionIdOf } from '@/server/datasets/read/version-data';
+import { loadVersionData, locateSample, versionIdOf } from '@/server/datasets/read/version-data';
 import { badRequest, notFound } from '@/server/http/errors';
 
 /** One image sample as a PNG, at its stored size (for the gallery and the labelling view). */
@@ -10,7 +9,7 @@ export async function sampleImage(userId: string, datasetId: string, number: num
   const data = await loadVersionData(await versionIdOf(datasetId, number));
   if (data.manifest.dtype !== 'uint8' || !data.meta.image) throw badRequest('This dataset holds no images.');
   if (index >= data.split.length) throw notFound(`Sample ${index}`);
-  const { shard, offset } = await locate(data, index);
+  const { shard, offset } = await locateSample(data, index);
   const size = data.manifest.sampleSize;
   const { width, height, channels } = data.meta.image;
   const pixels = shard.subarray(offset * size, (offset + 1) * size);

@@ -3,6 +3,7 @@ import { type Manifest, ManifestSchema, type VersionMeta, VersionMetaSchema } fr
 import { db } from '@/server/db/client';
 import { notFound } from '@/server/http/errors';
 import { Lru } from './lru';
+import { readShard } from './shard-cache';
 
 /** A stored version's description and its small per-sample arrays (labels, split), in memory. */
 export interface VersionData {
@@ -68,4 +69,23 @@ export async function versionIdOf(datasetId: string, number: number): Promise<st
   const row = await db().datasetVersion.findUnique({ where: { datasetId_number: { datasetId, number } }, select: { id: true } });
   if (!row) throw notFound(`Version ${number} of the dataset`);
   return row.id;
+}
+
+/** The shard holding a sample (binary search over the shards' first indexes). */
+export function shardOf(starts: Int32Array, sample: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= sample) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The shard bytes holding a sample, and the sample's position inside them. */
+export async function locateSample(data: VersionData, index: number): Promise<{ shard: Uint8Array; offset: number }> {
+  const s = shardOf(data.shardStarts, index);
+  const shard = await readShard(data.manifest.shards[s]!.hash);
+  return { shard, offset: index - (data.shardStarts[s] as number) };
 }

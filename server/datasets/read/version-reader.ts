@@ -5,7 +5,7 @@ import { NO_SPLIT } from '@/server/datasets/manifest';
 import { Lru } from './lru';
 import type { ReadableSplit, SampleReader } from './sample-reader';
 import { readShard } from './shard-cache';
-import { loadVersionData, type VersionData } from './version-data';
+import { loadVersionData, shardOf, type VersionData } from './version-data';
 
 const orders = new Lru<Int32Array>(
   () => 16 * 1024 * 1024,
@@ -82,16 +82,4 @@ export async function versionReader(versionId: string): Promise<SampleReader> {
       return { features, labels, size: picked.length, indexes: Int32Array.from(picked) };
     },
   };
-}
-
-/** The shard holding a sample (binary search over the shards' first indexes). */
-function shardOf(starts: Int32Array, sample: number): number {
-  let lo = 0;
-  let hi = starts.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= sample) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
