@@ -26,6 +26,7 @@ import { ShapeEdge } from './ShapeEdge';
 import { applySelectionChanges } from './selection-changes';
 import { canConnect, groupViews } from './store';
 import { findNode as findNodeInDoc } from './store/doc-ops';
+import { ZoomClass } from './ZoomClass';
 
 // Module scope, so React Flow never sees new component types and never remounts nodes.
 const nodeTypes = { layer: LayerNode, block: BlockNode, frame: BlockFrame };
@@ -139,6 +140,11 @@ export function EditorCanvas({ minimap, onFiles }: { minimap: boolean; onFiles(f
   );
   const onConnectEnd = useCallback(() => hints.set(null), [hints]);
 
+  // While a drag or pan is under way nothing on the canvas needs the pointer: skip hit-testing it.
+  const busy = useCallback((on: boolean) => wrapper.current?.classList.toggle('editor-canvas--busy', on), []);
+  const onGestureStart = useCallback(() => busy(true), [busy]);
+  const onGestureEnd = useCallback(() => busy(false), [busy]);
+
   const onDragOver = useCallback((event: DragEvent) => {
     event.preventDefault();
     const files = event.dataTransfer.types.includes('Files');
@@ -226,6 +232,10 @@ export function EditorCanvas({ minimap, onFiles }: { minimap: boolean; onFiles(f
         isValidConnection={isValidConnection}
         onDrop={onDrop}
         onDragOver={onDragOver}
+        onNodeDragStart={onGestureStart}
+        onNodeDragStop={onGestureEnd}
+        onMoveStart={onGestureStart}
+        onMoveEnd={onGestureEnd}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         deleteKeyCode={null}
@@ -240,6 +250,7 @@ export function EditorCanvas({ minimap, onFiles }: { minimap: boolean; onFiles(f
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cfd6de" />
         <Controls position="bottom-left" showInteractive={false} style={{ marginBottom: 28 }} />
+        <ZoomClass target={wrapper} />
         {minimap ? (
           <MiniMap<FlowNode>
             position="bottom-right"

@@ -67,16 +67,19 @@ export function useOptionalEditor(): EditorUi | null {
 /**
  * Reads a slice of the editor state; the component re-renders only when the slice changes. The
  * selector must return the same value for the same state (the store's selectors are memoized); its
- * result is also cached per state, so derived arrays are computed once per change.
+ * result is also cached per state, so derived arrays are computed once per change. `isEqual` lets a
+ * new but equivalent value keep the old one (e.g. a layer's view that only moved).
  */
-export function useEditorState<T>(select: (state: EditorState) => T): T {
+export function useEditorState<T>(select: (state: EditorState) => T, isEqual?: (a: T, b: T) => boolean): T {
   const { store } = useEditor();
   const cache = useRef<{ state: EditorState; select: (state: EditorState) => T; value: T } | null>(null);
   const read = () => {
     const state = store.getState();
     const hit = cache.current;
     if (hit && hit.state === state && hit.select === select) return hit.value;
-    const value = select(state);
+    const next = select(state);
+    // An equal value keeps the old identity, so the component does not re-render.
+    const value = hit && hit.select === select && isEqual?.(hit.value, next) ? hit.value : next;
     cache.current = { state, select, value };
     return value;
   };

@@ -12,6 +12,14 @@ import { findNode } from './store/doc-ops';
 const selection = (s: EditorState) => s.selection;
 const analysisOf = (s: EditorState) => s.analysis;
 
+/** Two versions of an object that differ at most in `position`. */
+function sameButPosition<T extends object | null | undefined>(a: T, b: T): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  // Views are rebuilt on a move (new arrays inside): compare their content, a small object.
+  return JSON.stringify({ ...a, position: null }) === JSON.stringify({ ...b, position: null });
+}
+
 /**
  * The selected layer's settings: a form generated from its spec's params schema (defaults as
  * placeholders, the doc text as hover help, checked as you type), its name and trainable flag, its
@@ -68,8 +76,15 @@ function MultiInspector({ count }: { count: number }) {
 
 function LayerInspector({ nodeId }: { nodeId: string }) {
   const { store, readOnly } = useEditor();
-  const view = useEditorState(useCallback((s: EditorState) => nodeView(s, nodeId), [nodeId]));
-  const node = useEditorState(useCallback((s: EditorState) => findNode(s.doc, nodeId), [nodeId]));
+  // Moves (a drag) change the node and its view only in position: the inspector ignores them.
+  const view = useEditorState(
+    useCallback((s: EditorState) => nodeView(s, nodeId), [nodeId]),
+    sameButPosition,
+  );
+  const node = useEditorState(
+    useCallback((s: EditorState) => findNode(s.doc, nodeId), [nodeId]),
+    sameButPosition,
+  );
   const whole = useEditorState(analysisOf);
   const analysis = whole.nodes[nodeId];
   // Moves change the node but not its form: rebuild the fields only when params or the analysis change.
