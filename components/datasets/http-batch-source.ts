@@ -1,5 +1,6 @@
 import type { Batch, BatchSource, SplitName } from '@/engine/data/batch-source';
 import { decodeBatch } from '@/engine/data/batch-wire';
+import { batchesFromBlocks } from '@/engine/data/blocks';
 import { type DatasetMeta, DatasetMetaSchema } from '@/engine/data/meta';
 
 /** Samples fetched per request when batches are small: fewer round trips, still small memory. */
@@ -33,26 +34,15 @@ export async function httpBatchSource(baseUrl: string, init: RequestInit = {}): 
     labelSize: meta.labelSize,
     ...(meta.classes ? { classes: meta.classes } : {}),
     count: (split: SplitName) => meta.counts[split],
-    async *batches(split, { batchSize, shuffleSeed }) {
-      const total = meta.counts[split];
-      const block = Math.max(batchSize, Math.ceil(MIN_REQUEST / batchSize) * batchSize);
-      const get = (offset: number) => fetchBatch(base, { split, offset, limit: block, seed: shuffleSeed }, init);
-      let next: Promise<Batch> | null = total > 0 ? get(0) : null;
-      for (let start = 0; start < total; start += block) {
-        const current = await (next as Promise<Batch>);
-        next = start + block < total ? get(start + block) : null;
-        // A failed prefetch is reported when it is awaited, not as an unhandled rejection now.
-        next?.catch(() => undefined);
-        for (let at = 0; at < current.size; at += batchSize) {
-          const size = Math.min(batchSize, current.size - at);
-          yield {
-            features: current.features.subarray(at * width, (at + size) * width),
-            labels: current.labels.subarray(at * meta.labelSize, (at + size) * meta.labelSize),
-            size,
-          };
-        }
-      }
-    },
+    batches: (split, { batchSize, shuffleSeed }) =>
+      batchesFromBlocks({
+        total: meta.counts[split],
+        batchSize,
+        minBlock: MIN_REQUEST,
+        width,
+        labelSize: meta.labelSize,
+        read: (offset, limit) => fetchBatch(base, { split, offset, limit, seed: shuffleSeed }, init),
+      }),
   };
 }
 

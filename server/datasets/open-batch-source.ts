@@ -1,4 +1,5 @@
-import type { Batch, BatchSource } from '@/engine/data/batch-source';
+import type { BatchSource } from '@/engine/data/batch-source';
+import { batchesFromBlocks } from '@/engine/data/blocks';
 import { builtinReader } from './read/builtin-reader';
 import type { SampleReader } from './read/sample-reader';
 import { versionReader } from './read/version-reader';
@@ -34,23 +35,14 @@ export function readerBatchSource(reader: SampleReader): BatchSource {
     labelSize: meta.labelSize,
     ...(meta.classes ? { classes: meta.classes } : {}),
     count: (split) => reader.count(split),
-    async *batches(split, { batchSize, shuffleSeed }) {
-      const total = reader.count(split);
-      const block = Math.max(batchSize, Math.ceil(MIN_READ / batchSize) * batchSize);
-      const width = meta.featureShape.reduce((a, b) => a * b, 1);
-      let next: Promise<Batch> | null = total > 0 ? reader.read(split, 0, block, shuffleSeed) : null;
-      for (let start = 0; start < total; start += block) {
-        const current = await (next as Promise<Batch>);
-        next = start + block < total ? reader.read(split, start + block, block, shuffleSeed) : null;
-        for (let at = 0; at < current.size; at += batchSize) {
-          const size = Math.min(batchSize, current.size - at);
-          yield {
-            features: current.features.slice(at * width, (at + size) * width),
-            labels: current.labels.slice(at * meta.labelSize, (at + size) * meta.labelSize),
-            size,
-          };
-        }
-      }
-    },
+    batches: (split, { batchSize, shuffleSeed }) =>
+      batchesFromBlocks({
+        total: reader.count(split),
+        batchSize,
+        minBlock: MIN_READ,
+        width: meta.featureShape.reduce((a, b) => a * b, 1),
+        labelSize: meta.labelSize,
+        read: (offset, limit) => reader.read(split, offset, limit, shuffleSeed),
+      }),
   };
 }
