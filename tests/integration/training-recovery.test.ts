@@ -28,7 +28,7 @@ describeEachDatabase('server training recovery', (env) => {
   });
 
   it('resumes a run from its checkpoint after its worker is killed, with no epoch lost or recorded twice', async () => {
-    const epochs = 40;
+    const epochs = 30;
     const first = startWorker(env.db.url);
     workers.push(first);
     await first.waitFor('worker ready');
@@ -94,7 +94,7 @@ describeEachDatabase('several workers', (env) => {
     for (let i = 0; i < 3; i++) {
       const created = await call('POST', `/api/projects/${projectId}/runs`, {
         as: alice,
-        body: { versionNumber: 1, dataset: { builtin: 'spiral' }, place: 'server', settings: { training: { epochs: 15, batchSize: 8 } } },
+        body: { versionNumber: 1, dataset: { builtin: 'spiral' }, place: 'server', settings: { training: { epochs: 6, batchSize: 8 } } },
       });
       ids.push(created.body.id);
     }
@@ -104,7 +104,7 @@ describeEachDatabase('several workers', (env) => {
     for (const run of runs) {
       expect(run.status).toBe('completed');
       expect(run.attempts).toBe(1);
-      expect(run.epochs.map((e: { epoch: number }) => e.epoch)).toEqual(Array.from({ length: 15 }, (_, i) => i));
+      expect(run.epochs.map((e: { epoch: number }) => e.epoch)).toEqual(Array.from({ length: 6 }, (_, i) => i));
     }
     // Every run was trained by one worker, and both workers got work.
     const trainedBy = ids.map((id) => workers.filter((w) => w.output().includes(`run ${id}: training`)).length);
