@@ -55,7 +55,7 @@ export function perClassAccuracy(matrix: number[][]): { accuracy: number | null;
 
 export interface EvaluateOptions {
   split?: SplitName;
-  /** Sample predictions to keep (classification). */
+  /** About how many sample predictions to keep (classification): as many of each class, mistakes included. */
   samples?: number;
   /** Residual points to keep (regression). */
   maxPoints?: number;
@@ -80,7 +80,13 @@ export async function evaluateModel(
   const maxPoints = options.maxPoints ?? 500;
   const actual: number[] = [];
   const predicted: number[] = [];
-  const samples: ClassificationEvaluation['samples'] = [];
+  // Sample predictions of every class, mistakes first in line: a few per class, kept as they stream by.
+  const classCount = source.classes?.length ?? Math.max(units, 2);
+  const perClass = Math.max(1, Math.ceil(wantSamples / classCount));
+  const buckets = Array.from({ length: classCount }, () => ({
+    right: [] as ClassificationEvaluation['samples'],
+    wrong: [] as ClassificationEvaluation['samples'],
+  }));
   const points: RegressionEvaluation['points'] = [];
   let absSum = 0;
   let sqSum = 0;
@@ -105,8 +111,10 @@ export async function evaluateModel(
         }
         actual.push(truth);
         predicted.push(best);
-        if (samples.length < wantSamples) {
-          samples.push({
+        const bucket = buckets[truth];
+        const list = bucket ? (best === truth ? bucket.right : bucket.wrong) : null;
+        if (list && list.length < perClass) {
+          list.push({
             features: Array.from(batch.features.subarray(i * width, (i + 1) * width)),
             actual: truth,
             predicted: best,
@@ -126,7 +134,11 @@ export async function evaluateModel(
   if (source.task === 'regression') {
     return { kind: 'regression', split, points, mae: absSum / Math.max(count, 1), rmse: Math.sqrt(sqSum / Math.max(count, 1)), count };
   }
-  const classes = source.classes ?? Array.from({ length: Math.max(units, 2) }, (_, i) => String(i));
+  const classes = source.classes ?? Array.from({ length: classCount }, (_, i) => String(i));
+  const samples = buckets.flatMap((b) => {
+    const wrong = b.wrong.slice(0, Math.ceil(perClass / 2));
+    return [...wrong, ...b.right.slice(0, perClass - wrong.length)];
+  });
   const matrix = confusionMatrix(actual, predicted, classes.length);
   const right = actual.reduce((n, a, i) => n + (a === predicted[i] ? 1 : 0), 0);
   return {

@@ -58,16 +58,19 @@ export function TrainingCharts({ batches, epochs, revision }: { batches: BatchPo
   }, [revision, metric]);
   return (
     <div className="charts">
-      <LineChart
-        title="Per batch"
-        testId="chart-batches"
-        x={perBatch.x}
-        series={perBatch.series}
-        xLabel="batch"
-        yLabel="loss"
-        {...(metric ? { y2Label: metric } : {})}
-        revision={revision}
-      />
+      {/* A finished run seen later has its epochs on record, not its batches. */}
+      {batches.length > 0 ? (
+        <LineChart
+          title="Per batch"
+          testId="chart-batches"
+          x={perBatch.x}
+          series={perBatch.series}
+          xLabel="batch"
+          yLabel="loss"
+          {...(metric ? { y2Label: metric } : {})}
+          revision={revision}
+        />
+      ) : null}
       <LineChart
         title="Per epoch (training solid, validation dashed)"
         testId="chart-epochs"

@@ -81,6 +81,18 @@ describe('evaluateModel', () => {
     model.dispose();
   });
 
+  it('keeps sample predictions of every class, mistakes first', async () => {
+    const model = argmaxModel();
+    const result = await evaluateModel(tf, model, inMemoryBatchSource(dataset('classification', [0, 1, 1, 1])), { samples: 4 });
+    if (result?.kind !== 'classification') throw new Error('expected classification');
+    expect(result.samples.map((s) => [s.actual, s.predicted])).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+    ]);
+    model.dispose();
+  });
+
   it('reports residual points, MAE and RMSE for regression', async () => {
     const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 1, useBias: false })] });
     model.setWeights([tf.tensor2d([1, 2], [2, 1])]);
