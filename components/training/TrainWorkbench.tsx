@@ -106,7 +106,13 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
     try {
       return resolveSettings(
         graph,
-        { name: meta.name, task: meta.task, featureShape: meta.featureShape, ...(meta.classes ? { classes: meta.classes } : {}) },
+        {
+          name: meta.name,
+          task: meta.task,
+          featureShape: meta.featureShape,
+          labelSize: meta.labelSize,
+          ...(meta.classes ? { classes: meta.classes } : {}),
+        },
         overrides,
       );
     } catch (error) {

@@ -4,7 +4,7 @@ import type { GraphDoc } from '../graph/schema';
 import type { TrainingConfigInput } from '../graph/training-config';
 
 /** What fitting a graph needs to know of a dataset: an in-memory set, a BatchSource or a dataset's meta. */
-export type DatasetShape = Pick<InMemoryDataset, 'name' | 'task' | 'featureShape' | 'classes'>;
+export type DatasetShape = Pick<InMemoryDataset, 'name' | 'task' | 'featureShape' | 'classes'> & { labelSize?: number };
 
 export interface DatasetFit {
   doc: GraphDoc;
@@ -16,8 +16,9 @@ export interface DatasetFit {
 
 /**
  * Sensible defaults from the data: the Input takes the dataset's sample shape, a Dense output layer
- * gets one unit per class (with softmax), and the loss follows the label type — unless the graph's
- * training settings already chose one. Only ever changes a single-input, single-output graph.
+ * gets one unit per class (with softmax) — or one unit per target with no activation for regression —
+ * and the loss follows the label type unless the graph's training settings already chose one that
+ * fits it. Only ever changes a single-input, single-output graph.
  */
 export function fitGraphToDataset(doc: GraphDoc, dataset: DatasetShape): DatasetFit {
   const analysis = analyse(doc);
@@ -50,9 +51,25 @@ export function fitGraphToDataset(doc: GraphDoc, dataset: DatasetShape): Dataset
       changes.push(`Output layer "${output.name ?? output.id}" set to ${classes} units with softmax: one per class.`);
     }
     if (!doc.training?.loss) training.loss = binary ? 'binaryCrossentropy' : 'categoricalCrossentropy';
-  } else if (dataset.task === 'regression' && !doc.training?.loss) {
-    training.loss = 'meanSquaredError';
-    training.metrics = ['mae'];
+  } else if (dataset.task === 'regression') {
+    const targets = dataset.labelSize ?? 1;
+    if (output?.type === 'dense') {
+      const units = Number(analysis.nodes[outputId]?.params?.units ?? 0);
+      const activation = String(analysis.nodes[outputId]?.params?.activation ?? 'linear');
+      if (units !== targets || activation === 'softmax' || activation === 'sigmoid') {
+        output.params = { ...output.params, units: targets, activation: 'linear' };
+        changes.push(
+          `Output layer "${output.name ?? output.id}" set to ${targets} unit${targets === 1 ? '' : 's'} with no activation: it predicts ${targets === 1 ? 'a number' : 'numbers'}.`,
+        );
+      }
+    }
+    if (
+      !doc.training?.loss ||
+      ['categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'binaryCrossentropy'].includes(doc.training.loss)
+    ) {
+      training.loss = 'meanSquaredError';
+      training.metrics = ['mae'];
+    }
   }
   const fitted: GraphDoc = { ...doc, nodes, training: training as GraphDoc['training'] };
   const after = analyse(fitted);

@@ -53,7 +53,7 @@ export function resolveSettings(doc: GraphDoc, dataset: DatasetShape, overrides:
   const why =
     overrides.loss !== undefined
       ? 'as you chose'
-      : chosen.loss !== undefined
+      : chosen.loss !== undefined && chosen.loss === config.loss
         ? 'as the graph sets it'
         : dataset.task === 'regression'
           ? 'because the labels are numbers (regression)'
