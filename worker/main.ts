@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { databaseUrl } from '@/server/env';
+import { startWithQueues } from '@/server/training/start-queues';
 import { beginStopping, handlers, services, workOptions } from '@/worker/handlers';
 
 /**
@@ -8,13 +9,13 @@ import { beginStopping, handlers, services, workOptions } from '@/worker/handler
  * each job to exactly one of them (SELECT … FOR UPDATE SKIP LOCKED).
  */
 async function main(): Promise<void> {
-  const boss = new PgBoss({ connectionString: databaseUrl(), max: 4, application_name: 'netcanvas-worker' });
-  boss.on('error', (error) => console.error('[worker] queue error:', error.message));
-  await boss.start();
-  for (const [queue, handler] of Object.entries(handlers)) {
-    await boss.createQueue(queue);
-    await boss.work(queue, workOptions[queue] ?? {}, handler);
-  }
+  const create = () => {
+    const instance = new PgBoss({ connectionString: databaseUrl(), max: 4, application_name: 'netcanvas-worker' });
+    instance.on('error', (error) => console.error('[worker] queue error:', error.message));
+    return instance;
+  };
+  const boss = await startWithQueues(create, Object.keys(handlers));
+  for (const [queue, handler] of Object.entries(handlers)) await boss.work(queue, workOptions[queue] ?? {}, handler);
   const stopServices = services.map((start) => start(boss));
   console.log(`[worker] worker ready (pid ${process.pid}, ${Object.keys(handlers).length} queues)`);
 

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { currentDatabaseUrl } from '@/server/db/client';
+import { startWithQueues } from '@/server/training/start-queues';
 
 /** The pg-boss queue of server training runs; a job's data is `{ runId }`. */
 export const TRAIN_QUEUE = 'train-run';
@@ -35,11 +36,12 @@ async function sender(): Promise<PgBoss> {
   if (current?.url === url) return current.boss;
   if (current) void current.boss.then((b) => b.stop({ graceful: false, wait: false })).catch(() => undefined);
   const boss = (async () => {
-    const instance = new PgBoss({ connectionString: url, max: 2, supervise: false, schedule: false, application_name: 'netcanvas-web' });
-    instance.on('error', (error) => console.error('[queue] error:', error.message));
-    await instance.start();
-    await instance.createQueue(TRAIN_QUEUE);
-    return instance;
+    const create = () => {
+      const instance = new PgBoss({ connectionString: url, max: 2, supervise: false, schedule: false, application_name: 'netcanvas-web' });
+      instance.on('error', (error) => console.error('[queue] error:', error.message));
+      return instance;
+    };
+    return startWithQueues(create, [TRAIN_QUEUE]);
   })();
   globalForQueue.netcanvasTrainingQueue = { url, boss };
   boss.catch(() => {

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import PgBoss from 'pg-boss';
 import { expect, it } from 'vitest';
+import { startWithQueues } from '@/server/training/start-queues';
 import { describeEachDatabase } from './helpers/databases';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -28,4 +30,20 @@ describeEachDatabase('job worker', (env) => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
+});
+
+describeEachDatabase('pg-boss start on a fresh database', (env) => {
+  it('six clients starting at once all end up started, with every queue created once', async () => {
+    const queues = ['race-a', 'race-b', 'race-c'];
+    const create = () => new PgBoss({ connectionString: env.db.url, max: 2, supervise: false, application_name: 'netcanvas-test' });
+    const bosses = await Promise.all(Array.from({ length: 6 }, () => startWithQueues(create, queues)));
+    try {
+      const names = (await bosses[0]!.getQueues()).map((q) => q.name).filter((n) => n.startsWith('race-'));
+      expect(names.sort()).toEqual(queues);
+      const id = await bosses[3]!.send('race-b', { ping: 1 });
+      expect(id).toBeTruthy();
+    } finally {
+      await Promise.all(bosses.map((b) => b.stop({ graceful: false, wait: true })));
+    }
+  }, 120_000);
 });

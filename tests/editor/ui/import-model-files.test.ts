@@ -6,6 +6,7 @@ import type { ImportEvent } from '../../../components/editor/import-lifecycle';
 import { importModelFiles, type ModelFile, sortDroppedFiles } from '../../../components/editor/import-model-files';
 
 const models = path.resolve(import.meta.dirname, '../../fixtures/models');
+const H5 = 'cnn-tf-keras.h5';
 
 /** A dropped file, as the browser's File would give it. */
 function file(relative: string, name = path.basename(relative)): ModelFile {
@@ -58,6 +59,19 @@ describe('importModelFiles', () => {
     });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.outcome).toMatchObject({ kind: 'keras-json', weights: null });
+  });
+
+  it('imports a Keras HDF5 file with the weights inside it', async () => {
+    const h5 = readFileSync(path.resolve(import.meta.dirname, '../../fixtures-made/keras-h5', H5));
+    const result = await importModelFiles(
+      [{ name: H5, size: h5.byteLength, arrayBuffer: async () => h5.buffer.slice(h5.byteOffset, h5.byteOffset + h5.byteLength) as ArrayBuffer }],
+      deps(),
+    );
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.outcome.kind).toBe('keras-h5');
+      expect(result.outcome.weights).toBeGreaterThan(0);
+    }
   });
 
   it('reports a missing shard as a warning and still imports the architecture', async () => {
