@@ -64,7 +64,13 @@ describe('importModelFiles', () => {
   it('imports a Keras HDF5 file with the weights inside it', async () => {
     const h5 = readFileSync(path.resolve(import.meta.dirname, '../../fixtures-made/keras-h5', H5));
     const result = await importModelFiles(
-      [{ name: H5, size: h5.byteLength, arrayBuffer: async () => h5.buffer.slice(h5.byteOffset, h5.byteOffset + h5.byteLength) as ArrayBuffer }],
+      [
+        {
+          name: H5,
+          size: h5.byteLength,
+          arrayBuffer: async () => h5.buffer.slice(h5.byteOffset, h5.byteOffset + h5.byteLength) as ArrayBuffer,
+        },
+      ],
       deps(),
     );
     expect(result.ok).toBe(true);
