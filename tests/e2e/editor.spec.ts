@@ -86,6 +86,10 @@ test('build LeNet-5 from the palette, see the shapes, break and undo a connectio
   await expect(page.locator('.react-flow__edge')).toHaveCount(8);
   await expect(layer(page, 'dense_1')).toHaveAttribute('data-status', 'ok');
   await expect(edgeLabel(page, 'flatten_1->dense_1')).toHaveText('(None, 400)');
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await selectLayer(page, 'conv2d_2');
+    await page.screenshot({ path: 'docs/screenshot.png' });
+  }
 
   // Save with Ctrl+S; the unsaved marker goes away; a reload shows the saved network.
   await expect(page.getByText('Unsaved changes')).toBeVisible();

@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { expect, it } from 'vitest';
 import { seededRandom } from '@/engine/data/random';
 import { ImageOptionsSchema } from '@/server/datasets/ingest/options';
@@ -13,8 +15,13 @@ import { describeEachDatabase } from './helpers/databases';
 const COUNT = 60_000;
 const SIZE = 28 * 28;
 
-/** Held memory: JS heap plus ArrayBuffers (where batches and shards live). */
+// A full collection before each reading, so the figure is what is still held, not garbage waiting.
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc') as () => void;
+
+/** Held memory: JS heap plus ArrayBuffers (where batches and shards live), after a full collection. */
 const held = () => {
+  collectGarbage();
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 };
