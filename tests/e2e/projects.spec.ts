@@ -66,7 +66,6 @@ test('sign up, create a project, save two versions, see the history, restore, si
   await expect(history.getByTestId('version-3')).toContainText('Restore version 1');
   expect(JSON.parse(await (await jsonEditor(page)).inputValue()).nodes[1].params.units).toBe(32);
 
-
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
   await page.goto(projectUrl);
