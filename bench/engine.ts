@@ -11,6 +11,8 @@ import { compileGraph } from '../engine/compile/compile';
 import type { GraphDoc } from '../engine/graph/schema';
 import { benchModels, largeGraph } from './graphs';
 
+/** Epochs timed per model: the two are the same computation, so more epochs only narrow the noise. */
+const REPS = 9;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
@@ -90,7 +92,7 @@ async function benchTraining(backend: 'cpu' | 'wasm'): Promise<void> {
   await tf.setBackend(backend);
   const graphs = benchModels();
   // cpu is slow on convolutions and recurrences; fewer samples keep the run short without changing the ratio.
-  const samples = { cpu: { mlp: 2048, cnn: 128, lstm: 256 }, wasm: { mlp: 4096, cnn: 1024, lstm: 1024 } }[backend];
+  const samples = { cpu: { mlp: 2048, cnn: 128, lstm: 256 }, wasm: { mlp: 16384, cnn: 2048, lstm: 1024 } }[backend];
   for (const kind of ['mlp', 'cnn', 'lstm'] as const) {
     const compiled = compileGraph(tf, graphs[kind]);
     if (!compiled.ok) throw new Error(`${kind}: ${compiled.diagnostics[0]?.message}`);
@@ -106,7 +108,7 @@ async function benchTraining(backend: 'cpu' | 'wasm'): Promise<void> {
     await samplesPerSecond(byHand, x, y);
     const a: number[] = [];
     const b: number[] = [];
-    for (let rep = 0; rep < 5; rep++) {
+    for (let rep = 0; rep < REPS; rep++) {
       // Alternate which goes first so drift on a shared machine hits both equally.
       if (rep % 2 === 0) {
         a.push(await samplesPerSecond(fromGraph, x, y));
@@ -128,6 +130,6 @@ async function benchTraining(backend: 'cpu' | 'wasm'): Promise<void> {
 
 registerWasmGradientKernels(tf);
 benchAnalysis();
-console.log('training throughput, compiled graph vs hand-written TF.js (median of 5 epochs each)');
+console.log(`training throughput, compiled graph vs hand-written TF.js (median of ${REPS} epochs each)`);
 await benchTraining('wasm');
 await benchTraining('cpu');

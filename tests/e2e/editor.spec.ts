@@ -87,7 +87,10 @@ test('build LeNet-5 from the palette, see the shapes, break and undo a connectio
   await expect(layer(page, 'dense_1')).toHaveAttribute('data-status', 'ok');
   await expect(edgeLabel(page, 'flatten_1->dense_1')).toHaveText('(None, 400)');
   if (process.env.UPDATE_SCREENSHOTS) {
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
     await selectLayer(page, 'conv2d_2');
+    await sideTab(page, 'Layer').click();
+    await page.waitForTimeout(400);
     await page.screenshot({ path: 'docs/screenshot.png' });
   }
 
@@ -139,8 +142,19 @@ test('import a TF.js MobileNet with its weights by dropping the files; export Ke
   await done.getByRole('button', { name: 'OK' }).click();
   await expect(page.locator('.react-flow__node-layer').first()).toBeVisible();
   if (process.env.UPDATE_SCREENSHOTS) {
-    await page.getByRole('button', { name: 'Fit view' }).click();
+    // The whole network is a thin column; zoom in on its first blocks and open a depthwise convolution.
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    const box = await canvas(page).boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width / 2, box.y + 12);
+      for (let i = 0; i < 14; i++) {
+        await page.mouse.wheel(0, -150);
+        await page.waitForTimeout(40);
+      }
+    }
     await page.waitForTimeout(500);
+    await page.locator('.react-flow__node-layer[data-id*="depthwise"]:not([data-id$="_BN"])').first().locator('.layer-node__head').click();
+    await page.waitForTimeout(300);
     await page.screenshot({ path: 'docs/editor-mobilenet.png' });
   }
 
