@@ -19,15 +19,14 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { Zip, ZipPassThrough } from 'fflate';
-import pg from 'pg';
 import { seededRandom } from '../engine/data/random';
 import { applyMigrations } from '../server/db/migrate';
+import { chromiumOptions, freePort, runSql } from './support';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -94,24 +93,7 @@ async function writeArchive(file: string): Promise<{ bytes: number; images: numb
 }
 
 // ── Server and process helpers ─────────────────────────────────────────────────────────────────
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => runSql(ADMIN_URL, sql);
 
 /** The pids below `pid` (children, grandchildren…), from /proc. */
 async function descendants(pid: number): Promise<number[]> {
@@ -219,21 +201,7 @@ async function main(): Promise<void> {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-gl=angle',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--enable-precise-memory-info',
-    ],
-  });
+  const browser = await chromium.launch(chromiumOptions('--enable-precise-memory-info'));
   try {
     await waitForServer(url, server);
     const email = `bench${randomBytes(4).toString('hex')}@example.com`;

@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
+import { nodeTf } from '../engine/backends/node-tf';
 import { loadBuiltinDataset } from '../engine/data/builtins';
 import { SPLIT } from '../engine/data/dataset';
 import { templateGraph } from '../engine/templates';
@@ -31,12 +32,12 @@ import { createProject } from '../server/projects/create-project';
 import { setUpNewUser } from '../server/teams/set-up-new-user';
 import { createRun } from '../server/training/create-run';
 import { claimRun } from '../server/training/lease';
-import { nodeTf } from '../server/training/node-tf';
 import { closeTrainQueue } from '../server/training/queue';
 import { closeRunEvents } from '../server/training/run-events';
 import type { RunSettings } from '../server/training/schemas';
 import { trainOnServer } from '../server/training/train-on-server';
 import { startApp } from '../tests/e2e/server';
+import { chromiumOptions } from './support';
 
 const root = path.resolve(import.meta.dirname, '..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -254,20 +255,7 @@ async function throughput(userId: string, teamId: string): Promise<void> {
 async function browser(): Promise<void> {
   log('\n3. Browser: LeNet-5 on the digits on the Train page (module Web Worker), per backend, in Chromium');
   const app = await startApp({ name: 'bench-train' });
-  const chrome = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-gl=angle',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  const chrome = await chromium.launch(chromiumOptions());
   try {
     const context = await chrome.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyse } from '../../engine/analysis/analyse';
+import { nodeTf } from '../../engine/backends/node-tf';
 import { assignWeights } from '../../engine/compile/assign-weights';
 import { compileGraph } from '../../engine/compile/compile';
 import { hasErrors } from '../../engine/diagnostics';
@@ -10,7 +11,6 @@ import { tfjsTypescript } from '../../engine/export/typescript';
 import { EXIT } from '../errors';
 import { formatDiagnostic } from '../format';
 import { loadGraph, loadGraphWeights } from '../load-graph';
-import { loadTf } from '../tf';
 
 /** `netcanvas export GRAPH --format tfjs|keras|ts -o DIR`. Refuses graphs with errors (exit 1). */
 export async function exportCommand(file: string, format: 'tfjs' | 'keras' | 'ts', dir: string): Promise<number> {
@@ -24,7 +24,7 @@ export async function exportCommand(file: string, format: 'tfjs' | 'keras' | 'ts
   }
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
-  const tf = await loadTf();
+  const tf = await nodeTf();
   if (format === 'keras') {
     await writeFile(join(dir, 'model.py'), kerasPython(loaded.doc, analysis));
     written.push('model.py');

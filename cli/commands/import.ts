@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { analyse } from '../../engine/analysis/analyse';
+import { nodeTf } from '../../engine/backends/node-tf';
 import { assignWeights } from '../../engine/compile/assign-weights';
 import { compileGraph } from '../../engine/compile/compile';
 import { hasErrors } from '../../engine/diagnostics';
@@ -11,7 +12,6 @@ import { EXIT } from '../errors';
 import { readModelFile, weightReaderFor } from '../files';
 import { formatDiagnostic } from '../format';
 import { refuseUnreadable, weightsPathFor } from '../load-graph';
-import { loadTf } from '../tf';
 
 /**
  * `netcanvas import MODEL -o graph.json`: a model file (TF.js model.json, Keras JSON or Keras .h5)
@@ -20,7 +20,7 @@ import { loadTf } from '../tf';
  */
 export async function importCommand(file: string, output: string, options: { json: boolean }): Promise<number> {
   const input = await readModelFile(file);
-  const tf = await loadTf();
+  const tf = await nodeTf();
   const imported = await importModel(tf, input, { readFile: weightReaderFor(file), elk: new ELK() });
   refuseUnreadable(file, imported);
   const diagnostics = [...imported.diagnostics];

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { analyse } from '../../engine/analysis/analyse';
+import { nodeTf } from '../../engine/backends/node-tf';
 import { inMemoryBatchSource } from '../../engine/data/batch-source';
 import { hasErrors } from '../../engine/diagnostics';
 import { encodeWeightsFile, namedWeightsOf } from '../../engine/export/weights-file';
@@ -13,7 +14,6 @@ import { loadDataset } from '../datasets';
 import { EXIT } from '../errors';
 import { formatDiagnostic } from '../format';
 import { loadGraph } from '../load-graph';
-import { loadTf } from '../tf';
 
 interface TrainFlags {
   json: boolean;
@@ -48,7 +48,7 @@ export async function trainCommand(graphArg: string, dataArg: string, flags: Tra
   }
   const dataset = withValidationSplit(loadedData, resolved.config.validationSplit, resolved.config.seed ?? 1);
   const source = inMemoryBatchSource(dataset);
-  const tf = await loadTf();
+  const tf = await nodeTf();
   const prepared = prepareModel(tf, loaded.doc, source, overrides);
   if (!prepared.ok) {
     process.stderr.write(`netcanvas: ${prepared.problem}\n`);

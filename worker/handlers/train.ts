@@ -1,7 +1,7 @@
 import type PgBoss from 'pg-boss';
+import { nodeTf } from '@/engine/backends/node-tf';
 import { finishRun } from '@/server/training/finish-run';
 import { claimRun } from '@/server/training/lease';
-import { nodeTf } from '@/server/training/node-tf';
 import { trainOnServer } from '@/server/training/train-on-server';
 import type { JobHandler } from '@/worker/handlers';
 

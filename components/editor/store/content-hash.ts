@@ -1,3 +1,5 @@
+import { canonicalJson } from '../../../engine/graph/canonical-json';
+
 /**
  * A cheap, synchronous fingerprint of a document's content for the unsaved-changes marker. Keys are
  * sorted at every level (like the server's canonical JSON), so two documents with the same content
@@ -28,27 +30,9 @@ export function graphContentHash(doc: { nodes: readonly object[]; edges: readonl
   return cyrb53(`${canonicalJson(rest)}|${nodes.map(item).join(',')}|${edges.map(item).join(',')}`);
 }
 
-/** JSON with object keys sorted and `undefined` members left out, so equal content gives equal text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value)) ?? 'undefined';
-}
-
 /** `true` when both values serialize to the same canonical JSON. */
 export function sameContent(a: unknown, b: unknown): boolean {
   return a === b || canonicalJson(a) === canonicalJson(b);
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
 }
 
 /** cyrb53 (public domain): a fast 53-bit string hash with good spread, as 14 hex digits. */

@@ -1,0 +1,21 @@
+/**
+ * JSON with object keys in sorted order at every level and `undefined` members left out, so equal
+ * content gives equal text whatever order its keys were written in. The server stores graph content
+ * under the hash of this text; the editor compares documents by it.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value)) ?? 'undefined';
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
