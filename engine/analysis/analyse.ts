@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { handleIndex } from '../graph/ports';
 import type { GraphDoc, GraphEdge, GraphNode } from '../graph/schema';
-import { topology } from '../graph/topology';
+import { type Topology, topology } from '../graph/topology';
 import { layerSpec } from '../layers/registry';
 import type { Shape } from '../shape';
 import { analyseNode, type NodeOutcome } from './analyse-node';
@@ -17,8 +17,16 @@ interface CacheEntry {
   outcome: NodeOutcome;
 }
 
+/** The ordering of a document, with what it was computed from: its edges array and its node ids. */
+interface TopologyEntry {
+  edges: GraphDoc['edges'];
+  ids: string[];
+  topo: Topology;
+}
+
 const CACHE = Symbol('analysis-cache');
-type Cached = Analysis & { [CACHE]?: Map<string, CacheEntry> };
+const TOPOLOGY = Symbol('analysis-topology');
+type Cached = Analysis & { [CACHE]?: Map<string, CacheEntry>; [TOPOLOGY]?: TopologyEntry };
 
 /**
  * Works out every node's output shape, parameters, FLOPs and memory, every edge's shape, the totals,
@@ -41,7 +49,8 @@ export function analyse(doc: GraphDoc, previous?: Analysis): Analysis {
 function analyseUnsafe(doc: GraphDoc, previous: Cached | undefined): Analysis {
   const oldCache = previous?.[CACHE];
   const cache = new Map<string, CacheEntry>();
-  const topo = topology(doc);
+  const topoEntry = topologyOf(doc, previous?.[TOPOLOGY]);
+  const topo = topoEntry.topo;
   const names = assignLayerNames(doc.nodes);
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const nodes: Record<string, NodeAnalysis> = {};
@@ -105,7 +114,19 @@ function analyseUnsafe(doc: GraphDoc, previous: Cached | undefined): Analysis {
     stats: { recomputed, reused },
   };
   Object.defineProperty(analysis, CACHE, { value: cache, enumerable: false });
+  Object.defineProperty(analysis, TOPOLOGY, { value: topoEntry, enumerable: false });
   return analysis;
+}
+
+/**
+ * The ordering depends only on the node ids and the edges. An edit of a layer's settings keeps the
+ * edges array and every id, so the previous ordering still holds and sorting 1,000 nodes again is
+ * skipped; any other edit sorts afresh.
+ */
+function topologyOf(doc: GraphDoc, old: TopologyEntry | undefined): TopologyEntry {
+  const sameIds = old !== undefined && old.ids.length === doc.nodes.length && doc.nodes.every((n, i) => n.id === old.ids[i]);
+  if (old && sameIds && old.edges === doc.edges) return old;
+  return { edges: doc.edges, ids: doc.nodes.map((n) => n.id), topo: topology(doc) };
 }
 
 function edgeShape(edge: GraphEdge, nodes: Record<string, NodeAnalysis>): Shape | null {

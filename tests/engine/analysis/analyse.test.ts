@@ -587,6 +587,16 @@ describe('incremental analysis', () => {
     expectSameAsFresh(next, frozen);
   });
 
+  it('orders afresh when the node ids change, even when the edges array is the same', () => {
+    const removed = { ...doc, nodes: doc.nodes.filter((n) => n.id !== 'b2') };
+    const next = analyse(removed, first);
+    expect(next.order).not.toContain('b2');
+    expect(next.diagnostics.some((d) => d.code === 'dangling_edge')).toBe(true);
+    expectSameAsFresh(next, removed);
+    const reversed = { ...doc, nodes: [...doc.nodes].reverse() };
+    expectSameAsFresh(analyse(reversed, first), reversed);
+  });
+
   it('chains: each analysis can be the previous of the next', () => {
     let previous = first;
     let current = doc;
