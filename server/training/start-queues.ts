@@ -23,9 +23,19 @@ export async function startWithQueues(create: () => PgBoss, queues: readonly str
       for (const queue of queues) await boss.createQueue(queue);
       return boss;
     } catch (error) {
-      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      await closeFailed(boss);
       if (!isRace(error) || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
     }
   }
+}
+
+/**
+ * pg-boss only stops what has started: after a failed start its `stop()` does nothing and the
+ * connection pool it opened stays open. Close that pool ourselves.
+ */
+async function closeFailed(boss: PgBoss): Promise<void> {
+  await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+  const db = boss.getDb() as { opened?: boolean; close?: () => Promise<void> };
+  if (db.opened) await db.close?.().catch(() => undefined);
 }

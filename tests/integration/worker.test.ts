@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { expect, it } from 'vitest';
 import { startWithQueues } from '@/server/training/start-queues';
@@ -35,7 +36,11 @@ describeEachDatabase('job worker', (env) => {
 describeEachDatabase('pg-boss start on a fresh database', (env) => {
   it('six clients starting at once all end up started, with every queue created once', async () => {
     const queues = ['race-a', 'race-b', 'race-c'];
-    const create = () => new PgBoss({ connectionString: env.db.url, max: 2, supervise: false, application_name: 'netcanvas-test' });
+    let made = 0;
+    const create = () => {
+      made++;
+      return new PgBoss({ connectionString: env.db.url, max: 2, supervise: false, application_name: 'netcanvas-test' });
+    };
     const bosses = await Promise.all(Array.from({ length: 6 }, () => startWithQueues(create, queues)));
     try {
       const names = (await bosses[0]!.getQueues()).map((q) => q.name).filter((n) => n.startsWith('race-'));
@@ -45,5 +50,12 @@ describeEachDatabase('pg-boss start on a fresh database', (env) => {
     } finally {
       await Promise.all(bosses.map((b) => b.stop({ graceful: false, wait: true })));
     }
+    // Clients whose start lost a race closed their connections: only ours remain, and they are gone.
+    const client = new pg.Client({ connectionString: env.db.url });
+    await client.connect();
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'netcanvas-test'");
+    await client.end();
+    expect(made).toBeGreaterThanOrEqual(6);
+    if (env.db.kind === 'postgres') expect(rows[0].n).toBe(0);
   }, 120_000);
 });
