@@ -1,8 +1,6 @@
 'use client';
 
 import {
-  Background,
-  BackgroundVariant,
   type Connection,
   Controls,
   type EdgeChange,
@@ -248,7 +246,6 @@ export function EditorCanvas({ minimap, onFiles }: { minimap: boolean; onFiles(f
         attributionPosition="bottom-left"
         onlyRenderVisibleElements
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cfd6de" />
         <Controls position="bottom-left" showInteractive={false} style={{ marginBottom: 28 }} />
         <ZoomClass target={wrapper} />
         {minimap ? (
