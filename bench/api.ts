@@ -10,8 +10,6 @@
  * Settings: BENCH_POSTGRES_URL (admin connection, default postgresql://postgres@127.0.0.1:5432/postgres),
  * BENCH_CONNECTIONS (50), BENCH_SECONDS (30), BENCH_NODES (1000).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,11 +17,8 @@ import autocannon from 'autocannon';
 import { parseGraph } from '../engine/graph/parse';
 import type { GraphDoc } from '../engine/graph/schema';
 import { GraphBuilder } from '../engine/templates/builder';
-import { applyMigrations } from '../server/db/migrate';
-import { freePort, runSql } from './support';
+import { json, signUpWithToken, startBenchServer } from './support';
 
-const root = path.resolve(import.meta.dirname, '..');
-const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const NODES = Number(process.env.BENCH_NODES ?? 1000);
@@ -50,73 +45,17 @@ export function benchGraph(nodes: number): GraphDoc {
   return g.build(`${nodes}-node benchmark graph`);
 }
 
-const admin = (sql: string) => runSql(ADMIN_URL, sql);
-
-async function waitForServer(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('the server exited before it was ready');
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the server did not start');
-}
-
-async function json<T>(response: Response): Promise<T> {
-  if (!response.ok) throw new Error(`${response.url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 async function main(): Promise<void> {
   const graph = benchGraph(NODES);
   const parsed = parseGraph(graph);
   if (!parsed.ok) throw new Error(`the benchmark graph is not valid: ${parsed.diagnostics[0]?.message}`);
   const graphJson = JSON.stringify(parsed.doc);
 
-  const dbName = `netcanvas_bench_${randomBytes(5).toString('hex')}`;
-  await admin(`CREATE DATABASE ${dbName}`);
-  const dbUrl = new URL(ADMIN_URL);
-  dbUrl.pathname = `/${dbName}`;
-  await applyMigrations(dbUrl.toString());
-
-  const port = await freePort();
-  const url = `http://localhost:${port}`;
-  console.log(`database ${dbName}; starting the production server on ${url} (building first if needed)…`);
-  const server = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl.toString(),
-      PORT: String(port),
-      WORKERS: '0',
-      NETCANVAS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'netcanvas-bench-')),
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const server = await startBenchServer(mkdtempSync(path.join(tmpdir(), 'netcanvas-bench-')));
+  const { url } = server;
   try {
-    await waitForServer(url, server);
-    const email = `bench${Date.now()}@example.com`;
-    const signUp = await fetch(`${url}/api/auth/sign-up/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: url },
-      body: JSON.stringify({ name: 'Bench', email, password: 'benchmark password' }),
-    });
-    const cookie = signUp.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const session = { 'content-type': 'application/json', origin: url, cookie };
-    const { token } = await json<{ token: string }>(
-      await fetch(`${url}/api/tokens`, { method: 'POST', headers: session, body: JSON.stringify({ name: 'bench' }) }),
-    );
+    const { token, teamId } = await signUpWithToken(url);
     const auth = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-    const { teams } = await json<{ teams: { id: string }[] }>(await fetch(`${url}/api/teams`, { headers: auth }));
-    const teamId = teams[0]?.id as string;
 
     // One project per connection, each with a first version.
     const projects: string[] = [];
@@ -202,10 +141,7 @@ async function main(): Promise<void> {
     console.log(lines.join('\n'));
     if (counts.errors + result.errors > 0) process.exitCode = 1;
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 3000));
-    if (server.exitCode === null) server.kill('SIGKILL');
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+    await server.stop();
   }
 }
 

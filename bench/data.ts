@@ -14,8 +14,6 @@
  * Settings: BENCH_POSTGRES_URL (admin connection, default postgresql://postgres@127.0.0.1:5432/postgres),
  * BENCH_IMAGES (64000), BENCH_BATCH (128), CHROMIUM_PATH (/usr/bin/chromium).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import http from 'node:http';
@@ -25,11 +23,9 @@ import { deflateSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { Zip, ZipPassThrough } from 'fflate';
 import { seededRandom } from '../engine/data/random';
-import { applyMigrations } from '../server/db/migrate';
-import { chromiumOptions, freePort, runSql } from './support';
+import { chromiumOptions, signUpWithToken, startBenchServer } from './support';
 
 const root = path.resolve(import.meta.dirname, '..');
-const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const IMAGES = Number(process.env.BENCH_IMAGES ?? 64_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 128);
 const MB = 1_000_000;
@@ -93,7 +89,6 @@ async function writeArchive(file: string): Promise<{ bytes: number; images: numb
 }
 
 // ── Server and process helpers ─────────────────────────────────────────────────────────────────
-const admin = (sql: string) => runSql(ADMIN_URL, sql);
 
 /** The pids below `pid` (children, grandchildren…), from /proc. */
 async function descendants(pid: number): Promise<number[]> {
@@ -138,20 +133,6 @@ async function nextServerPid(startPid: number): Promise<number> {
   return (next ?? withMemory.sort((a, b) => b.rss - a.rss)[0])?.pid ?? startPid;
 }
 
-async function waitForServer(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 900_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('the server exited before it was ready');
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the server did not start');
-}
-
 /** Streams a file as the request body (bounded memory on this side too). */
 function postFile(url: string, file: string, token: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -181,51 +162,15 @@ async function main(): Promise<void> {
     `archive: ${written.images.toLocaleString('en')} PNGs, ${(written.bytes / MB).toFixed(1)} MB, written in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
 
-  const dbName = `netcanvas_bench_${randomBytes(5).toString('hex')}`;
-  await admin(`CREATE DATABASE ${dbName}`);
-  const dbUrl = new URL(ADMIN_URL);
-  dbUrl.pathname = `/${dbName}`;
-  await applyMigrations(dbUrl.toString());
-  const port = await freePort();
-  const url = `http://localhost:${port}`;
-  console.log(`database ${dbName}; starting the production server on ${url} (building first if needed)…`);
-  const server = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl.toString(),
-      PORT: String(port),
-      WORKERS: '0',
-      NETCANVAS_DATA_DIR: work,
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const server = await startBenchServer(work);
+  const { url } = server;
   const browser = await chromium.launch(chromiumOptions('--enable-precise-memory-info'));
   try {
-    await waitForServer(url, server);
-    const email = `bench${randomBytes(4).toString('hex')}@example.com`;
-    const signUp = await fetch(`${url}/api/auth/sign-up/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: url },
-      body: JSON.stringify({ name: 'Bench', email, password: 'a long bench password' }),
-    });
-    const cookie = signUp.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const tokenResponse = await fetch(`${url}/api/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: url, cookie },
-      body: JSON.stringify({ name: 'bench' }),
-    });
-    const { token } = (await tokenResponse.json()) as { token: string };
+    const { token, teamId } = await signUpWithToken(url);
     const auth = { authorization: `Bearer ${token}` };
-    const teams = (await (await fetch(`${url}/api/teams`, { headers: auth })).json()) as { teams: { id: string }[] };
-    const teamId = teams.teams[0]?.id as string;
 
     // ── Upload ──
-    const nextPid = await nextServerPid(server.pid as number);
+    const nextPid = await nextServerPid(server.process.pid as number);
     await fetch(`${url}/api/builtin-datasets`, { headers: auth });
     const rssBefore = memoryOf(nextPid).rss;
     let sampledPeak = rssBefore;
@@ -294,10 +239,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 3000));
-    if (server.exitCode === null) server.kill('SIGKILL');
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+    await server.stop();
     rmSync(work, { recursive: true, force: true });
   }
 }
