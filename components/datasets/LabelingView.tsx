@@ -32,7 +32,10 @@ export function LabelingView({
   const router = useRouter();
   const base = versionBase(datasetId, number);
   const [state, dispatch] = useReducer(labelingStep, startLabeling([]));
-  const [loaded, setLoaded] = useState(false);
+  // The version whose unlabelled images are in the queue: after a class is added the page moves to a
+  // new version, and keys pressed before its queue arrives would be wiped by the load.
+  const [loadedBase, setLoadedBase] = useState<string | null>(null);
+  const loaded = loadedBase === base;
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [runId, setRunId] = useState(runs[0]?.id ?? '');
@@ -54,7 +57,7 @@ export function LabelingView({
       }
       if (!live) return;
       dispatch({ type: 'load', queue });
-      setLoaded(true);
+      setLoadedBase(base);
     })();
     return () => {
       live = false;
@@ -66,7 +69,7 @@ export function LabelingView({
 
   const onKey = useCallback(
     (event: KeyboardEvent) => {
-      if ((event.target as HTMLElement | null)?.closest('input, textarea, select')) return;
+      if (!loaded || (event.target as HTMLElement | null)?.closest('input, textarea, select')) return;
       if (event.key === 'Enter' && proposals && current !== undefined) {
         const proposal = proposals.get(state.position);
         if (proposal) {
@@ -80,7 +83,7 @@ export function LabelingView({
       event.preventDefault();
       dispatch(action);
     },
-    [classes.length, proposals, current, state.position],
+    [loaded, classes.length, proposals, current, state.position],
   );
 
   useEffect(() => {

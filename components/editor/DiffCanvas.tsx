@@ -1,7 +1,16 @@
 'use client';
 
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
-import { useMemo } from 'react';
+import {
+  applyNodeChanges,
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  ReactFlowProvider,
+} from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
 import type { GraphDiff } from '@/engine/graph/diff';
 import type { GraphDoc } from '@/engine/graph/schema';
 import { type DiffFlowEdge, type DiffFlowNode, diffGraphView } from './diff-graph-view';
@@ -31,13 +40,21 @@ export function DiffCanvas({
   to: number;
 }) {
   const view = useMemo(() => diffGraphView(before, after, diff), [before, after, diff]);
+  // The nodes keep the sizes React Flow measures: the minimap draws each node at the size its own
+  // node object carries, so without them it stays empty.
+  const [nodes, setNodes] = useState(view.nodes);
+  const onNodesChange = useCallback((changes: NodeChange<DiffFlowNode>[]) => {
+    const sizes = changes.filter((c) => c.type === 'dimensions');
+    if (sizes.length > 0) setNodes((current) => applyNodeChanges(sizes, current));
+  }, []);
   const s = diff.summary;
   return (
     <ReactFlowProvider>
       <div className="diff-canvas" role="img" aria-label={`Visual diff of version ${from} and version ${to}`}>
         <ReactFlow<DiffFlowNode, DiffFlowEdge>
-          nodes={view.nodes}
+          nodes={nodes}
           edges={view.edges}
+          onNodesChange={onNodesChange}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           nodesDraggable={false}

@@ -35,13 +35,14 @@ function ShapeEdgeView({
     <>
       <BaseEdge id={id} path={path} className={classes.filter(Boolean).join(' ')} interactionWidth={18} />
       <EdgeLabelRenderer>
-        <div
-          className={`edge-label${bad ? ' edge-label--bad' : ''}${selected ? ' edge-label--selected' : ''}${diff ? ` edge-label--diff-${diff}` : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          data-testid={`edge-label-${id}`}
-          title={problem || undefined}
-        >
-          {view?.label || '?'}
+        <div className="edge-label-anchor" style={{ left: labelX, top: labelY }}>
+          <div
+            className={`edge-label${bad ? ' edge-label--bad' : ''}${selected ? ' edge-label--selected' : ''}${diff ? ` edge-label--diff-${diff}` : ''}`}
+            data-testid={`edge-label-${id}`}
+            title={problem || undefined}
+          >
+            {view?.label || '?'}
+          </div>
         </div>
       </EdgeLabelRenderer>
     </>

@@ -122,6 +122,12 @@ test('build LeNet-5 from the palette, see the shapes, break and undo a connectio
   await expect(diff.getByTestId('layer-dense_1')).toHaveClass(/layer-node--diff-changed/);
   await expect(diff.getByTestId('layer-conv2d_1')).toHaveClass(/layer-node--diff-same/);
   await expect(page.getByRole('region', { name: 'Changes from version 1 to 2' })).toContainText('params.units: 120 → 100');
+  // The minimap draws every layer of the diff, not an empty frame.
+  const layersInDiff = await diff.locator('.react-flow__node-layer').count();
+  expect(layersInDiff).toBeGreaterThan(5);
+  const drawn = () =>
+    diff.locator('.react-flow__minimap-node').evaluateAll((rects) => rects.filter((r) => Number(r.getAttribute('width')) > 0).length);
+  await expect.poll(drawn).toBe(layersInDiff);
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/editor-diff.png' });
   await page.getByRole('button', { name: 'Back to the editor' }).click();
   await expect(diff).toHaveCount(0);
