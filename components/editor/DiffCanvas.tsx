@@ -15,11 +15,13 @@ import type { GraphDiff } from '@/engine/graph/diff';
 import type { GraphDoc } from '@/engine/graph/schema';
 import { type DiffFlowEdge, type DiffFlowNode, diffGraphView } from './diff-graph-view';
 import { LayerNode } from './LayerNode';
+import { minimapStroke } from './minimap-stroke';
 import { ShapeEdge } from './ShapeEdge';
 
 const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
 const FIT = { padding: 0.15, maxZoom: 1 };
+const MINIMAP = { width: 200, height: 150 };
 const COLORS = { added: '#40c057', removed: '#fa5252', changed: '#fab005', moved: '#91a7ff', same: '#ced4da' } as const;
 
 /**
@@ -47,6 +49,7 @@ export function DiffCanvas({
     const sizes = changes.filter((c) => c.type === 'dimensions');
     if (sizes.length > 0) setNodes((current) => applyNodeChanges(sizes, current));
   }, []);
+  const outline = useMemo(() => minimapStroke(nodes, MINIMAP), [nodes]);
   const s = diff.summary;
   return (
     <ReactFlowProvider>
@@ -72,8 +75,10 @@ export function DiffCanvas({
             position="bottom-right"
             pannable
             zoomable
-            nodeColor={(n) => COLORS[n.data.diff.status]}
-            nodeStrokeWidth={0}
+            nodeColor={minimapColor}
+            nodeStrokeColor={minimapColor}
+            nodeStrokeWidth={outline}
+            style={MINIMAP}
           />
         </ReactFlow>
         <div className="diff-legend">
@@ -97,4 +102,8 @@ export function DiffCanvas({
       </div>
     </ReactFlowProvider>
   );
+}
+
+function minimapColor(node: DiffFlowNode): string {
+  return COLORS[node.data.diff.status];
 }

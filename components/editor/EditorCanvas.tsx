@@ -19,6 +19,7 @@ import { connectionHints } from './connection-hints';
 import { useEditor } from './EditorContext';
 import { FlowElementsBuilder, type FlowNode, groupOfFrame, type ShapeFlowEdge } from './flow-elements';
 import { LayerNode } from './LayerNode';
+import { minimapStroke } from './minimap-stroke';
 import { PALETTE_MIME } from './Palette';
 import { ShapeEdge } from './ShapeEdge';
 import { applySelectionChanges } from './selection-changes';
@@ -31,6 +32,7 @@ const nodeTypes = { layer: LayerNode, block: BlockNode, frame: BlockFrame };
 const edgeTypes = { shape: ShapeEdge };
 const FIT = { padding: 0.15, maxZoom: 1 };
 const MULTI_SELECT = ['Shift', 'Meta', 'Control'];
+const MINIMAP = { width: 180, height: 120 };
 
 type Point = { x: number; y: number };
 
@@ -58,6 +60,7 @@ export function EditorCanvas({ minimap, onFiles }: { minimap: boolean; onFiles(f
   const [fitOnOpen] = useState(() => store.getState().doc.nodes.length > 0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `measures` invalidates the memo when React Flow measured a node
   const { nodes, edges } = useMemo(() => (builder.current as FlowElementsBuilder).build(state), [state, measures]);
+  const outline = useMemo(() => (minimap ? minimapStroke(nodes, MINIMAP) : 0), [minimap, nodes]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -254,10 +257,11 @@ export function EditorCanvas({ minimap, onFiles }: { minimap: boolean; onFiles(f
             pannable
             zoomable
             nodeColor={minimapColor}
-            nodeStrokeWidth={0}
+            nodeStrokeColor={minimapColor}
+            nodeStrokeWidth={outline}
             maskColor="rgba(240, 243, 247, 0.7)"
             ariaLabel="Minimap"
-            style={{ width: 180, height: 120 }}
+            style={MINIMAP}
           />
         ) : null}
       </ReactFlow>
