@@ -15,7 +15,8 @@ import type { GraphDiff } from '@/engine/graph/diff';
 import type { GraphDoc } from '@/engine/graph/schema';
 import { type DiffFlowEdge, type DiffFlowNode, diffGraphView } from './diff-graph-view';
 import { LayerNode } from './LayerNode';
-import { minimapStroke } from './minimap-stroke';
+import { minimapPadding } from './minimap-padding';
+import { PaddedMinimapNode } from './PaddedMinimapNode';
 import { ShapeEdge } from './ShapeEdge';
 
 const nodeTypes = { layer: LayerNode };
@@ -49,7 +50,7 @@ export function DiffCanvas({
     const sizes = changes.filter((c) => c.type === 'dimensions');
     if (sizes.length > 0) setNodes((current) => applyNodeChanges(sizes, current));
   }, []);
-  const outline = useMemo(() => minimapStroke(nodes, MINIMAP), [nodes]);
+  const padding = useMemo(() => minimapPadding(nodes, MINIMAP), [nodes]);
   const s = diff.summary;
   return (
     <ReactFlowProvider>
@@ -76,8 +77,8 @@ export function DiffCanvas({
             pannable
             zoomable
             nodeColor={minimapColor}
-            nodeStrokeColor={minimapColor}
-            nodeStrokeWidth={outline}
+            nodeComponent={PaddedMinimapNode}
+            nodeStrokeWidth={padding}
             style={MINIMAP}
           />
         </ReactFlow>

@@ -19,7 +19,8 @@ import { connectionHints } from './connection-hints';
 import { useEditor } from './EditorContext';
 import { FlowElementsBuilder, type FlowNode, groupOfFrame, type ShapeFlowEdge } from './flow-elements';
 import { LayerNode } from './LayerNode';
-import { minimapStroke } from './minimap-stroke';
+import { minimapPadding } from './minimap-padding';
+import { PaddedMinimapNode } from './PaddedMinimapNode';
 import { PALETTE_MIME } from './Palette';
 import { ShapeEdge } from './ShapeEdge';
 import { applySelectionChanges } from './selection-changes';
@@ -60,7 +61,7 @@ export function EditorCanvas({ minimap, onFiles }: { minimap: boolean; onFiles(f
   const [fitOnOpen] = useState(() => store.getState().doc.nodes.length > 0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `measures` invalidates the memo when React Flow measured a node
   const { nodes, edges } = useMemo(() => (builder.current as FlowElementsBuilder).build(state), [state, measures]);
-  const outline = useMemo(() => (minimap ? minimapStroke(nodes, MINIMAP) : 0), [minimap, nodes]);
+  const padding = useMemo(() => (minimap ? minimapPadding(nodes, MINIMAP) : 0), [minimap, nodes]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -257,8 +258,8 @@ export function EditorCanvas({ minimap, onFiles }: { minimap: boolean; onFiles(f
             pannable
             zoomable
             nodeColor={minimapColor}
-            nodeStrokeColor={minimapColor}
-            nodeStrokeWidth={outline}
+            nodeComponent={PaddedMinimapNode}
+            nodeStrokeWidth={padding}
             maskColor="rgba(240, 243, 247, 0.7)"
             ariaLabel="Minimap"
             style={MINIMAP}

@@ -9,12 +9,12 @@ interface Placed {
 }
 
 /**
- * The outline (in flow units) that keeps every layer visible in a minimap of `box` pixels. The
- * minimap scales the whole diagram into its box, so a long single column — a 162-layer MobileNet is
- * 95 times taller than wide — would shrink to a line a pixel wide; an outline in the layer's own
- * colour gives each layer at least a few pixels. Diagrams that fit comfortably get no outline.
+ * How far (in flow units) to grow each layer's box in a minimap of `box` pixels so that every layer
+ * stays visible. The minimap scales the whole diagram into its box, so a long single column — a
+ * 162-layer MobileNet is 95 times taller than wide — would shrink to a line a pixel wide; grown by
+ * this much, each layer is at least a few pixels across. Diagrams that fit comfortably get none.
  */
-export function minimapStroke(nodes: readonly Placed[], box: { width: number; height: number }): number {
+export function minimapPadding(nodes: readonly Placed[], box: { width: number; height: number }): number {
   if (nodes.length === 0) return 0;
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
@@ -27,7 +27,6 @@ export function minimapStroke(nodes: readonly Placed[], box: { width: number; he
     maxY = Math.max(maxY, node.position.y + (node.measured?.height ?? NODE_HEIGHT));
   }
   const unitsPerPixel = Math.max((maxX - minX) / box.width, (maxY - minY) / box.height);
-  // A stroke straddles the outline: half of it widens the layer on each side.
   const missing = MIN_PIXELS * unitsPerPixel - Math.min(NODE_WIDTH, NODE_HEIGHT);
-  return missing > 0 ? Math.round(missing) : 0;
+  return missing > 0 ? Math.round(missing / 2) : 0;
 }
