@@ -1,7 +1,9 @@
 import { db } from '@/server/db/client';
+import { notFound } from '@/server/http/errors';
 import { teamAccess } from '@/server/permissions';
 import { projectSummary } from '@/server/projects/project-summary';
 import type { ProjectSummary } from '@/server/projects/schemas';
+import { holdContents } from '@/server/versions/graph-contents';
 
 /**
  * Forks a project: a new project (in the same team, or another one the caller can edit) with the
@@ -19,6 +21,12 @@ export async function duplicateProject(
     // Read the head and the versions up to it together, so a save racing the fork cannot split them.
     const head = (await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { headNumber: true } })).headNumber;
     const versions = await tx.version.findMany({ where: { projectId, number: { lte: head ?? 0 } }, orderBy: { number: 'asc' } });
+    // The copies point at the same contents: hold them, so deleting the source meanwhile cannot release them.
+    const held = await holdContents(
+      tx,
+      versions.map((v) => v.contentHash),
+    );
+    if (!held) throw notFound('The project');
     const project = await tx.project.create({
       data: {
         teamId,

@@ -4,6 +4,7 @@ import { db } from '@/server/db/client';
 import { ApiError, badRequest } from '@/server/http/errors';
 import { cacheGraph } from '@/server/versions/content-cache';
 import { contentHash } from '@/server/versions/content-hash';
+import { holdContent } from '@/server/versions/graph-contents';
 import type { VersionMeta } from '@/server/versions/schemas';
 import { toMeta, VERSION_META_SELECT } from '@/server/versions/version-meta';
 
@@ -44,7 +45,7 @@ export async function storeVersion(input: SaveInput, doc: GraphDoc): Promise<Ver
       });
       if (moved.count === 0) throw await conflict(tx, input.projectId, input.parent);
       // Raw SQL with the canonical text we already have: Prisma would walk the whole object again.
-      await tx.$executeRaw`INSERT INTO "graph_content" ("hash", "doc", "size") VALUES (${hash}, ${json}::jsonb, ${size}) ON CONFLICT ("hash") DO NOTHING`;
+      await holdContent(tx, hash, json, size);
       const version = await tx.version.create({
         data: {
           projectId: input.projectId,
