@@ -14,9 +14,11 @@ function createAuth() {
     database: prismaAdapter(db(), { provider: 'postgresql' }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
     session: { cookieCache: { enabled: true, maxAge: 60 } },
-    // Built in and in memory per server process. Sign-in and sign-up get a tighter budget than the rest.
+    // Counted in the database, so every server process shares the budget. Sign-in and sign-up get a
+    // tighter one than the rest.
     rateLimit: {
       enabled: signInLimitActive(),
+      storage: 'database',
       window: 60,
       max: 300,
       customRules: {
