@@ -58,7 +58,13 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           minLength={8}
         />
       </label>
-      {mode === 'sign-up' ? <p className="muted small">At least 8 characters.</p> : null}
+      {mode === 'sign-up' ? (
+        <p className="muted small">At least 8 characters.</p>
+      ) : (
+        <p className="muted small">
+          <Link href="/forgot-password">Forgot your password?</Link>
+        </p>
+      )}
       <ErrorNote message={error} />
       <button className="primary" type="submit" disabled={busy || !hydrated}>
         {busy ? 'One moment…' : mode === 'sign-up' ? 'Sign up' : 'Sign in'}

@@ -3,6 +3,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { signInLimitActive } from '@/server/auth/sign-in-throttle';
 import { db } from '@/server/db/client';
 import { authSecret, baseUrl, trustedOrigins } from '@/server/env';
+import { sendMail } from '@/server/mail/send-mail';
 import { setUpNewUser } from '@/server/teams/set-up-new-user';
 
 function createAuth() {
@@ -12,7 +13,18 @@ function createAuth() {
     secret: authSecret(),
     trustedOrigins: trustedOrigins(),
     database: prismaAdapter(db(), { provider: 'postgresql' }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+      // The link leads to /reset-password (the redirect the form asks for) and works once, for an hour.
+      resetPasswordTokenExpiresIn: 3600,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }) => {
+        await sendMail({ to: user.email, subject: 'Reset your NetCanvas password', text: resetPasswordText(user.name, url) });
+      },
+    },
     session: { cookieCache: { enabled: true, maxAge: 60 } },
     // Counted in the database, so every server process shares the budget. Sign-in and sign-up get a
     // tighter one than the rest.
@@ -24,6 +36,7 @@ function createAuth() {
       customRules: {
         '/sign-in/email': { window: 60, max: 10 },
         '/sign-up/email': { window: 60, max: 10 },
+        '/request-password-reset': { window: 60, max: 5 },
       },
     },
     advanced: { ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] } },
@@ -40,6 +53,19 @@ function createAuth() {
       },
     },
   });
+}
+
+function resetPasswordText(name: string, url: string): string {
+  return [
+    `Hello ${name},`,
+    '',
+    'Someone asked to reset the password of your NetCanvas account. To choose a new one, open this link',
+    'within the hour:',
+    '',
+    url,
+    '',
+    'If it was not you, ignore this message: your password stays as it is.',
+  ].join('\n');
 }
 
 export type Auth = ReturnType<typeof createAuth>;
