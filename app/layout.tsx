@@ -33,7 +33,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
           {user ? (
             <>
-              <span className="who">{user.email}</span>
+              <Link className="who" href="/account" title="Your account">
+                {user.email}
+              </Link>
               <SignOutButton />
             </>
           ) : (

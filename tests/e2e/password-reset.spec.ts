@@ -51,6 +51,26 @@ test('forgot the password: ask for a link, follow it from the mail, choose a new
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/projects$/);
 
+  // Signed in, the account page changes the password when the current one is given.
+  await page.getByRole('banner').getByRole('link', { name: email }).click();
+  const change = page.getByRole('form', { name: 'Change your password' });
+  await change.getByLabel('Current password', { exact: true }).fill('not my password');
+  await change.getByLabel('New password', { exact: true }).fill('my third long password');
+  await change.getByLabel('The new one again', { exact: true }).fill('my third long password');
+  await change.getByRole('button', { name: 'Change the password' }).click();
+  await expect(change.getByRole('alert')).toHaveText('Your current password is not right.');
+  await change.getByLabel('Current password', { exact: true }).fill('my new long password');
+  await change.getByRole('button', { name: 'Change the password' }).click();
+  await expect(change.getByRole('status')).toContainText('Password changed.');
+  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'test-results/account.png' });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await page.goto(`${app.url}/sign-in`);
+  await page.getByRole('form', { name: 'Sign in' }).getByLabel('Email').fill(email);
+  await page.getByRole('form', { name: 'Sign in' }).getByLabel('Password').fill('my third long password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+
   // The link works once.
   await page.goto(`${app.url}/reset-password?token=used-or-made-up`);
   await page.getByLabel('New password', { exact: true }).fill('another long password');

@@ -68,4 +68,32 @@ describeEachDatabase('password reset', () => {
     const reset = await call('POST', '/api/auth/reset-password', { body: { newPassword: 'a brand new password', token: 'made-up-token' } });
     expect(reset.status).toBe(400);
   });
+
+  it('changes the password of a signed-in account when the current one is given, signing out its other sessions', async () => {
+    const owner = await signUp('Changing Chidi');
+    const elsewhere = await call('POST', '/api/auth/sign-in/email', { body: { email: owner.email, password: owner.password } });
+    expect(elsewhere.status).toBe(200);
+    expect(await db().session.count({ where: { userId: owner.id } })).toBe(2);
+    const wrong = await call('POST', '/api/auth/change-password', {
+      as: owner,
+      body: { currentPassword: 'not the password', newPassword: 'a changed password', revokeOtherSessions: true },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.message).toMatch(/invalid password/i);
+    const changed = await call('POST', '/api/auth/change-password', {
+      as: owner,
+      body: { currentPassword: owner.password, newPassword: 'a changed password', revokeOtherSessions: true },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(await db().session.count({ where: { userId: owner.id } })).toBe(1);
+    expect((await call('POST', '/api/auth/sign-in/email', { body: { email: owner.email, password: 'a changed password' } })).status).toBe(
+      200,
+    );
+    expect((await call('POST', '/api/auth/sign-in/email', { body: { email: owner.email, password: owner.password } })).status).toBe(401);
+    // Without a session there is nothing to change.
+    const anonymous = await call('POST', '/api/auth/change-password', {
+      body: { currentPassword: 'a changed password', newPassword: 'yet another password' },
+    });
+    expect(anonymous.status).toBe(401);
+  });
 });
