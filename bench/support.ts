@@ -1,21 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { LaunchOptions } from '@playwright/test';
 import pg from 'pg';
 import config from '../playwright.config';
 import { applyMigrations } from '../server/db/migrate';
-
-/** A TCP port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
+import { freePort } from '../tests/e2e/server';
 
 /** Runs one statement on its own connection (CREATE / DROP DATABASE cannot share a transaction). */
 export async function runSql(connectionString: string, sql: string): Promise<void> {

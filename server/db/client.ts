@@ -4,6 +4,9 @@ import { databaseUrl } from '@/server/env';
 
 export type Db = PrismaClient;
 
+/** The client an interactive transaction hands its callback. */
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
 const globalForDb = globalThis as unknown as { netcanvasPrisma?: PrismaClient; netcanvasDatabaseUrl?: string };
 
 /**

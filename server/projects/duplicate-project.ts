@@ -22,11 +22,8 @@ export async function duplicateProject(
     const head = (await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { headNumber: true } })).headNumber;
     const versions = await tx.version.findMany({ where: { projectId, number: { lte: head ?? 0 } }, orderBy: { number: 'asc' } });
     // The copies point at the same contents: hold them, so deleting the source meanwhile cannot release them.
-    const held = await holdContents(
-      tx,
-      versions.map((v) => v.contentHash),
-    );
-    if (!held) throw notFound('The project');
+    const contents = versions.map((v) => v.contentHash);
+    if (!(await holdContents(tx, contents))) throw notFound('The project');
     const project = await tx.project.create({
       data: {
         teamId,

@@ -1,9 +1,7 @@
 import type { Role } from '@/prisma/generated/enums';
-import { db } from '@/server/db/client';
+import { db, type Tx } from '@/server/db/client';
 import { ApiError, notFound } from '@/server/http/errors';
 import { teamAccess } from '@/server/permissions';
-
-type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
 
 /** Owner counts are checked under a lock on the team, so two owners stepping down at once cannot both succeed. */
 async function lockTeam(tx: Tx, teamId: string): Promise<void> {

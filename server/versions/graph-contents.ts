@@ -1,6 +1,4 @@
-import type { db } from '@/server/db/client';
-
-type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
+import type { Tx } from '@/server/db/client';
 
 /**
  * Graph contents are stored once per hash and shared by every version with that graph, across
@@ -17,6 +15,7 @@ type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
 export async function holdContent(tx: Tx, hash: string, json: string, size: number): Promise<void> {
   // Two rounds at most: a release can only remove a row nobody holds, and once stored here it is ours.
   for (let round = 0; round < 2; round++) {
+    // Raw SQL with the canonical text we already have: Prisma would walk the whole object again.
     await tx.$executeRaw`INSERT INTO "graph_content" ("hash", "doc", "size") VALUES (${hash}, ${json}::jsonb, ${size}) ON CONFLICT ("hash") DO NOTHING`;
     const held = await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "graph_content" WHERE "hash" = ${hash} FOR KEY SHARE`;
     if (held.length === 1) return;

@@ -1,14 +1,12 @@
 import { parseGraph } from '@/engine/graph/parse';
 import type { GraphDoc } from '@/engine/graph/schema';
-import { db } from '@/server/db/client';
+import { db, type Tx } from '@/server/db/client';
 import { ApiError, badRequest } from '@/server/http/errors';
 import { cacheGraph } from '@/server/versions/content-cache';
 import { contentHash } from '@/server/versions/content-hash';
 import { holdContent } from '@/server/versions/graph-contents';
 import type { VersionMeta } from '@/server/versions/schemas';
 import { toMeta, VERSION_META_SELECT } from '@/server/versions/version-meta';
-
-type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
 
 export interface SaveInput {
   projectId: string;
@@ -44,7 +42,6 @@ export async function storeVersion(input: SaveInput, doc: GraphDoc): Promise<Ver
         data: { headNumber: number },
       });
       if (moved.count === 0) throw await conflict(tx, input.projectId, input.parent);
-      // Raw SQL with the canonical text we already have: Prisma would walk the whole object again.
       await holdContent(tx, hash, json, size);
       const version = await tx.version.create({
         data: {
