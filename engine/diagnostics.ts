@@ -27,6 +27,8 @@ export const DIAGNOSTIC_CODES = {
   import_placeholder: 'A layer of the model file was kept as a placeholder.',
   weights_mismatch: 'The weight files do not match the model.',
   unsupported_feature: 'The model uses a feature NetCanvas does not build.',
+  import_approximated: 'A part of the model file was imported as a close, not identical, layer.',
+  export_unsupported: 'A layer has no form in the chosen export format.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
