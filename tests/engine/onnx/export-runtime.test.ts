@@ -46,7 +46,7 @@ describe('ONNX export predicts like TF.js', () => {
         return sampleInput([null, ...params.shape], params.dtype, k + 1);
       });
       const tensors = inputs.map((x) => (x.data instanceof Int32Array ? tf.tensor(x.data, x.shape, 'int32') : tf.tensor(x.data, x.shape)));
-      const predicted = model.predict(tensors.length === 1 ? tensors[0] : tensors) as
+      const predicted = model.predict(tensors.length === 1 ? (tensors[0] as (typeof tensors)[number]) : tensors) as
         | ReturnType<typeof tf.tensor>
         | ReturnType<typeof tf.tensor>[];
       const expected = (Array.isArray(predicted) ? predicted : [predicted]).map((t) => ({ data: t.dataSync(), shape: t.shape }));
