@@ -123,13 +123,13 @@ export function convertOpGraph(graph: OpGraph, fileKind: string): ConvertedGraph
         for (const [i, t] of outputs.entries()) if (other.outputs[i]) values.set(other.outputs[i] as string, { kind: 'tensor', t });
         ctx.folded(outputs[0]?.node ?? '', undefined);
         const note = b.notes.find((n) => n.nodeId === outputs[0]?.node);
-        if (note) note.source += ` + ${describe(other)}`;
+        if (note) note.source += ` + ${opLabel(other)}`;
       },
       layer(type, params, inputs, weights, note) {
         const outputs = b.layer(type, params, inputs, ctx.name, weights);
         const id = (outputs[0] as Tracked).node;
         created.push(id);
-        b.note({ nodeId: id, status: 'exact', source: describe(node), message: `${layerSpec(type)?.label ?? type}.`, ...note });
+        b.note({ nodeId: id, status: 'exact', source: opLabel(node), message: `${layerSpec(type)?.label ?? type}.`, ...note });
         return outputs;
       },
       foldTarget(i) {
@@ -141,7 +141,7 @@ export function convertOpGraph(graph: OpGraph, fileKind: string): ConvertedGraph
       },
       folded(nodeId, detail) {
         const note = b.notes.find((n) => n.nodeId === nodeId);
-        if (note) note.source += ` + ${describe(node)}${detail ? ` (${detail})` : ''}`;
+        if (note) note.source += ` + ${opLabel(node)}${detail ? ` (${detail})` : ''}`;
       },
     };
     try {
@@ -201,7 +201,11 @@ function firstLayoutOp(name: string, consumers: Map<string, OpNode[]>): string |
     const value = queue.shift() as string;
     for (const node of consumers.get(value) ?? []) {
       if (!LAYOUT_NEUTRAL.has(node.op)) return node.op;
-      for (const out of node.outputs) if (!seen.has(out)) seen.add(out), queue.push(out);
+      for (const out of node.outputs) {
+        if (seen.has(out)) continue;
+        seen.add(out);
+        queue.push(out);
+      }
     }
   }
   return undefined;
@@ -233,7 +237,7 @@ function placeholder(
     });
   }
   const hint = error.hint ?? 'Replace the placeholder with an equivalent layer from the palette, or delete it.';
-  b.note({ nodeId: id, status: 'placeholder', source: describe(node), message: `Kept as a placeholder: ${reason}.`, replaceWith: hint });
+  b.note({ nodeId: id, status: 'placeholder', source: opLabel(node), message: `Kept as a placeholder: ${reason}.`, replaceWith: hint });
   diagnostics.push({
     code: 'import_placeholder',
     severity: 'error',
@@ -244,7 +248,7 @@ function placeholder(
   void consumers;
 }
 
-function describe(node: OpNode): string {
+function opLabel(node: OpNode): string {
   return `${node.op}${node.name ? ` "${node.name}"` : ''}`;
 }
 

@@ -99,7 +99,7 @@ const convTranspose: OpConverter = (ctx) => {
   const window = windowOf(ctx.node, kernel);
   if (window.dilations.some((d) => d > 1)) throw new Unsupported('it is a dilated transposed convolution');
   const outputPadding = attrInts(ctx.node, 'output_padding') ?? new Array(n).fill(0);
-  const totals = kernel.map((k, i) => (window.pads.begin[i] ?? 0) + (window.pads.end[i] ?? 0) - (outputPadding[i] ?? 0));
+  const totals = kernel.map((_, i) => (window.pads.begin[i] ?? 0) + (window.pads.end[i] ?? 0) - (outputPadding[i] ?? 0));
   const same = kernel.every((k, i) => {
     const s = window.strides[i] ?? 1;
     const total = Math.max(k - s, 0);

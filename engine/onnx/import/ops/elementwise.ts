@@ -31,9 +31,13 @@ function activation(ctx: OpContext, name: string, fallback?: () => void): void {
   ) {
     target.params.activation = name;
     ctx.folded(target.nodeId);
-    return ctx.setOutput(0, x);
+    ctx.setOutput(0, x);
+    return;
   }
-  if (fallback) return fallback();
+  if (fallback) {
+    fallback();
+    return;
+  }
   const [y] = ctx.layer('activation', { activation: name }, [x]);
   ctx.setOutput(0, { ...(y as Tracked), perm: x.perm });
 }
@@ -121,7 +125,8 @@ function addConstant(ctx: OpContext, tensorIndex: number, constant: TensorValues
     target.params.useBias = true;
     ctx.b.weights[`${target.nodeId}/bias`] = { values: vector, shape: [vector.length], dtype: 'float32' };
     ctx.folded(target.nodeId, 'bias');
-    return ctx.setOutput(0, x);
+    ctx.setOutput(0, x);
+    return;
   }
   if (c.length !== 1)
     throw new Unsupported('it adds a constant tensor, which no layer holds', 'Fold the constant into the bias of the layer before.');
@@ -248,8 +253,8 @@ const resize: OpConverter = (ctx) => {
   if ((raw.perm?.length ?? 0) !== 4) throw new Unsupported('it resizes something other than a 4-D image');
   const scalesInput = ctx.node.op === 'Upsample' ? ctx.constant(1) : ctx.constant(2);
   const scales =
-    scalesInput && scalesInput.data.length === 4
-      ? Array.from(scalesInput.data, Number)
+    scalesInput?.data.length === 4
+      ? Array.from(scalesInput?.data ?? [], Number)
       : (attrInts(ctx.node, 'scales') as number[] | undefined);
   if (!scales || scales[0] !== 1 || scales[1] !== 1 || !scales.slice(2).every((s) => Number.isInteger(s)))
     throw new Unsupported('it resizes by other than whole factors of height and width');

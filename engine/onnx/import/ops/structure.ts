@@ -53,7 +53,10 @@ const flatten: OpConverter = (ctx) => {
 };
 
 function flattenTo(ctx: OpContext, x: Tracked): void {
-  if (x.shape?.length === 2 && x.perm && x.perm.filter((p) => p >= 0).join() === '0,1') return ctx.setOutput(0, { ...x, perm: [0, 1] });
+  if (x.shape?.length === 2 && x.perm && x.perm.filter((p) => p >= 0).join() === '0,1') {
+    ctx.setOutput(0, { ...x, perm: [0, 1] });
+    return;
+  }
   const order = flattenOrder(x);
   const readers = ctx.used(0) ? consumersAreDense(ctx) : true;
   let input = x;
