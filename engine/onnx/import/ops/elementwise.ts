@@ -253,10 +253,8 @@ const resize: OpConverter = (ctx) => {
   if ((raw.perm?.length ?? 0) !== 4) throw new Unsupported('it resizes something other than a 4-D image');
   const scalesInput = ctx.node.op === 'Upsample' ? ctx.constant(1) : ctx.constant(2);
   const scales =
-    scalesInput?.data.length === 4
-      ? Array.from(scalesInput?.data ?? [], Number)
-      : (attrInts(ctx.node, 'scales') as number[] | undefined);
-  if (!scales || scales[0] !== 1 || scales[1] !== 1 || !scales.slice(2).every((s) => Number.isInteger(s)))
+    scalesInput?.data.length === 4 ? Array.from(scalesInput?.data ?? [], Number) : (attrInts(ctx.node, 'scales') as number[] | undefined);
+  if (scales?.[0] !== 1 || scales[1] !== 1 || !scales.slice(2).every((s) => Number.isInteger(s)))
     throw new Unsupported('it resizes by other than whole factors of height and width');
   const mode = attrString(ctx.node, 'mode', 'nearest');
   const transform = attrString(ctx.node, 'coordinate_transformation_mode', ctx.node.op === 'Upsample' ? 'asymmetric' : 'half_pixel');
