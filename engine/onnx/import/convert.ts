@@ -10,8 +10,15 @@ import type { OpContext, Val } from './op-context';
 import type { OpGraph, OpNode } from './op-graph';
 import { OP_CONVERTERS, SAME_SHAPE_OPS } from './op-table';
 
+/** How the file's inputs and outputs sit over the design's: file axis `i` is design axis `perm[i]` (`-1`: a size-1 axis the design lacks). */
+export interface TensorLayouts {
+  inputs: number[][];
+  outputs: number[][];
+}
+
 export interface ConvertedGraph {
   doc: GraphDoc;
+  layouts: TensorLayouts;
   weights: NamedWeightArrays;
   notes: ImportNote[];
   diagnostics: Diagnostic[];
@@ -47,6 +54,7 @@ export function convertOpGraph(graph: OpGraph, fileKind: string): ConvertedGraph
   for (const node of graph.nodes) for (const input of node.inputs) consumers.set(input, [...(consumers.get(input) ?? []), node]);
   const graphOutputs = new Set(graph.outputs);
   const diagnostics: Diagnostic[] = [];
+  const layouts: TensorLayouts = { inputs: [], outputs: [] };
 
   for (const input of graph.inputs) {
     const dims = input.dims ?? [];
@@ -62,6 +70,7 @@ export function convertOpGraph(graph: OpGraph, fileKind: string): ConvertedGraph
     design[0] = null;
     const t = b.input(input.name, design, input.dtype);
     values.set(input.name, { kind: 'tensor', t: { ...t, perm } });
+    layouts.inputs.push(perm);
     if (perm.some((p, i) => p !== i)) {
       b.note({
         nodeId: t.node,
@@ -159,6 +168,7 @@ export function convertOpGraph(graph: OpGraph, fileKind: string): ConvertedGraph
     const v = values.get(name);
     if (v?.kind !== 'tensor') continue;
     outputs.push(v.t);
+    layouts.outputs.push(v.t.perm ?? []);
     const real = v.t.perm?.filter((p) => p >= 0) ?? [];
     if (v.t.shape && real.some((p, i) => p !== i)) {
       b.note({
@@ -172,7 +182,13 @@ export function convertOpGraph(graph: OpGraph, fileKind: string): ConvertedGraph
   const doc = b.document(graph.name, outputs);
   const kept = new Set(b.nodes.map((n) => n.id));
   const edges = doc.edges.filter((e) => kept.has(e.source) && kept.has(e.target));
-  return { doc: { ...doc, edges }, weights: b.weights, notes: b.notes.filter((n) => !n.nodeId || kept.has(n.nodeId)), diagnostics };
+  return {
+    doc: { ...doc, edges },
+    layouts,
+    weights: b.weights,
+    notes: b.notes.filter((n) => !n.nodeId || kept.has(n.nodeId)),
+    diagnostics,
+  };
 }
 
 /** Operations that work the same in any layout: the importer looks past them to decide an input's layout. */

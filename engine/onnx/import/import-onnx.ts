@@ -4,7 +4,7 @@ import type { GraphDoc } from '../../graph/schema';
 import type { ImportNote } from '../../import/import-notes';
 import { layeredLayout } from '../../import/layout';
 import type { NamedWeightArrays } from '../../import/weight-arrays';
-import { convertOpGraph } from './convert';
+import { convertOpGraph, type TensorLayouts } from './convert';
 import type { OpGraph } from './op-graph';
 import { readOnnx } from './read-onnx';
 
@@ -14,6 +14,8 @@ export interface NetworkImport {
   doc?: GraphDoc;
   /** Weights keyed by the design's layer names (`conv1/kernel`), laid out as TF.js holds them. */
   weightArrays?: NamedWeightArrays;
+  /** How the file's inputs and outputs map onto the design's (images are channels-last in the design). */
+  layouts?: TensorLayouts;
   /** One note per design node (exact, approximated, placeholder), for an import report. */
   notes: ImportNote[];
   diagnostics: Diagnostic[];
@@ -65,6 +67,7 @@ export function networkToDesign(graph: OpGraph, fileKind: string, name: string |
     ok: true,
     doc: layeredLayout(parsed.doc),
     weightArrays,
+    layouts: converted.layouts,
     notes: converted.notes,
     diagnostics: [...extra, ...converted.diagnostics, ...approximations(converted.notes)],
   };

@@ -62,18 +62,19 @@ const clip: OpConverter = (ctx) => {
   sameShape(ctx, 'relu', { maxValue: Number.isFinite(max) ? max : null });
 };
 
+/** Softmax over the design's last axis (TF.js has no other). Before opset 13 it flattened from `axis`, the same on a matrix. */
 const softmax: OpConverter = (ctx) => {
   const x = ctx.tensor(0);
   const rank = x.perm?.length ?? 2;
   const axis = attrNumber(ctx.node, 'axis', ctx.opset >= 13 ? -1 : 1);
-  const last = axis === -1 || axis === rank - 1;
-  // Before opset 13 Softmax flattened from `axis`; on a matrix that is the same as the last axis.
-  if (rank !== 2 && !last) {
-    sameShape(ctx, 'softmax', { axis: designAxis(x, axis) });
-    return;
+  const single = ctx.opset >= 13 || rank === 2 || axis === -1 || axis === rank - 1;
+  if (!single || designAxis(x, axis) !== -1) {
+    throw new Unsupported(
+      `it normalises over axis ${axis}, and TF.js's softmax works on the last axis only`,
+      'Put a Permute before and after a Softmax layer to bring that axis last.',
+    );
   }
-  if (designAxis(x, last ? rank - 1 : axis) === -1) return activation(ctx, 'softmax', () => sameShape(ctx, 'softmax', { axis: -1 }));
-  sameShape(ctx, 'softmax', { axis: designAxis(x, axis) });
+  activation(ctx, 'softmax', () => sameShape(ctx, 'softmax', { axis: -1 }));
 };
 
 const hardSigmoid: OpConverter = (ctx) => {
@@ -90,8 +91,11 @@ const prelu: OpConverter = (ctx) => {
   if (!shape || shape.some((d, i) => i > 0 && d === null)) throw new Unsupported('the size of its input is not known');
   const rank = shape.length;
   const channels = shape[rank - 1] as number;
-  const perChannel = slope.data.length === channels && rank > 2 && x.perm?.[1] === rank - 1;
-  if (slope.data.length !== 1 && !perChannel && rank !== 2) throw new Unsupported('its slopes are not one per channel');
+  // The slopes may vary along one ONNX axis (broadcast from the right), which must be the design's last.
+  const onnxRank = x.perm?.length ?? rank;
+  const varying = slope.dims.flatMap((d, j) => (d > 1 ? [onnxRank - slope.dims.length + j] : []));
+  const perChannel = varying.length === 1 && x.perm?.[varying[0] as number] === rank - 1 && slope.data.length === channels;
+  if (slope.data.length !== 1 && !perChannel) throw new Unsupported('its slopes are not one per channel');
   const shared = Array.from({ length: rank - 2 }, (_, i) => i + 1);
   const alphaShape = rank === 2 ? [channels] : [...shared.map(() => 1), channels];
   const values = slope.data.length === 1 ? new Float32Array(channels).fill(Number(slope.data[0])) : Float32Array.from(slope.data, Number);
@@ -281,9 +285,19 @@ export const ELEMENTWISE_OPS: Record<string, OpConverter> = {
   Tanh: simple('tanh'),
   Softplus: simple('softplus'),
   Softsign: simple('softsign'),
-  Selu: simple('selu'),
-  Elu: (ctx) =>
-    attrNumber(ctx.node, 'alpha', 1) === 1 ? activation(ctx, 'elu') : sameShape(ctx, 'elu', { alpha: attrNumber(ctx.node, 'alpha', 1) }),
+  Selu: (ctx) => {
+    // TF.js's selu has the standard constants only.
+    const standard =
+      Math.abs(attrNumber(ctx.node, 'alpha', 1.6732632) - 1.6732632) < 1e-5 &&
+      Math.abs(attrNumber(ctx.node, 'gamma', 1.0507009) - 1.0507009) < 1e-5;
+    if (!standard) throw new Unsupported('its alpha and gamma differ from the standard SELU constants, the only ones TF.js has');
+    activation(ctx, 'selu');
+  },
+  Elu: (ctx) => {
+    const alpha = attrNumber(ctx.node, 'alpha', 1);
+    if (alpha !== 1) throw new Unsupported(`its alpha is ${alpha}; TF.js's ELU has alpha 1 only`);
+    activation(ctx, 'elu');
+  },
   LeakyRelu: (ctx) => sameShape(ctx, 'leakyRelu', { alpha: attrNumber(ctx.node, 'alpha', 0.01) }),
   ThresholdedRelu: (ctx) => sameShape(ctx, 'thresholdedRelu', { theta: attrNumber(ctx.node, 'alpha', 1) }),
   HardSigmoid: hardSigmoid,

@@ -150,6 +150,7 @@ const squeeze: OpConverter = (ctx) => {
   const shape = onnxShape(x);
   if (!x.perm || !shape) throw new Unsupported('the shape of its input is not known');
   const axes = new Set((given ?? shape.flatMap((d, i) => (d === 1 ? [i] : []))).map((a) => (a < 0 ? a + shape.length : a)));
+  if ([...axes].some((a) => x.perm?.[a] === 0)) throw new Unsupported('it removes the batch axis');
   if ([...axes].some((a) => (x.perm?.[a] ?? -1) >= 0)) {
     // A real size-1 design axis: reshape it away.
     const input = withPerm(ctx.b, x, identityPerm(x.perm.length), ctx.name);
