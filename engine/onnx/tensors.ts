@@ -8,6 +8,8 @@ export interface TensorValues {
   /** `float` for the float types (float16/64 converted), `int` for the integer and bool types. */
   kind: 'float' | 'int';
   data: Float32Array | number[];
+  /** Set when every value is this one (a `ConstantOfShape`): rearranging such a tensor only changes its shape. */
+  fill?: number;
 }
 
 /** A float32 initializer; `values` are in C order. */

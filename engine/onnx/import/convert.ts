@@ -247,10 +247,8 @@ function placeholder(
   const keepsShape = SAME_SHAPE_OPS.has(node.op) && first;
   for (const [i, name] of node.outputs.entries()) {
     if (!name) continue;
-    values.set(name, {
-      kind: 'tensor',
-      t: { node: id, port: i, shape: keepsShape && i === 0 ? first.shape : null, perm: keepsShape && i === 0 ? first.perm : null },
-    });
+    const known = i === 0 ? (error.output ?? (keepsShape ? { shape: first.shape, perm: first.perm } : undefined)) : undefined;
+    values.set(name, { kind: 'tensor', t: { node: id, port: i, shape: known?.shape ?? null, perm: known?.perm ?? null } });
   }
   const hint = error.hint ?? 'Replace the placeholder with an equivalent layer from the palette, or delete it.';
   b.note({ nodeId: id, status: 'placeholder', source: opLabel(node), message: `Kept as a placeholder: ${reason}.`, replaceWith: hint });

@@ -29,6 +29,8 @@ export class Unsupported extends Error {
   constructor(
     message: string,
     readonly hint?: string,
+    /** The design shape and layout the part's output would have, when known, so what follows still imports. */
+    readonly output?: { shape: Shape; perm: number[] },
   ) {
     super(message);
   }

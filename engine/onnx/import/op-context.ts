@@ -1,5 +1,5 @@
 import type { ImportNote } from '../../import/import-notes';
-import type { WeightArray } from '../../import/weight-arrays';
+import { transpose, type WeightArray } from '../../import/weight-arrays';
 import type { TensorValues } from '../tensors';
 import { type DesignBuilder, type Tracked, Unsupported } from './design-builder';
 import type { OpNode } from './op-graph';
@@ -52,6 +52,16 @@ export interface OpContext {
 }
 
 export type OpConverter = (ctx: OpContext) => void;
+
+/** `np.transpose(v, perm)` as layer weights; a tensor of one repeated value is only reshaped. */
+export function permutedWeight(v: TensorValues, perm: readonly number[]): WeightArray {
+  if (v.fill !== undefined)
+    return weightOf(
+      v,
+      perm.map((p) => v.dims[p] ?? 1),
+    );
+  return transpose(weightOf(v), perm);
+}
 
 /** A float tensor as layer weights. */
 export function weightOf(v: TensorValues, shape: number[] = v.dims): WeightArray {

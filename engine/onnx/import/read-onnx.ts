@@ -64,7 +64,7 @@ function inputOf(info: OnnxValueInfo): OpInput {
 function attrOf(a: OnnxAttribute): [string, AttrValue][] {
   const name = a.name ?? '';
   const decode = (s: Uint8Array) => new TextDecoder().decode(s);
-  switch (a.type) {
+  switch (a.type || inferredType(a)) {
     case AttributeType.FLOAT:
       return [[name, a.f ?? 0]];
     case AttributeType.INT:
@@ -84,4 +84,15 @@ function attrOf(a: OnnxAttribute): [string, AttrValue][] {
     default:
       return [];
   }
+}
+
+/** Files written before attributes carried a type (IR 1–2) say it only by which field is set. */
+function inferredType(a: OnnxAttribute): number {
+  if ((a.ints?.length ?? 0) > 0) return AttributeType.INTS;
+  if ((a.floats?.length ?? 0) > 0) return AttributeType.FLOATS;
+  if ((a.strings?.length ?? 0) > 0) return AttributeType.STRINGS;
+  if (a.s && a.s.length > 0) return AttributeType.STRING;
+  if (a.t) return AttributeType.TENSOR;
+  if (a.f) return AttributeType.FLOAT;
+  return AttributeType.INT;
 }

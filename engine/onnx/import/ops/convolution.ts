@@ -1,7 +1,8 @@
 import { reshape, transpose, type WeightArray } from '../../../import/weight-arrays';
+import { layerSpec } from '../../../layers/registry';
 import { type Tracked, Unsupported } from '../design-builder';
 import { channelsFirstPerm, withPerm } from '../layouts';
-import { type OpContext, type OpConverter, requireConstant, weightOf } from '../op-context';
+import { type OpContext, type OpConverter, permutedWeight, requireConstant, weightOf } from '../op-context';
 import { attrInts, attrNumber } from '../op-graph';
 import { resolvePadding, type WindowPadding, windowOf } from './window';
 
@@ -59,7 +60,7 @@ const conv: OpConverter = (ctx) => {
     if (window.strides.some((s) => s > 1) && window.dilations.some((d) => d > 1))
       throw new Unsupported('it combines strides and dilation, which Keras convolutions cannot');
     // [out, in, k…] → [k…, in, out]
-    const kernelWeights = transpose(weightOf(w), [...Array.from({ length: n }, (_, i) => i + 2), 1, 0]);
+    const kernelWeights = permutedWeight(w, [...Array.from({ length: n }, (_, i) => i + 2), 1, 0]);
     [y] = ctx.layer(type, { ...common, filters: out, dilationRate: window.dilations }, [input], {
       kernel: kernelWeights,
       ...biasWeights,
@@ -75,9 +76,14 @@ const conv: OpConverter = (ctx) => {
       ...biasWeights,
     }) as [Tracked];
   } else {
+    // The output is what an ordinary convolution with as many filters gives, so the layers after it still import.
+    const spec = layerSpec(CONV_TYPES[n] ?? 'conv2d');
+    const params = spec?.params.parse({ ...common, filters: out, dilationRate: window.dilations });
+    const shape = spec && input.shape ? spec.outputShape([input.shape], params) : null;
     throw new Unsupported(
       `it is a grouped convolution (${group} groups), which TF.js has no layer for`,
       `Replace it with a Conv2D of ${out} filters (it has ${group}× the weights), or split the channels into ${group} branches.`,
+      Array.isArray(shape) && shape[0] ? { shape: shape[0], perm: channelsFirstPerm(n + 2) } : undefined,
     );
   }
   ctx.setOutput(0, { ...y, perm: channelsFirstPerm(n + 2) });
@@ -109,7 +115,7 @@ const convTranspose: OpConverter = (ctx) => {
   if (!(same || valid || window.autoPad === 'SAME_UPPER'))
     throw new Unsupported(`its padding (${window.pads.begin.join(', ')} / ${window.pads.end.join(', ')}) has no Keras form`);
   // [in, out, k…] → [k…, out, in]
-  const kernelWeights = transpose(weightOf(w), [...Array.from({ length: n }, (_, i) => i + 2), 1, 0]);
+  const kernelWeights = permutedWeight(w, [...Array.from({ length: n }, (_, i) => i + 2), 1, 0]);
   const [y] = ctx.layer(
     type,
     { filters: outPerGroup, kernelSize: kernel, strides: window.strides, padding: valid ? 'valid' : 'same', useBias: Boolean(bias) },

@@ -1,6 +1,6 @@
-import { transpose, type WeightArray } from '../../../import/weight-arrays';
+import type { WeightArray } from '../../../import/weight-arrays';
 import { type Tracked, Unsupported } from '../design-builder';
-import { type OpContext, type OpConverter, requireConstant, weightOf } from '../op-context';
+import { type OpContext, type OpConverter, permutedWeight, requireConstant, weightOf } from '../op-context';
 import { attrNumber } from '../op-graph';
 
 /** Gemm and MatMul (+ Add) with constant weights become Dense layers. */
@@ -31,8 +31,7 @@ const gemm: OpConverter = (ctx) => {
   const b = requireConstant(ctx, 1, 'weight matrix');
   if (attrNumber(ctx.node, 'transA', 0) === 1) throw new Unsupported('it transposes its input (transA)');
   if ((x.perm?.length ?? 0) !== 2) throw new Unsupported('its input is not a matrix');
-  let kernel = weightOf(b);
-  if (attrNumber(ctx.node, 'transB', 0) === 1) kernel = transpose(kernel, [1, 0]);
+  let kernel = attrNumber(ctx.node, 'transB', 0) === 1 ? permutedWeight(b, [1, 0]) : weightOf(b);
   kernel = reorderRows(scaled(kernel, attrNumber(ctx.node, 'alpha', 1)), x.rowOrder);
   const units = kernel.shape[1] ?? 1;
   const c = ctx.has(2) ? requireConstant(ctx, 2, 'bias') : undefined;

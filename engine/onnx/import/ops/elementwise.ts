@@ -67,7 +67,10 @@ const softmax: OpConverter = (ctx) => {
   const x = ctx.tensor(0);
   const rank = x.perm?.length ?? 2;
   const axis = attrNumber(ctx.node, 'axis', ctx.opset >= 13 ? -1 : 1);
-  const single = ctx.opset >= 13 || rank === 2 || axis === -1 || axis === rank - 1;
+  // Flattening from `axis` is one softmax over that axis when every later axis has size 1.
+  const start = axis < 0 ? axis + rank : axis;
+  const later = (onnxShape(x) ?? []).slice(start + 1);
+  const single = ctx.opset >= 13 || rank === 2 || start === rank - 1 || (later.length > 0 && later.every((d) => d === 1));
   if (!single || designAxis(x, axis) !== -1) {
     throw new Unsupported(
       `it normalises over axis ${axis}, and TF.js's softmax works on the last axis only`,
@@ -96,10 +99,12 @@ const prelu: OpConverter = (ctx) => {
   const varying = slope.dims.flatMap((d, j) => (d > 1 ? [onnxRank - slope.dims.length + j] : []));
   const perChannel = varying.length === 1 && x.perm?.[varying[0] as number] === rank - 1 && slope.data.length === channels;
   if (slope.data.length !== 1 && !perChannel) throw new Unsupported('its slopes are not one per channel');
-  const shared = Array.from({ length: rank - 2 }, (_, i) => i + 1);
-  const alphaShape = rank === 2 ? [channels] : [...shared.map(() => 1), channels];
-  const values = slope.data.length === 1 ? new Float32Array(channels).fill(Number(slope.data[0])) : Float32Array.from(slope.data, Number);
-  sameShape(ctx, 'prelu', { sharedAxes: rank === 2 ? null : shared }, { alpha: { values, shape: alphaShape, dtype: 'float32' } });
+  // One slope for everything shares every axis; one per channel shares the spatial axes.
+  const single = slope.data.length === 1;
+  const shared = Array.from({ length: single ? rank - 1 : rank - 2 }, (_, i) => i + 1);
+  const alphaShape = single ? new Array(rank - 1).fill(1) : [...new Array(rank - 2).fill(1), channels];
+  const values = Float32Array.from(slope.data, Number);
+  sameShape(ctx, 'prelu', { sharedAxes: shared.length > 0 ? shared : null }, { alpha: { values, shape: alphaShape, dtype: 'float32' } });
 };
 
 /** Adds a constant: a bias folded into the layer before, or a Rescaling offset. */
@@ -116,8 +121,11 @@ function addConstant(ctx: OpContext, tensorIndex: number, constant: TensorValues
     : undefined;
   const rank = x.perm?.length ?? 0;
   // The constant must vary along ONNX axis 1 only (numpy broadcasting aligns it to the right), and that axis must be the design's last.
-  const alongChannels =
-    constant.dims.every((d, j) => d === 1 || rank - constant.dims.length + j === 1) && x.perm?.[1] === (x.shape?.length ?? 0) - 1;
+  // Before opset 7, Add broadcast with an explicit `axis` instead of from the right.
+  const legacyAxis =
+    ctx.node.attrs.broadcast === 1 && typeof ctx.node.attrs.axis === 'number' ? (ctx.node.attrs.axis as number) : undefined;
+  const start = legacyAxis ?? rank - constant.dims.length;
+  const alongChannels = constant.dims.every((d, j) => d === 1 || start + j === 1) && x.perm?.[1] === (x.shape?.length ?? 0) - 1;
   if (
     target &&
     FOLDS_ACTIVATION.has(target.type) &&
@@ -279,7 +287,16 @@ const resize: OpConverter = (ctx) => {
   ctx.setOutput(0, { ...(y as Tracked), perm: x.perm });
 };
 
+/** LRN: nothing in TF.js computes it. */
+const lrn: OpConverter = () => {
+  throw new Unsupported(
+    'local response normalisation (LRN) has no TF.js layer',
+    'Delete it (it only rescales activations slightly, and the layers around it keep working), or put a BatchNormalization there and retrain.',
+  );
+};
+
 export const ELEMENTWISE_OPS: Record<string, OpConverter> = {
+  LRN: lrn,
   Relu: simple('relu'),
   Sigmoid: simple('sigmoid'),
   Tanh: simple('tanh'),

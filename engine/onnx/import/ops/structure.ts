@@ -209,7 +209,9 @@ const constantOfShape: OpConverter = (ctx) => {
   const isInt = fill && typeof fill === 'object' && 'kind' in fill && fill.kind === 'int';
   ctx.setOutput(
     0,
-    isInt ? intConst(new Array(size(dims)).fill(value), dims) : { dims, kind: 'float', data: new Float32Array(size(dims)).fill(value) },
+    isInt
+      ? intConst(new Array(size(dims)).fill(value), dims)
+      : { dims, kind: 'float', data: new Float32Array(size(dims)).fill(value), fill: value },
   );
 };
 
