@@ -5,7 +5,7 @@ import type { NamedWeightArrays } from '../../import/weight-arrays';
 import { layerSpec } from '../../layers/registry';
 import type { TensorValues } from '../tensors';
 import { DesignBuilder, type Tracked, Unsupported } from './design-builder';
-import { channelsFirstPerm, identityPerm, TIME_MAJOR_PERM } from './layouts';
+import { channelsFirstPerm, identityPerm, onnxShape, TIME_MAJOR_PERM } from './layouts';
 import type { OpContext, Val } from './op-context';
 import type { OpGraph, OpNode } from './op-graph';
 import { OP_CONVERTERS, SAME_SHAPE_OPS } from './op-table';
@@ -105,7 +105,14 @@ export function convertOpGraph(graph: OpGraph, fileKind: string): ConvertedGraph
         return v.t;
       },
       constant(i) {
-        const v = values.get(node.inputs[i] ?? '');
+        const name = node.inputs[i] ?? '';
+        const make = graph.deferred?.get(name);
+        if (make && !values.has(name)) {
+          const shape = onnxShape(ctx.tensor(0));
+          if (!shape) throw new Unsupported('the size of its input, which its weights depend on, is not known');
+          values.set(name, { kind: 'const', v: make(shape) });
+        }
+        const v = values.get(name);
         return v?.kind === 'const' ? v.v : undefined;
       },
       setOutput(i, value) {
@@ -154,7 +161,8 @@ export function convertOpGraph(graph: OpGraph, fileKind: string): ConvertedGraph
       },
     };
     try {
-      if (!converter) throw new Unsupported(`${fileKind} operation ${node.op} has no NetCanvas layer`);
+      if (!converter)
+        throw new Unsupported(`${fileKind} ${node.label ? 'layer type' : 'operation'} ${node.label ?? node.op} has no NetCanvas layer`);
       converter(ctx);
     } catch (error) {
       if (!(error instanceof Unsupported)) throw error;
@@ -242,7 +250,7 @@ function placeholder(
     .map((v) => v.t);
   const config = Object.fromEntries(Object.entries(node.attrs).filter(([, v]) => typeof v !== 'object' || Array.isArray(v)));
   const reason = error.message;
-  const id = b.placeholder(node.op, config, reason, inputs, node.name || node.op);
+  const id = b.placeholder(node.label ?? node.op, config, reason, inputs, node.name || node.op);
   const first = inputs[0];
   const keepsShape = SAME_SHAPE_OPS.has(node.op) && first;
   for (const [i, name] of node.outputs.entries()) {
@@ -256,14 +264,14 @@ function placeholder(
     code: 'import_placeholder',
     severity: 'error',
     nodeId: id,
-    message: `${fileKind} ${node.op}${node.name ? ` "${node.name}"` : ''} was kept as a placeholder: ${reason}.`,
+    message: `${fileKind} ${node.label ?? node.op}${node.name ? ` "${node.name}"` : ''} was kept as a placeholder: ${reason}.`,
     hint,
   });
   void consumers;
 }
 
 function opLabel(node: OpNode): string {
-  return `${node.op}${node.name ? ` "${node.name}"` : ''}`;
+  return `${node.label ?? node.op}${node.name ? ` "${node.name}"` : ''}`;
 }
 
 export type { TensorValues };

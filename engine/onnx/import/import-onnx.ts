@@ -66,7 +66,7 @@ export function networkToDesign(graph: OpGraph, fileKind: string, name: string |
   return {
     ok: true,
     doc: layeredLayout(parsed.doc),
-    weightArrays,
+    ...(graph.weightsKnown === false ? {} : { weightArrays }),
     layouts: converted.layouts,
     notes: converted.notes,
     diagnostics: [...extra, ...converted.diagnostics, ...approximations(converted.notes)],

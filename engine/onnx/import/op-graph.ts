@@ -6,6 +6,8 @@ export type AttrValue = number | string | number[] | string[] | TensorValues;
 /** One operation of a network in ONNX's vocabulary (Caffe layers are translated into it too). */
 export interface OpNode {
   op: string;
+  /** The file's own name for the operation when it is not an ONNX one (a Caffe layer type), for messages and placeholders. */
+  label?: string;
   /** The name in the file, for messages and layer names; may be empty. */
   name: string;
   /** Tensor names; `''` marks an omitted optional input. */
@@ -31,6 +33,13 @@ export interface OpGraph {
   outputs: string[];
   nodes: OpNode[];
   constants: Map<string, TensorValues>;
+  /**
+   * Weights whose size depends on the tensor they are applied to (a Caffe layer described without its
+   * `.caffemodel`): made when the operation reading them is converted, from its first input's ONNX shape.
+   */
+  deferred?: Map<string, (input: readonly (number | null)[]) => TensorValues>;
+  /** `false` when the constants only stand in for weights the file does not hold: the design imports without weights. */
+  weightsKnown?: boolean;
   /** The operator set version the operations follow. */
   opset: number;
   /** What wrote the file, e.g. `pytorch 2.1`, for the report. */

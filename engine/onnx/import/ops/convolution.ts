@@ -69,7 +69,10 @@ const conv: OpConverter = (ctx) => {
     // Depthwise: [C·m, 1, kh, kw] → [kh, kw, C, m].
     const multiplier = out / channels;
     const [kh = 1, kw = 1] = kernel;
-    const depthwise = transpose(reshape(weightOf(w), [channels, multiplier, kh, kw]), [2, 3, 0, 1]);
+    const depthwise =
+      w.fill !== undefined
+        ? weightOf(w, [kh, kw, channels, multiplier])
+        : transpose(reshape(weightOf(w), [channels, multiplier, kh, kw]), [2, 3, 0, 1]);
     if (window.dilations.some((d) => d > 1)) throw new Unsupported('it is a dilated depthwise convolution');
     [y] = ctx.layer('depthwiseConv2d', { ...common, depthMultiplier: multiplier }, [input], {
       depthwise_kernel: depthwise,

@@ -7,7 +7,8 @@ import { attrNumber } from '../op-graph';
 
 /** Reorders kernel rows to the design's flattening order (see `Tracked.rowOrder`). */
 function reorderRows(kernel: WeightArray, order: Int32Array | undefined): WeightArray {
-  if (!order) return kernel;
+  // Without values (a stand-in of one repeated value) there is nothing to reorder.
+  if (!order || kernel.values.length === 0) return kernel;
   const [rows = 0, cols = 0] = kernel.shape;
   if (order.length !== rows) throw new Unsupported('its weights do not fit the flattened input');
   const values = new Float32Array(kernel.values.length);
