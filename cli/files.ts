@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { looksLikePrototxt } from '../engine/caffe/prototxt';
 import { isHdf5 } from '../engine/import/keras-h5';
 import type { ReadWeightFile } from '../engine/import/weights';
+import { looksLikeOnnx } from '../engine/onnx/import/read-onnx';
 import { UsageError } from './errors';
 
 /** Reads a file's bytes, turning every failure into a one-line usage error (exit 2). */
@@ -37,12 +39,30 @@ function parseJson(path: string, bytes: Uint8Array): unknown {
 }
 
 /**
- * Reads a model or graph file: a Keras HDF5 file (recognised by its signature, whatever its name)
- * comes back as its bytes, anything else is parsed as JSON. Unreadable files are usage errors (exit 2).
+ * Reads a model or graph file: a Keras HDF5 or ONNX file (recognised by its content, whatever its
+ * name) comes back as its bytes, a Caffe `.prototxt` as its text, anything else is parsed as JSON.
+ * Unreadable files are usage errors (exit 2).
  */
 export async function readModelFile(path: string): Promise<unknown> {
   const bytes = await readBytes(path);
-  return isHdf5(bytes) ? bytes : parseJson(path, bytes);
+  if (isHdf5(bytes) || (looksLikeOnnx(bytes) && !/\.json$/i.test(path))) return bytes;
+  if (/\.(prototxt|pbtxt)$/i.test(path)) return new TextDecoder().decode(bytes);
+  const text = new TextDecoder().decode(bytes);
+  if (looksLikePrototxt(text)) return text;
+  return parseJson(path, bytes);
+}
+
+/**
+ * The `.caffemodel` for a Caffe net: the one given, else the one with the prototxt's name beside
+ * it, else the only one in its folder; `undefined` when there is none.
+ */
+export async function caffemodelFor(prototxt: string, given?: string): Promise<Uint8Array | undefined> {
+  if (given) return readBytes(given);
+  const folder = dirname(resolve(prototxt));
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => /\.caffemodel$/i.test(n));
+  const own = `${basename(prototxt, extname(prototxt))}.caffemodel`;
+  const pick = names.includes(own) ? own : names.length === 1 ? names[0] : undefined;
+  return pick ? readBytes(join(folder, pick)) : undefined;
 }
 
 /** Reads weight files named in a manifest, relative to the model file; `undefined` when one is absent. */

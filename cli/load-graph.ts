@@ -1,13 +1,16 @@
 import { access, readFile } from 'node:fs/promises';
 import type * as tfjs from '@tensorflow/tfjs';
+import { importCaffe } from '../engine/caffe/import-caffe';
 import type { Diagnostic } from '../engine/diagnostics';
 import { parseGraph } from '../engine/graph/parse';
 import type { GraphDoc } from '../engine/graph/schema';
 import { importKerasH5, importModel, importTopology, type TopologyImport } from '../engine/import/import-model';
 import { isWeightsManifest, loadWeights } from '../engine/import/weights';
+import { importOnnx } from '../engine/onnx/import/import-onnx';
+import { looksLikeOnnx } from '../engine/onnx/import/read-onnx';
 import { TEMPLATE_NAMES, templateGraph } from '../engine/templates';
 import { UsageError } from './errors';
-import { readModelFile, weightReaderFor } from './files';
+import { caffemodelFor, readModelFile, weightReaderFor } from './files';
 
 export interface LoadedGraph {
   doc: GraphDoc;
@@ -23,7 +26,7 @@ export function weightsPathFor(graphPath: string): string {
 
 /**
  * Reads a GRAPH argument: a NetCanvas graph file, any model file `import` understands (imported on
- * the fly, a Keras .h5 file included), or `template:NAME`. Unreadable input is a UsageError (exit 2);
+ * the fly, Keras .h5, ONNX and Caffe .prototxt files included), or `template:NAME`. Unreadable input is a UsageError (exit 2);
  * model problems are returned.
  */
 export async function loadGraph(arg: string): Promise<LoadedGraph> {
@@ -34,7 +37,9 @@ export async function loadGraph(arg: string): Promise<LoadedGraph> {
     return { doc, diagnostics: [], kind: 'template' };
   }
   const json = await readModelFile(arg);
+  if (json instanceof Uint8Array && looksLikeOnnx(json)) return loaded(arg, { ...importOnnx(json), kind: 'onnx' });
   if (json instanceof Uint8Array) return loaded(arg, await importKerasH5(json, { weights: false }));
+  if (typeof json === 'string') return loaded(arg, { ...importCaffe(json), kind: 'caffe' });
   if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'netcanvas.graph') {
     const parsed = parseGraph(json);
     if (!parsed.ok)
@@ -70,6 +75,7 @@ function loaded(path: string, imported: TopologyImport): LoadedGraph {
 export async function loadGraphWeights(
   tf: typeof tfjs,
   arg: string,
+  weightsFile?: string,
 ): Promise<{ weights?: tfjs.NamedTensorMap; diagnostics: Diagnostic[] }> {
   if (arg.startsWith('template:')) return { diagnostics: [] };
   const sidecar = weightsPathFor(arg);
@@ -81,7 +87,8 @@ export async function loadGraphWeights(
   }
   const json = await readModelFile(arg);
   if ((json as { format?: unknown }).format === 'netcanvas.graph') return { diagnostics: [] };
-  const imported = await importModel(tf, json, { readFile: weightReaderFor(arg) });
+  const caffemodel = typeof json === 'string' ? await caffemodelFor(arg, weightsFile) : undefined;
+  const imported = await importModel(tf, json, { readFile: weightReaderFor(arg), ...(caffemodel ? { caffemodel } : {}) });
   return {
     ...(imported.weights ? { weights: imported.weights } : {}),
     diagnostics: imported.diagnostics.filter((d) => d.code === 'weights_mismatch'),

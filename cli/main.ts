@@ -4,12 +4,13 @@ import { EXIT, UsageError } from './errors';
 const USAGE = `Usage: netcanvas <command> [options]
 
 Commands:
-  summary <graph.json | MODEL> [--json]               Layers, output shapes, parameters and diagnostics
-  import <MODEL> -o <graph.json>                       Turn a TF.js or Keras model file into a graph (weights beside it)
-  export <graph.json> --format tfjs|keras|ts -o <DIR>  TF.js model files, Keras Python or TF.js TypeScript
-  train <GRAPH> --data <DATASET> [--epochs N] [--json] Train; GRAPH is a file or template:NAME, DATASET builtin:NAME or a file
+  summary <graph.json | MODEL> [--json]                    Layers, output shapes, parameters and diagnostics
+  import <MODEL> -o <graph.json> [--weights x.caffemodel]   Turn a model file into a graph (weights beside it)
+  export <graph.json> --format tfjs|keras|ts|onnx -o <DIR>  TF.js model files, Keras Python, TF.js TypeScript or ONNX
+  train <GRAPH> --data <DATASET> [--epochs N] [--json]      Train; GRAPH is a file or template:NAME, DATASET builtin:NAME or a file
 
-MODEL is a TF.js model.json, a Keras model JSON (model.to_json()) or a Keras HDF5 file (model.save('model.h5')).
+MODEL is a TF.js model.json, a Keras model JSON (model.to_json()), a Keras HDF5 file (model.save('model.h5')),
+an ONNX file (model.onnx) or a Caffe deploy.prototxt (its .caffemodel beside it, or given with --weights).
 Exit codes: 0 valid, 1 the model has errors, 2 usage errors or unreadable files.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
       'batch-size': { type: 'string' },
       seed: { type: 'string' },
       'save-weights': { type: 'string' },
+      weights: { type: 'string' },
     },
   });
   const file = positionals[0];
@@ -43,14 +45,16 @@ async function main(argv: string[]): Promise<number> {
     case 'import': {
       if (!values.output) throw new UsageError('import: -o <graph.json> is required');
       const { importCommand } = await import('./commands/import');
-      return importCommand(file, values.output, { json: values.json ?? false });
+      return importCommand(file, values.output, { json: values.json ?? false, ...(values.weights ? { weights: values.weights } : {}) });
     }
     case 'export': {
       const format = values.format;
-      if (format !== 'tfjs' && format !== 'keras' && format !== 'ts') throw new UsageError('export: --format must be tfjs, keras or ts');
+      if (format !== 'tfjs' && format !== 'keras' && format !== 'ts' && format !== 'onnx') {
+        throw new UsageError('export: --format must be tfjs, keras, ts or onnx');
+      }
       if (!values.output) throw new UsageError('export: -o <DIR> is required');
       const { exportCommand } = await import('./commands/export');
-      return exportCommand(file, format, values.output);
+      return exportCommand(file, format, values.output, values.weights ? { weights: values.weights } : {});
     }
     case 'train': {
       if (!values.data) throw new UsageError('train: --data <DATASET> is required (e.g. builtin:spiral)');

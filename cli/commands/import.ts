@@ -9,19 +9,21 @@ import { hasErrors } from '../../engine/diagnostics';
 import { encodeWeightsFile } from '../../engine/export/weights-file';
 import { importModel } from '../../engine/import/import-model';
 import { EXIT } from '../errors';
-import { readModelFile, weightReaderFor } from '../files';
+import { caffemodelFor, readModelFile, weightReaderFor } from '../files';
 import { formatDiagnostic } from '../format';
 import { refuseUnreadable, weightsPathFor } from '../load-graph';
 
 /**
- * `netcanvas import MODEL -o graph.json`: a model file (TF.js model.json, Keras JSON or Keras .h5)
- * becomes a laid-out graph; its weights, when the files are there (inside the .h5 file for Keras HDF5)
- * and fit the graph, are written beside it as graph.weights.json + .bin.
+ * `netcanvas import MODEL -o graph.json`: a model file (TF.js model.json, Keras JSON or .h5, ONNX,
+ * Caffe .prototxt) becomes a laid-out graph; its weights, when the files are there (inside the .h5 or
+ * .onnx file, or the .caffemodel beside the prototxt or given with --weights) and fit the graph, are
+ * written beside it as graph.weights.json + .bin.
  */
-export async function importCommand(file: string, output: string, options: { json: boolean }): Promise<number> {
+export async function importCommand(file: string, output: string, options: { json: boolean; weights?: string }): Promise<number> {
   const input = await readModelFile(file);
   const tf = await nodeTf();
-  const imported = await importModel(tf, input, { readFile: weightReaderFor(file), elk: new ELK() });
+  const caffemodel = typeof input === 'string' ? await caffemodelFor(file, options.weights) : undefined;
+  const imported = await importModel(tf, input, { readFile: weightReaderFor(file), elk: new ELK(), ...(caffemodel ? { caffemodel } : {}) });
   refuseUnreadable(file, imported);
   const diagnostics = [...imported.diagnostics];
   if (!imported.doc) {

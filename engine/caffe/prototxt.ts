@@ -163,3 +163,9 @@ export function fields(message: TextMessage, name: string): TextValue[] {
 export function isMessage(value: TextValue | undefined): value is TextMessage {
   return typeof value === 'object' && value !== null && 'fields' in value;
 }
+
+/** Whether text looks like a Caffe net definition (not JSON, with `layer {` / `layers {` blocks). */
+export function looksLikePrototxt(text: string): boolean {
+  const start = text.trimStart()[0];
+  return start !== '{' && start !== '[' && /(^|\s)layers?\s*\{/.test(text);
+}

@@ -1,10 +1,15 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import { importCaffe } from '../caffe/import-caffe';
+import { looksLikePrototxt } from '../caffe/prototxt';
 import type { Diagnostic } from '../diagnostics';
 import { parseGraph } from '../graph/parse';
 import type { GraphDoc } from '../graph/schema';
 import type { Tf } from '../layers/spec';
+import { importOnnx, type NetworkImport } from '../onnx/import/import-onnx';
+import { looksLikeOnnx } from '../onnx/import/read-onnx';
 import { buildGraph } from './build-graph';
 import { flattenModel } from './flatten-model';
+import type { ImportNote } from './import-notes';
 import { isHdf5, readKerasH5 } from './keras-h5';
 import { kerasH5Weights } from './keras-h5-weights';
 import { isKeras1, upgradeKeras1Layer } from './keras1';
@@ -13,7 +18,7 @@ import { trainingFromKeras } from './training-config';
 import type { NamedWeightArrays } from './weight-arrays';
 import { isWeightsManifest, loadWeights, type ReadWeightFile, type WeightsManifestGroup, weightsForGraph } from './weights';
 
-export type ModelFileKind = 'tfjs-layers' | 'keras-json' | 'keras-h5' | 'netcanvas-graph' | 'tfjs-graph' | 'unknown';
+export type ModelFileKind = 'tfjs-layers' | 'keras-json' | 'keras-h5' | 'netcanvas-graph' | 'tfjs-graph' | 'onnx' | 'caffe' | 'unknown';
 
 export interface TopologyImport {
   ok: boolean;
@@ -25,6 +30,8 @@ export interface TopologyImport {
   diagnostics: Diagnostic[];
   /** The bytes are not a readable file of their format (a damaged or truncated HDF5 file), not merely a file without a model. */
   unreadable?: boolean;
+  /** For ONNX and Caffe files: what became of each part (exact, approximated, placeholder), for an import report. */
+  notes?: ImportNote[];
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -167,9 +174,14 @@ export interface ModelImport extends TopologyImport {
 export async function importModel(
   tf: Tf | null | undefined,
   input: unknown,
-  options: { readFile?: ReadWeightFile; elk?: ElkLike; name?: string } = {},
+  options: { readFile?: ReadWeightFile; elk?: ElkLike; name?: string; caffemodel?: Uint8Array } = {},
 ): Promise<ModelImport> {
   const binary = input instanceof Uint8Array || input instanceof ArrayBuffer;
+  if (binary && looksLikeOnnx(new Uint8Array(input)))
+    return networkImport(tf, 'onnx', importOnnx(new Uint8Array(input), { name: options.name }), options.elk);
+  const text = typeof input === 'string' ? input : binary && !isHdf5(input) ? decodeText(input) : undefined;
+  if (text !== undefined && looksLikePrototxt(text))
+    return networkImport(tf, 'caffe', importCaffe(text, options.caffemodel, { name: options.name }), options.elk);
   if (binary && isHdf5(input)) {
     const { weightArrays, ...imported } = await importKerasH5(input, { name: options.name, weights: Boolean(tf) });
     const result: ModelImport = imported;
@@ -226,6 +238,22 @@ export async function importKerasH5(
   } catch (error) {
     result.diagnostics.push(weightsLeftOut(error));
   }
+  return result;
+}
+
+/** An ONNX or Caffe import as a model import: laid out, its weights as tensors when `tf` is given. */
+async function networkImport(
+  tf: Tf | null | undefined,
+  kind: ModelFileKind,
+  imported: NetworkImport,
+  elk: ElkLike | undefined,
+): Promise<ModelImport> {
+  const { weightArrays, layouts: _layouts, ...rest } = imported;
+  const result: ModelImport = { ...rest, kind };
+  if (!result.ok || !result.doc) return result;
+  if (elk) result.doc = await elkLayout(result.doc, elk);
+  const tensors = tf && weightArrays ? toTensors(tf, weightArrays, result.diagnostics) : undefined;
+  if (tensors) result.weights = tensors;
   return result;
 }
 
