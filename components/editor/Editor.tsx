@@ -16,6 +16,7 @@ import { HelpOverlay } from './HelpOverlay';
 import { ImportStatus } from './ImportStatus';
 import { Inspector } from './Inspector';
 import { IMPORT_IDLE, importReducer } from './import-lifecycle';
+import { setImportedWeights } from './imported-weights';
 import { JsonView } from './JsonView';
 import { Palette } from './Palette';
 import { SaveDialog } from './SaveDialog';
@@ -115,6 +116,7 @@ function EditorLayout({ onSave, saving = false, sideTab, onSideTab, extraTabs = 
       if (!result.ok) return;
       const dispatched = store.dispatch('replaceDocument', { doc: result.doc, mode: 'import' });
       if (!dispatched.ok) return notify(dispatched.reason, 'error');
+      setImportedWeights(store, result.weights);
       setView('canvas');
       requestAnimationFrame(() => ui.canvas.current?.fitView());
     },
@@ -132,6 +134,7 @@ function EditorLayout({ onSave, saving = false, sideTab, onSideTab, extraTabs = 
       );
       const result = store.dispatch('replaceDocument', { doc: laid, mode: 'import' });
       if (!result.ok) return notify(result.reason, 'error');
+      setImportedWeights(store, undefined);
       notify(`Started from the ${doc.name ?? name} template. Undo brings your diagram back.`);
       requestAnimationFrame(() => ui.canvas.current?.fitView());
     },

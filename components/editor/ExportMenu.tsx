@@ -4,10 +4,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useEditor } from './EditorContext';
 import { download, EXPORT_FORMATS, type ExportFormat, exportFiles } from './export-files';
 import { icons } from './icons';
+import { importedWeights } from './imported-weights';
 
 /**
- * Export as TF.js files, Keras Python or TF.js TypeScript. A graph with errors is refused, with the
- * errors shown in the problems list.
+ * Export as TF.js files, Keras Python, TF.js TypeScript or ONNX. A graph with errors is refused, with
+ * the errors shown in the problems list.
  */
 export function ExportMenu({ onShowProblems }: { onShowProblems(): void }) {
   const { store, notify } = useEditor();
@@ -43,9 +44,9 @@ export function ExportMenu({ onShowProblems }: { onShowProblems(): void }) {
     }
     setBusy(format);
     try {
-      const files = await exportFiles(format, doc, analysis);
+      const { files, note } = await exportFiles(format, doc, analysis, format === 'onnx' ? importedWeights(store) : undefined);
       for (const file of files) download(file);
-      notify(`Exported ${files.map((f) => f.name).join(' and ')}.`);
+      notify(`Exported ${files.map((f) => f.name).join(' and ')}${note ? `, ${note}` : ''}.`);
     } catch (error) {
       notify(`Export failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
     } finally {

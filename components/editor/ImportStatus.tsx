@@ -7,6 +7,8 @@ const KINDS: Record<string, string> = {
   'tfjs-layers': 'TF.js layers model',
   'keras-json': 'Keras model',
   'netcanvas-graph': 'NetCanvas graph',
+  onnx: 'ONNX model',
+  caffe: 'Caffe net',
 };
 
 const STEPS = { parse: 'Reading the model', weights: 'Checking the weights', layout: 'Laying it out' } as const;
@@ -59,7 +61,9 @@ export function ImportStatus({ state, onDismiss }: { state: ImportState; onDismi
       <span className="small">
         {outcome.weights === null
           ? 'No weight files were dropped with it: the architecture is on the canvas.'
-          : `Its weight files match: ${formatCount(outcome.weights)} values read and checked. The canvas holds the architecture.`}
+          : outcome.kind === 'onnx' || outcome.kind === 'caffe'
+            ? `${formatCount(outcome.weights)} weight values read; an ONNX export of this design carries them.`
+            : `Its weight files match: ${formatCount(outcome.weights)} values read and checked. The canvas holds the architecture.`}
         {outcome.placeholders > 0 ? ` ${outcome.placeholders} layer(s) kept as placeholders: NetCanvas cannot build them.` : ''}
       </span>
       {notes.slice(0, 3).map((d) => (

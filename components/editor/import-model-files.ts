@@ -1,3 +1,4 @@
+import type * as tfjs from '@tensorflow/tfjs';
 import type { Diagnostic } from '@/engine/diagnostics';
 import type { GraphDoc } from '@/engine/graph/schema';
 import { importTopology, type ModelFileKind } from '@/engine/import/import-model';
@@ -15,7 +16,14 @@ export interface ModelFile {
 }
 
 export type ImportFilesResult =
-  | { ok: true; doc: GraphDoc; outcome: ImportOutcome; diagnostics: Diagnostic[] }
+  | {
+      ok: true;
+      doc: GraphDoc;
+      outcome: ImportOutcome;
+      diagnostics: Diagnostic[];
+      /** The model's weights (ONNX and Caffe imports), for exports of the design; the caller owns them. */
+      weights?: tfjs.NamedTensorMap;
+    }
   | { ok: false; message: string; diagnostics: Diagnostic[] };
 
 /** What the importer may load lazily: TF.js (only for weight files) and elk (for the layout). */
@@ -27,7 +35,9 @@ export interface ImportDeps {
 
 const isJson = (f: { name: string }) => /\.json$/i.test(f.name);
 const isH5 = (f: { name: string }) => /\.(h5|hdf5|keras)$/i.test(f.name);
-const isModel = (f: { name: string }) => isJson(f) || isH5(f);
+const isOnnx = (f: { name: string }) => /\.onnx$/i.test(f.name);
+const isPrototxt = (f: { name: string }) => /\.(prototxt|pbtxt)$/i.test(f.name);
+const isModel = (f: { name: string }) => isJson(f) || isH5(f) || isOnnx(f) || isPrototxt(f);
 
 /** The file name without folders (a dropped folder's files can carry relative paths). */
 export function baseName(path: string): string {
@@ -46,14 +56,14 @@ export function sortDroppedFiles<F extends { name: string }>(files: readonly F[]
 function rank(name: string): number {
   const base = baseName(name).toLowerCase();
   if (base === 'model.json') return 0;
-  if (isH5({ name: base })) return 1;
+  if (isH5({ name: base }) || isOnnx({ name: base }) || isPrototxt({ name: base })) return 1;
   if (base.includes('weights')) return 3;
   return 2;
 }
 
 /**
- * Imports dropped files: a TF.js `model.json` with its weight shards, a Keras `to_json()` file or a
- * NetCanvas graph. The model file is the first JSON file the engine can read; weight shards are
+ * Imports dropped files: a TF.js `model.json` with its weight shards, a Keras `to_json()` or `.h5`
+ * file, an ONNX file, a Caffe `.prototxt` (with its `.caffemodel`) or a NetCanvas graph. The model file is the first JSON file the engine can read; weight shards are
  * matched to the manifest by file name and checked by decoding them with TF.js (loaded only then).
  * Reports progress through `deps.emit`. Never throws.
  */
@@ -61,7 +71,9 @@ export async function importModelFiles(files: readonly ModelFile[], deps: Import
   const emit = deps.emit ?? (() => {});
   const { candidates, shards } = sortDroppedFiles(files);
   if (candidates.length === 0) {
-    return fail('Drop a model.json (TF.js) with its weight files, a Keras .h5 or model JSON, or a NetCanvas graph.');
+    return fail(
+      'Drop a model.json (TF.js) with its weight files, a Keras .h5 or model JSON, an ONNX file, a Caffe .prototxt (with its .caffemodel), or a NetCanvas graph.',
+    );
   }
   emit({ type: 'start', files: files.map((f) => ({ name: f.name, size: f.size })) });
   const bytes = new Map<string, Uint8Array>();
@@ -85,6 +97,14 @@ export async function importModelFiles(files: readonly ModelFile[], deps: Import
       chosen = { file, input: data, kind: 'keras-h5' };
       break;
     }
+    if (isOnnx(file)) {
+      chosen = { file, input: data, kind: 'onnx' };
+      break;
+    }
+    if (isPrototxt(file)) {
+      chosen = { file, input: new TextDecoder().decode(data), kind: 'caffe' };
+      break;
+    }
     const text = new TextDecoder().decode(data);
     const topology = importTopology(text);
     if (topology.ok) {
@@ -101,13 +121,16 @@ export async function importModelFiles(files: readonly ModelFile[], deps: Import
   }
 
   const readFile = async (path: string) => bytes.get(baseName(path));
-  const wantsWeights = chosen.kind === 'keras-h5' || (hasManifest(chosen.input) && shards.length > 0);
+  const caffemodel = chosen.kind === 'caffe' ? shards.find((f) => /\.caffemodel$/i.test(f.name)) : undefined;
+  const wantsWeights =
+    chosen.kind === 'keras-h5' || chosen.kind === 'onnx' || Boolean(caffemodel) || (hasManifest(chosen.input) && shards.length > 0);
   emit({ type: 'build', fileName: chosen.file.name, step: wantsWeights ? 'weights' : 'layout' });
   const { importModel } = await import('@/engine/import/import-model');
   const tf = wantsWeights ? await deps.loadTf() : null;
   const imported = await importModel(tf, chosen.input, {
     ...(wantsWeights ? { readFile } : {}),
     ...(deps.elk ? { elk: deps.elk } : {}),
+    ...(caffemodel ? { caffemodel: bytes.get(baseName(caffemodel.name)) as Uint8Array } : {}),
   });
   if (!imported.ok || !imported.doc) {
     const message = imported.diagnostics[0]?.message ?? 'The model could not be imported.';
@@ -115,9 +138,11 @@ export async function importModelFiles(files: readonly ModelFile[], deps: Import
     return fail(message, imported.diagnostics);
   }
   let weights: number | null = null;
+  // ONNX and Caffe weights stay with the design for its exports; the others were only checked.
+  const kept = (chosen.kind === 'onnx' || chosen.kind === 'caffe') && imported.weights ? imported.weights : undefined;
   if (imported.weights) {
     weights = Object.values(imported.weights).reduce((n, t) => n + t.size, 0);
-    for (const tensor of Object.values(imported.weights)) tensor.dispose();
+    if (!kept) for (const tensor of Object.values(imported.weights)) tensor.dispose();
   }
   const outcome: ImportOutcome = {
     fileName: baseName(chosen.file.name),
@@ -127,7 +152,7 @@ export async function importModelFiles(files: readonly ModelFile[], deps: Import
     weights,
   };
   emit({ type: 'finish', outcome, diagnostics: imported.diagnostics });
-  return { ok: true, doc: imported.doc, outcome, diagnostics: imported.diagnostics };
+  return { ok: true, doc: imported.doc, outcome, diagnostics: imported.diagnostics, ...(kept ? { weights: kept } : {}) };
 }
 
 function fail(message: string, diagnostics: Diagnostic[] = []): ImportFilesResult {
