@@ -75,8 +75,4 @@ describe('dropping ONNX and Caffe files on the editor', () => {
     expect(analyse(doc).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     await expect(exportFiles('onnx', doc, analyse(doc))).rejects.toThrow(/Embedding "words" cannot be exported to ONNX: maskZero/);
   });
-    if (!result.ok) throw new Error(result.message);
-    const doc = { ...result.doc, nodes: result.doc.nodes.map((n, i) => (i === 1 ? { ...n, type: 'dot', params: { axes: -1 } } : n)) };
-    await expect(exportFiles('onnx', doc, analyse(doc))).rejects.toThrow();
-  });
 });
