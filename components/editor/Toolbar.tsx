@@ -99,7 +99,7 @@ export function Toolbar({ onUi, onImport, onTemplates, view, onView, minimap, on
             className="tool tool--text"
             aria-label="Import"
             onClick={() => files.current?.click()}
-            title="Open a TF.js model.json (with its weight files) or a Keras model JSON — or drop them on the canvas"
+            title="Open a TF.js model.json (with its weight files), a Keras model JSON or .h5, an ONNX file or a Caffe .prototxt (with its .caffemodel) — or drop them on the canvas"
           >
             {icons.import} <span className="tool__label">Import</span>
           </button>
@@ -109,7 +109,7 @@ export function Toolbar({ onUi, onImport, onTemplates, view, onView, minimap, on
             multiple
             hidden
             aria-label="Import model files"
-            accept=".json,.bin,application/json,application/octet-stream"
+            accept=".json,.bin,.h5,.onnx,.prototxt,.caffemodel,application/json,application/octet-stream"
             onChange={(e) => {
               const list = [...(e.target.files ?? [])];
               e.target.value = '';

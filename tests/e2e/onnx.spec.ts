@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { type Download, expect, test } from '@playwright/test';
+import * as tf from '@tensorflow/tfjs';
+import { analyse } from '../../engine/analysis/analyse';
+import { assignWeights } from '../../engine/compile/assign-weights';
+import { compileGraph } from '../../engine/compile/compile';
+import { importOnnx } from '../../engine/onnx/import/import-onnx';
+import { relativeError, runOnnx, sampleInput } from '../support/onnx-runtime';
+import { toTensors } from '../support/onnx-weights';
+import { createProject } from './editor-helpers';
+import { signUp, uniqueEmail } from './helpers';
+import { type AppServer, startApp } from './server';
+
+let app: AppServer;
+test.beforeAll(async () => {
+  const url = process.env.E2E_APP_URL;
+  app = url ? { url, port: Number(new URL(url).port), dataDir: '', stop: async () => {} } : await startApp({ name: 'onnx' });
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+test.use({ viewport: { width: 1440, height: 900 } });
+
+const MODEL = 'tests/fixtures/onnx/tf2onnx-ort-batcher-mlp.onnx';
+
+test('import an ONNX file with its weights, see it on the canvas, export it as ONNX that predicts like TF.js', async ({ page }) => {
+  await signUp(page, app.url, 'Olga', uniqueEmail('olga'));
+  await createProject(page, app.url, 'From ONNX');
+  await page.getByLabel('Import model files').setInputFiles([MODEL]);
+  const done = page.getByRole('status', { name: 'Import finished' });
+  await expect(done).toContainText('Imported tf2onnx-ort-batcher-mlp.onnx: ONNX model', { timeout: 60_000 });
+  await expect(done).toContainText('32,288 weight values read');
+  await expect(page.locator('.statusbar')).toContainText('32,288 params');
+  await done.getByRole('button', { name: 'OK' }).click();
+  await expect(page.locator('.react-flow__node-layer')).toHaveCount(7);
+
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: /ONNX/ }).click();
+  await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(1);
+  await expect(page.getByText('Exported model.onnx, with the imported weights.')).toBeVisible();
+  const download = downloads[0] as Download;
+  expect(download.suggestedFilename()).toBe('model.onnx');
+  const exported = new Uint8Array(readFileSync(await download.path()));
+
+  // The same design built with TF.js here, with the file's weights, is what the exported file must reproduce.
+  await tf.setBackend('cpu');
+  const imported = importOnnx(new Uint8Array(readFileSync(MODEL)));
+  if (!imported.doc || !imported.weightArrays) throw new Error('the fixture does not import');
+  const compiled = compileGraph(tf, imported.doc, analyse(imported.doc));
+  if (!compiled.ok) throw new Error(compiled.diagnostics[0]?.message);
+  expect(assignWeights(compiled.model, toTensors(tf, imported.weightArrays)).ok).toBe(true);
+  const input = sampleInput([null, 7, 6, 4], 'float32', 21);
+  const expected = (compiled.model.predict(tf.tensor(input.data, input.shape)) as tf.Tensor).dataSync();
+  const [actual] = await runOnnx(exported, [input]);
+  expect(actual?.shape).toEqual([2, 2]);
+  expect(relativeError(actual?.data ?? [], expected)).toBeLessThan(1e-4);
+});
