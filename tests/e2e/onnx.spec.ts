@@ -13,6 +13,7 @@ import { type AppServer, startApp } from './server';
 
 let app: AppServer;
 test.beforeAll(async () => {
+  test.setTimeout(600_000); // the first start builds the app
   const url = process.env.E2E_APP_URL;
   app = url ? { url, port: Number(new URL(url).port), dataDir: '', stop: async () => {} } : await startApp({ name: 'onnx' });
 });
