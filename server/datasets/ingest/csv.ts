@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { isMissingCell, isNumericCell } from '@/engine/data/cells';
+import type { TaskId } from '@/engine/tasks/registry';
 import type { Column } from '@/server/datasets/manifest';
 import type { CsvOptions, UploadLimits } from './options';
 import { naturalCompare, type Problem, uploadRefused } from './problems';
@@ -11,7 +12,7 @@ const INFER_ROWS = 200;
 
 export interface CsvIngest {
   staging: Staging;
-  task: 'classification' | 'regression';
+  task: TaskId;
   /** Every column of the file, with its type, role, categories (in stored index order) and missing count. */
   columns: Column[];
   /** Positions (in `columns`) of the feature columns, in staging record order. */
@@ -175,7 +176,7 @@ interface Plan {
   columns: Column[];
   features: number[];
   label: number;
-  task: 'classification' | 'regression';
+  task: TaskId;
   /** Per column: text → number (a value, or a category index in order of appearance). */
   parse: ((raw: string, row: number) => number)[];
   /** Category → index in order of appearance, per categorical column. */

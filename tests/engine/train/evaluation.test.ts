@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inMemoryBatchSource } from '../../../engine/data/batch-source';
 import type { InMemoryDataset } from '../../../engine/data/dataset';
-import { confusionMatrix, evaluateModel, perClassAccuracy } from '../../../engine/train/evaluation';
+import { confusionMatrix, perClassAccuracy } from '../../../engine/tasks/confusion';
+import { evaluateModel } from '../../../engine/train/evaluation';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
