@@ -32,6 +32,13 @@ export function taskSpec(ref: TaskRef): AnyTaskSpec {
   return spec;
 }
 
+/** The first registered task whose labels a table's label column of this type holds (class names or numbers). */
+export function taskForTableLabel(type: 'categorical' | 'numeric'): TaskId {
+  const id = TASK_IDS.find((t) => TASKS[t].tableLabel === type);
+  if (!id) throw new Error(`No registered task takes a ${type} label column.`);
+  return id;
+}
+
 /** Every registered task, in registry order. */
 export function allTaskSpecs(): AnyTaskSpec[] {
   return [...byId.values()];

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { isMissingCell, isNumericCell } from '@/engine/data/cells';
-import type { TaskId } from '@/engine/tasks/registry';
+import { type TaskId, taskForTableLabel, taskSpec } from '@/engine/tasks/registry';
 import type { Column } from '@/server/datasets/manifest';
 import type { CsvOptions, UploadLimits } from './options';
 import { naturalCompare, type Problem, uploadRefused } from './problems';
@@ -200,12 +200,18 @@ function makePlan(header: string[], sample: string[][], options: CsvOptions): Pl
     const looksNumeric = sample.every((row) => isNumericCell(row[c] as string));
     let type: Column['type'] = given ?? (looksNumeric ? 'numeric' : 'categorical');
     if (c === label && type === 'ignored') type = looksNumeric ? 'numeric' : 'categorical';
-    if (c === label && options.task === 'classification') type = 'categorical';
+    if (c === label && options.task && taskSpec(options.task).tableLabel === 'categorical') type = 'categorical';
     return { name, type, role: c === label ? 'label' : type === 'ignored' ? 'ignored' : 'feature', missing: 0 };
   });
-  const task = options.task ?? (columns[label]!.type === 'categorical' ? 'classification' : 'regression');
-  if (task === 'regression' && columns[label]!.type !== 'numeric') {
-    throw uploadRefused(`The label column "${header[label]}" holds text, so it cannot be predicted as a number (regression).`, []);
+  const labelType = columns[label]!.type === 'categorical' ? 'categorical' : 'numeric';
+  const task = options.task ?? taskForTableLabel(labelType);
+  const tableLabel = taskSpec(task).tableLabel;
+  if (!tableLabel) throw uploadRefused(`A table's label column cannot hold ${taskSpec(task).label} labels.`, []);
+  if (tableLabel === 'numeric' && labelType !== 'numeric') {
+    throw uploadRefused(
+      `The label column "${header[label]}" holds text, so it cannot be predicted as a number (${taskSpec(task).label}).`,
+      [],
+    );
   }
   const parse = columns.map((column, c) => {
     if (column.type === 'numeric') {
@@ -256,7 +262,7 @@ function finish(plan: Plan, staging: Staging, options: CsvOptions, rowsRead: num
     }
   }
   let classes: string[] | null = null;
-  if (plan.task === 'classification') {
+  if (taskSpec(plan.task).tableLabel === 'categorical') {
     classes = sortedOf(plan.label);
     const remap = remapOf(plan.label);
     const labels = staging.labelArray();
