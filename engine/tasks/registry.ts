@@ -8,6 +8,7 @@ import type { AnyTaskSpec, ResultOf } from './spec';
  */
 export const TASKS = { classification, regression } satisfies Record<string, AnyTaskSpec>;
 
+/** The id of a registered task, as dataset metadata stores it. */
 export type TaskId = keyof typeof TASKS;
 
 /** The task ids, for `z.enum` (dataset metadata stores them). */

@@ -16,6 +16,7 @@ export const LOSSES = {
   huberLoss,
 } satisfies Record<string, AnyLossSpec>;
 
+/** The id of a registered loss, as graph documents store it. */
 export type LossId = keyof typeof LOSSES;
 
 /** The loss ids, for `z.enum` (graph documents store them). */

@@ -8,6 +8,7 @@ import type { AnyMetricSpec } from './spec';
  */
 export const METRICS = { accuracy, mae, mse } satisfies Record<string, AnyMetricSpec>;
 
+/** The id of a registered metric, as graph documents store it. */
 export type MetricId = keyof typeof METRICS;
 
 /** The metric ids, for `z.enum` (graph documents store them). */
