@@ -20,14 +20,14 @@ export function CsvPreviewTable({
   onTypeChange(column: number, type: ColumnType): void;
   rows?: number;
 }) {
+  const keys = uniqueKeys(preview.columns);
   return (
     <div className="ds-scroll">
       <table aria-label="CSV preview" className="csv-preview">
         <thead>
           <tr>
             {preview.columns.map((c, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a column is its position (header names may repeat)
-              <th key={`${i}:${c}`} data-testid={`csv-column-${i}`}>
+              <th key={keys[i]} data-testid={`csv-column-${i}`}>
                 {c}
                 <div>
                   <select aria-label={`Type of ${c}`} value={types[i]} onChange={(e) => onTypeChange(i, e.target.value as ColumnType)}>
@@ -48,11 +48,7 @@ export function CsvPreviewTable({
               {preview.columns.map((c, i) => {
                 const flag = row.bad ? null : cellFlag(row.cells[i], types[i] ?? 'categorical', preview.mostlyNumbers[i]);
                 return (
-                  <td
-                    key={`${i}:${c}`}
-                    data-flag={flag ?? undefined}
-                    title={flag ? `Row ${row.number}, ${c}: ${FLAG_WORDS[flag]}` : undefined}
-                  >
+                  <td key={keys[i]} data-flag={flag ?? undefined} title={flag ? `Row ${row.number}, ${c}: ${FLAG_WORDS[flag]}` : undefined}>
                     {row.cells[i]}
                   </td>
                 );
@@ -69,4 +65,14 @@ export function CsvPreviewTable({
       ) : null}
     </div>
   );
+}
+
+/** React keys for columns whose header names may repeat: the name, then `name#2`, `name#3`… */
+function uniqueKeys(columns: string[]): string[] {
+  const seen = new Map<string, number>();
+  return columns.map((c) => {
+    const n = (seen.get(c) ?? 0) + 1;
+    seen.set(c, n);
+    return n === 1 ? c : `${c}#${n}`;
+  });
 }
