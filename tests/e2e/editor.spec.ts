@@ -121,7 +121,9 @@ test('build LeNet-5 from the palette, see the shapes, break and undo a connectio
   await expect(diff).toBeVisible();
   await expect(diff.getByTestId('layer-dense_1')).toHaveClass(/layer-node--diff-changed/);
   await expect(diff.getByTestId('layer-conv2d_1')).toHaveClass(/layer-node--diff-same/);
-  await expect(page.getByRole('region', { name: 'Changes from version 1 to 2' })).toContainText('params.units: 120 → 100');
+  await expect(page.getByRole('region', { name: 'Changes from version 1 to 2' })).toContainText('Units: 120 → 100');
+  await expect(page.getByTestId('diff-summary')).toHaveText('1 layer changed');
+  await expect(diff.getByTestId('layer-dense_1').getByTestId('layer-changes')).toHaveText('Units: 120 → 100');
   // The minimap draws every layer of the diff, not an empty frame.
   const layersInDiff = await diff.locator('.react-flow__node-layer').count();
   expect(layersInDiff).toBeGreaterThan(5);
