@@ -109,7 +109,7 @@ test('build LeNet-5 from the palette, see the shapes, break and undo a connectio
   await setFields(page, { Units: '100' });
   await expect(edgeLabel(page, 'dense_1->dense_2')).toHaveText('(None, 100)');
   await page.getByRole('button', { name: 'Save version' }).click();
-  await page.getByRole('dialog', { name: 'Save a version' }).getByLabel('Version message').fill('narrower dense_1');
+  await page.getByRole('dialog', { name: 'Save a version' }).getByLabel('What changed?').fill('narrower dense_1');
   await page.getByRole('dialog', { name: 'Save a version' }).getByRole('button', { name: 'Save version' }).click();
   await expect(notifications(page)).toContainText('Saved version 2.');
 
