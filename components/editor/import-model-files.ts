@@ -2,6 +2,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { Diagnostic } from '@/engine/diagnostics';
 import type { GraphDoc } from '@/engine/graph/schema';
 import { importTopology, type ModelFileKind } from '@/engine/import/import-model';
+import type { ImportNote } from '@/engine/import/import-notes';
 import type { ElkLike } from '@/engine/import/layout';
 import type { Tf } from '@/engine/layers/spec';
 import type { ImportEvent, ImportOutcome } from './import-lifecycle';
@@ -23,6 +24,8 @@ export type ImportFilesResult =
       diagnostics: Diagnostic[];
       /** The model's weights (ONNX and Caffe imports), for exports of the design; the caller owns them. */
       weights?: tfjs.NamedTensorMap;
+      /** ONNX and Caffe imports: what became of each part (exact, approximated, placeholder), for an import report. */
+      notes?: ImportNote[];
     }
   | { ok: false; message: string; diagnostics: Diagnostic[] };
 
@@ -152,7 +155,14 @@ export async function importModelFiles(files: readonly ModelFile[], deps: Import
     weights,
   };
   emit({ type: 'finish', outcome, diagnostics: imported.diagnostics });
-  return { ok: true, doc: imported.doc, outcome, diagnostics: imported.diagnostics, ...(kept ? { weights: kept } : {}) };
+  return {
+    ok: true,
+    doc: imported.doc,
+    outcome,
+    diagnostics: imported.diagnostics,
+    ...(kept ? { weights: kept } : {}),
+    ...(imported.notes ? { notes: imported.notes } : {}),
+  };
 }
 
 function fail(message: string, diagnostics: Diagnostic[] = []): ImportFilesResult {

@@ -28,6 +28,8 @@ describe('dropping ONNX and Caffe files on the editor', () => {
     expect(result.ok).toBe(true);
     if (!result.ok || !result.weights) throw new Error('no weights kept');
     expect(result.outcome).toMatchObject({ kind: 'onnx', placeholders: 0, weights: 32_288 });
+    // One note per layer for an import report: every part of this file imported exactly.
+    expect(result.notes?.filter((n) => n.nodeId).map((n) => n.status)).toEqual(new Array(result.doc.nodes.length - 1).fill('exact'));
     const { files, note } = await exportFiles('onnx', result.doc, analyse(result.doc), result.weights);
     expect(note).toBe('with the imported weights');
     expect(files.map((f) => f.name)).toEqual(['model.onnx']);
