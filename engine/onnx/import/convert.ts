@@ -5,10 +5,12 @@ import type { NamedWeightArrays } from '../../import/weight-arrays';
 import { layerSpec } from '../../layers/registry';
 import type { TensorValues } from '../tensors';
 import { DesignBuilder, type Tracked, Unsupported } from './design-builder';
-import { channelsFirstPerm, identityPerm, onnxShape, TIME_MAJOR_PERM } from './layouts';
+import { inputPerm, RECURRENT_OPS } from './input-layout';
+import { onnxShape, TIME_MAJOR_PERM } from './layouts';
 import type { OpContext, Val } from './op-context';
 import type { OpGraph, OpNode } from './op-graph';
-import { OP_CONVERTERS, SAME_SHAPE_OPS } from './op-table';
+import { OP_CONVERTERS } from './op-table';
+import { opLabel, placeholder } from './placeholder';
 
 /** How the file's inputs and outputs sit over the design's: file axis `i` is design axis `perm[i]` (`-1`: a size-1 axis the design lacks). */
 export interface TensorLayouts {
@@ -23,22 +25,6 @@ export interface ConvertedGraph {
   notes: ImportNote[];
   diagnostics: Diagnostic[];
 }
-
-/** Operations whose first input is an image in channels-first order: a 4-D graph input they read becomes a channels-last design input. */
-const CHANNELS_FIRST_OPS = new Set([
-  'Conv',
-  'ConvTranspose',
-  'MaxPool',
-  'AveragePool',
-  'GlobalAveragePool',
-  'GlobalMaxPool',
-  'LRN',
-  'BatchNormalization',
-  'Resize',
-  'Upsample',
-  'InstanceNormalization',
-]);
-const RECURRENT_OPS = new Set(['LSTM', 'GRU', 'RNN']);
 
 /**
  * Turns a network of ONNX operations (read from an ONNX file, or translated from Caffe) into a
@@ -58,13 +44,7 @@ export function convertOpGraph(graph: OpGraph, fileKind: string): ConvertedGraph
 
   for (const input of graph.inputs) {
     const dims = input.dims ?? [];
-    const decider = firstLayoutOp(input.name, consumers);
-    const perm =
-      dims.length >= 3 && decider && CHANNELS_FIRST_OPS.has(decider)
-        ? channelsFirstPerm(dims.length)
-        : dims.length === 3 && decider && RECURRENT_OPS.has(decider)
-          ? TIME_MAJOR_PERM
-          : identityPerm(dims.length);
+    const perm = inputPerm(input.name, dims.length, consumers);
     const design = new Array<number | null>(dims.length).fill(null);
     for (const [i, p] of perm.entries()) design[p] = dims[i] ?? null;
     design[0] = null;
@@ -197,81 +177,6 @@ export function convertOpGraph(graph: OpGraph, fileKind: string): ConvertedGraph
     notes: b.notes.filter((n) => !n.nodeId || kept.has(n.nodeId)),
     diagnostics,
   };
-}
-
-/** Operations that work the same in any layout: the importer looks past them to decide an input's layout. */
-const LAYOUT_NEUTRAL = new Set([
-  'Relu',
-  'Sigmoid',
-  'Tanh',
-  'Clip',
-  'Add',
-  'Sub',
-  'Mul',
-  'Div',
-  'Identity',
-  'Dropout',
-  'Cast',
-  'Pad',
-  'LeakyRelu',
-  'Elu',
-]);
-
-/** The first operation after a graph input (through layout-neutral ones) whose inputs have a fixed layout. */
-function firstLayoutOp(name: string, consumers: Map<string, OpNode[]>): string | undefined {
-  const queue = [name];
-  const seen = new Set<string>();
-  while (queue.length > 0) {
-    const value = queue.shift() as string;
-    for (const node of consumers.get(value) ?? []) {
-      if (!LAYOUT_NEUTRAL.has(node.op)) return node.op;
-      for (const out of node.outputs) {
-        if (seen.has(out)) continue;
-        seen.add(out);
-        queue.push(out);
-      }
-    }
-  }
-  return undefined;
-}
-
-function placeholder(
-  b: DesignBuilder,
-  node: OpNode,
-  error: Unsupported,
-  values: Map<string, Val>,
-  consumers: Map<string, OpNode[]>,
-  diagnostics: Diagnostic[],
-  fileKind: string,
-): void {
-  const inputs = node.inputs
-    .map((n) => values.get(n))
-    .filter((v): v is { kind: 'tensor'; t: Tracked } => v?.kind === 'tensor')
-    .map((v) => v.t);
-  const config = Object.fromEntries(Object.entries(node.attrs).filter(([, v]) => typeof v !== 'object' || Array.isArray(v)));
-  const reason = error.message;
-  const id = b.placeholder(node.label ?? node.op, config, reason, inputs, node.name || node.op);
-  const first = inputs[0];
-  const keepsShape = SAME_SHAPE_OPS.has(node.op) && first;
-  for (const [i, name] of node.outputs.entries()) {
-    if (!name) continue;
-    const known = i === 0 ? (error.output ?? (keepsShape ? { shape: first.shape, perm: first.perm } : undefined)) : undefined;
-    values.set(name, { kind: 'tensor', t: { node: id, port: i, shape: known?.shape ?? null, perm: known?.perm ?? null } });
-  }
-  const hint = error.hint ?? 'Replace the placeholder with an equivalent layer from the palette, or delete it.';
-  b.note({ nodeId: id, status: 'placeholder', source: opLabel(node), message: `Kept as a placeholder: ${reason}.`, replaceWith: hint });
-  diagnostics.push({
-    code: 'import_placeholder',
-    severity: 'error',
-    nodeId: id,
-    message: `${fileKind} ${node.label ?? node.op}${node.name ? ` "${node.name}"` : ''} was kept as a placeholder: ${reason}.`,
-    hint,
-  });
-  void consumers;
-}
-
-function opLabel(node: OpNode): string {
-  return `${node.label ?? node.op}${node.name ? ` "${node.name}"` : ''}`;
 }
 
 export type { TensorValues };
