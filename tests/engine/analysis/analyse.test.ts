@@ -194,7 +194,15 @@ const CODE_CASES: CodeCase[] = [
 ];
 
 /** Codes only the importer and the compiler raise (tested in tests/engine/import). */
-const IMPORT_AND_COMPILE_CODES: DiagnosticCode[] = ['import_failed', 'import_placeholder', 'weights_mismatch', 'unsupported_feature'];
+const IMPORT_AND_COMPILE_CODES: DiagnosticCode[] = [
+  'import_failed',
+  'import_placeholder',
+  'weights_mismatch',
+  'unsupported_feature',
+  // Raised by the ONNX and Caffe importers and the ONNX export (tests/engine/onnx, tests/engine/caffe).
+  'import_approximated',
+  'export_unsupported',
+];
 /** Codes reserved in the catalog that no part of the engine raises yet. */
 const RESERVED_CODES: DiagnosticCode[] = ['disconnected', 'invalid_training'];
 
