@@ -11,6 +11,7 @@ import { requireUser } from '@/server/auth/current-user';
 import { getDataset, getDatasetVersion } from '@/server/datasets/get-dataset';
 import { loadVersionData } from '@/server/datasets/read/version-data';
 import { ApiError } from '@/server/http/errors';
+import { datasetAccess } from '@/server/permissions';
 
 export const metadata = { title: 'Dataset · NetCanvas' };
 
@@ -28,13 +29,13 @@ export default async function DatasetPage({
   const user = await requireUser(`/datasets/${datasetId}`);
   let dataset: Awaited<ReturnType<typeof getDataset>>;
   try {
-    dataset = await getDataset(user.id, datasetId);
+    dataset = await getDataset(datasetId, (await datasetAccess(user.id, datasetId, 'viewer')).role);
   } catch (error) {
     if (error instanceof ApiError) notFound();
     throw error;
   }
   const number = Number(version ?? dataset.headNumber ?? 1);
-  const detail = await getDatasetVersion(user.id, datasetId, number).catch((error) => {
+  const detail = await getDatasetVersion(datasetId, number).catch((error) => {
     if (error instanceof ApiError) notFound();
     throw error;
   });
