@@ -25,9 +25,7 @@ export function BuiltinPreview({
   const width = featureShape.reduce((a, b) => a * b, 1);
 
   useEffect(() => {
-    fetchBatch(`/api/builtin-datasets/${name}`, { split: 'train', offset: 0, limit: SAMPLES }).then(setBatch, (e: Error) =>
-      setError(e.message),
-    );
+    fetchBatch({ builtin: name }, { split: 'train', offset: 0, limit: SAMPLES }).then(setBatch, (e: Error) => setError(e.message));
   }, [name]);
 
   useEffect(() => {

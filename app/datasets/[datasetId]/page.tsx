@@ -6,7 +6,7 @@ import { DeleteDatasetButton } from '@/components/datasets/DeleteDatasetButton';
 import { SampleBrowser } from '@/components/datasets/SampleBrowser';
 import { SplitForm } from '@/components/datasets/SplitForm';
 import { histogram, TargetHistogram } from '@/components/datasets/TargetHistogram';
-import { canEdit, versionBase } from '@/components/datasets/types';
+import { canEdit } from '@/components/datasets/types';
 import { requireUser } from '@/server/auth/current-user';
 import { getDataset, getDatasetVersion } from '@/server/datasets/get-dataset';
 import { loadVersionData } from '@/server/datasets/read/version-data';
@@ -162,7 +162,7 @@ export default async function DatasetPage({
         labelName={meta.columns?.find((c) => c.role === 'label')?.name}
       />
       {meta.kind === 'image' && total > 0 ? (
-        <AugmentationPreview base={versionBase(datasetId, number)} featureShape={meta.featureShape} />
+        <AugmentationPreview datasetId={datasetId} number={number} featureShape={meta.featureShape} />
       ) : null}
     </>
   );
