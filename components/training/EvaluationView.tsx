@@ -35,19 +35,21 @@ export function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
 }
 
 /**
- * How tightly a matrix of this many classes is drawn: a number in every cell up to 12 classes,
- * smaller cells with upright column labels up to 30, and beyond that cells of colour only (the
- * count is in each cell's tooltip), so 100 classes still fit a page and scroll inside their box.
+ * How tightly a matrix of these classes is drawn: a number in every cell up to 12 classes (with
+ * upright column labels when the names are long), smaller cells up to 30, and beyond that cells of
+ * colour only (the count is in each cell's tooltip), so 100 classes still fit and scroll in their box.
  */
-export function matrixDensity(classCount: number): 'normal' | 'compact' | 'dense' {
-  return classCount <= 12 ? 'normal' : classCount <= 30 ? 'compact' : 'dense';
+export function matrixDensity(classes: readonly string[]): 'normal' | 'upright' | 'compact' | 'dense' {
+  if (classes.length > 30) return 'dense';
+  if (classes.length > 12) return 'compact';
+  return classes.length > 4 && Math.max(...classes.map((c) => c.length)) > 6 ? 'upright' : 'normal';
 }
 
 /** Rows: the true class; columns: the predicted one. Each cell shaded by its share of the row. */
 export function ConfusionMatrix({ evaluation }: { evaluation: ClassificationEvaluation }) {
   const { matrix, classes } = evaluation;
   return (
-    <div className="confusion" data-testid="confusion-matrix" data-density={matrixDensity(classes.length)}>
+    <div className="confusion" data-testid="confusion-matrix" data-density={matrixDensity(classes)}>
       <h4>Confusion matrix</h4>
       <table>
         <caption className="sr-only">Rows are the true classes, columns the predicted ones.</caption>

@@ -147,6 +147,20 @@ test('a built-in shows its samples; a folder packed in the browser and uploaded 
   await expect(page.getByText('License: MIT')).toBeVisible();
   await expect(page.getByTestId('class-Ankle boot')).toContainText('1000');
   await expect(page.getByRole('region', { name: 'Preview' }).locator('canvas')).toHaveCount(48);
+  // The digits are stored sorted by class: the preview still shows a mix of them, each drawn (not blank).
+  await page.goto(`${app.url}/datasets/builtin/digits`);
+  const previews = page.getByRole('region', { name: 'Preview' }).locator('canvas');
+  await expect(previews).toHaveCount(48);
+  const labels = await previews.evaluateAll((all) => all.map((c) => c.getAttribute('aria-label')?.split(': ')[1]));
+  expect(new Set(labels).size).toBeGreaterThanOrEqual(6);
+  const inked = await previews.evaluateAll(
+    (all) =>
+      all.filter((c) => {
+        const data = (c as HTMLCanvasElement).getContext('2d')?.getImageData(0, 0, 28, 28).data ?? [];
+        return Array.from(data).some((v, i) => i % 4 !== 3 && v > 128);
+      }).length,
+  );
+  expect(inked).toBe(48);
   await page.goto(`${app.url}/datasets/new`);
   await page.locator('form[data-hydrated="true"]').waitFor();
   await page.getByLabel('Dataset name').fill('Three digits');
