@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { DatasetLocation } from '@/components/datasets/dataset-endpoints';
-import { call, decodeAnswer, urlOf } from '@/components/ui/api';
+import { type CallBody, call, decodeAnswer, urlOf } from '@/components/ui/api';
 import type { BackendFigures, BackendName } from '@/engine/backends';
 import type { GraphDoc } from '@/engine/graph/schema';
 import type { TrainingConfig, TrainingConfigInput } from '@/engine/graph/training-config';
@@ -172,7 +172,7 @@ export function useBrowserTraining(): BrowserTraining {
           setPhase('saving');
           const params = { runId: id };
           await report(async () => {
-            let weights: { hash: string; modelTopology: Record<string, unknown>; weightSpecs: FinishWeightSpecs } | undefined;
+            let weights: CallBody<typeof trainingRoutes.finishRun>['weights'];
             if (message.model) {
               const upload = trainingRoutes.uploadRunWeights;
               const uploaded = await fetch(urlOf(upload, { params }), { method: upload.method, body: message.model.weightData }).then(
@@ -244,8 +244,6 @@ export function useBrowserTraining(): BrowserTraining {
     stop: () => worker.current?.postMessage({ type: 'stop' } satisfies ToWorker),
   };
 }
-
-type FinishWeightSpecs = { name: string; shape: number[]; dtype: string }[];
 
 /** The engine's run reducer, plus `reset`: a new run on the same page starts from `queued`. */
 function pageReducer(state: RunState, event: RunEvent | { type: 'reset' }): RunState {

@@ -123,6 +123,7 @@ export type FinishRunBody = z.infer<typeof FinishRunBodySchema>;
 export const CancelResultSchema = z.object({ status: z.enum(['cancelled', 'cancelling']) });
 /** Whether a reported epoch was new (a repeated report of the same epoch is not recorded twice). */
 export const EpochRecordedSchema = z.object({ recorded: z.boolean() });
+/** The status a browser run was finished with. */
 export const FinishResultSchema = z.object({ status: z.string() });
 /** Uploaded weights, to be named in the finish call. */
 export const StoredWeightsSchema = z.object({ hash: z.string(), size: z.number().int() });
