@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { type Caller, resolveCaller } from '@/server/auth/caller';
 import { trustedOrigins } from '@/server/env';
 import { type AccessResult, checkAccess } from '@/server/http/check-access';
-import type { BodyOf, CustomAccess, OutputOf, ParamsOf, QueryOf, RouteContract } from '@/server/http/contract';
+import {
+  type BodyOf,
+  type CustomAccess,
+  type OutputOf,
+  type ParamsOf,
+  type QueryOf,
+  RAW,
+  type RouteContract,
+} from '@/server/http/contract';
 import { ApiError, errorResponse, INTERNAL_MESSAGE, issuesOf, parseInput } from '@/server/http/errors';
 import { drainUnread, readJson } from '@/server/http/read-body';
 
@@ -54,11 +62,11 @@ export function handle<const C extends RouteContract>(
       const params = contract.params ? parseInput(contract.params, await context.params) : {};
       const query = contract.query ? parseInput(contract.query, Object.fromEntries(new URL(request.url).searchParams)) : {};
       const access = await checkAccess(contract.access, caller, params);
-      const body = contract.body && contract.body !== 'raw' ? parseInput(contract.body, await readJson(request)) : undefined;
+      const body = contract.body && contract.body !== RAW ? parseInput(contract.body, await readJson(request)) : undefined;
       const input = { request, caller, params, query, body } as Omit<HandlerContext<C>, 'access'>;
       if (check) await check(input);
       const result = await handler({ ...input, access } as HandlerContext<C>);
-      if (contract.output === 'raw') return result as Response;
+      if (contract.output === RAW) return result as Response;
       return answer(contract.output, contract.status ?? 200, result);
     } catch (error) {
       await drainUnread(request);
