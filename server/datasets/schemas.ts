@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TASK_IDS } from '@/engine/tasks/registry';
 import { SplitOptionsSchema } from '@/server/datasets/ingest/options';
 
 const Id = z.string().min(1).max(100);
@@ -26,7 +27,7 @@ export const BuiltinInfoSchema = z.object({
   name: z.string(),
   title: z.string(),
   kind: z.enum(['image', 'tabular', 'sequence', 'text']),
-  task: z.enum(['classification', 'regression']),
+  task: z.enum(TASK_IDS),
   description: z.string(),
   source: z.string(),
   license: z.string(),
