@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFieldText, parseFieldText } from '../../../components/editor/field-text';
+import { formatFieldText, parseFieldText } from '../../../components/forms/field-text';
 import { createEditorStore, type InspectorField, inspectorFields } from '../../../components/editor/store';
 
 function fieldsOf(type: string, params: Record<string, unknown> = {}): Record<string, InspectorField> {
