@@ -1,11 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { api } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import { AddClassForm } from './AddClassForm';
-import { actionForKey, keyForClass, labelingStep, startLabeling } from './labeling-state';
+import { actionForKey, classKeys, labelingStep, startLabeling } from './labeling-state';
 import { type Proposal, prelabel } from './prelabel';
 import { type SampleItem, versionBase } from './types';
 
@@ -13,8 +13,8 @@ import { type SampleItem, versionBase } from './types';
 const MAX_QUEUE = 20_000;
 
 /**
- * Keyboard-driven labelling: one unlabelled image large; 1–9 and 0 (then a, b, c…) give a class
- * and move on, arrows move, Backspace or Ctrl+Z undo. Saving makes a new version. A trained run's
+ * Keyboard-driven labelling: one unlabelled image large; each class's key (its own name for classes
+ * named 0–9 or a single letter, else 1–9, 0, a, b… in order; shown on its button) gives it and moves on, arrows move, Backspace or Ctrl+Z undo. Saving makes a new version. A trained run's
  * model can propose classes to review and accept.
  */
 export function LabelingView({
@@ -32,6 +32,7 @@ export function LabelingView({
   const router = useRouter();
   const base = versionBase(datasetId, number);
   const [state, dispatch] = useReducer(labelingStep, startLabeling([]));
+  const keys = useMemo(() => classKeys(classes), [classes]);
   // The version whose unlabelled images are in the queue: after a class is added the page moves to a
   // new version, and keys pressed before its queue arrives would be wiped by the load.
   const [loadedBase, setLoadedBase] = useState<string | null>(null);
@@ -78,12 +79,12 @@ export function LabelingView({
         }
         return;
       }
-      const action = actionForKey(event, classes.length);
+      const action = actionForKey(event, keys);
       if (!action) return;
       event.preventDefault();
       dispatch(action);
     },
-    [loaded, classes.length, proposals, current, state.position],
+    [loaded, keys, proposals, current, state.position],
   );
 
   useEffect(() => {
@@ -163,7 +164,7 @@ export function LabelingView({
           <div className="ds-keys">
             {classes.map((c, i) => (
               <button key={c} type="button" aria-pressed={given === i} onClick={() => dispatch({ type: 'assign', cls: i })}>
-                <span className="kbd">{keyForClass(i)}</span> {c}
+                {keys[i] ? <span className="kbd">{keys[i]}</span> : null} {c}
               </button>
             ))}
           </div>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { type DragEvent, type FormEvent, useReducer, useState } from 'react';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import { useHydrated } from '@/components/ui/useHydrated';
+import { CsvPreviewTable } from './CsvPreviewTable';
 import { type ColumnType, type CsvPreview, previewCsv } from './csv-preview';
 import { filesFromDrop, filesFromInput, type PickedFile, zipFiles } from './folder-zip';
 import { uploadProgress, uploadStep } from './upload-lifecycle';
@@ -237,41 +238,11 @@ export function UploadWizard({ teams }: { teams: WizardTeam[] }) {
           </label>
           {preview ? (
             <>
-              <div className="ds-scroll">
-                <table aria-label="CSV preview">
-                  <thead>
-                    <tr>
-                      {preview.columns.map((c, i) => (
-                        <th key={c}>
-                          {c}
-                          <div>
-                            <select
-                              aria-label={`Type of ${c}`}
-                              value={types[i]}
-                              onChange={(e) => setTypes(types.map((t, k) => (k === i ? (e.target.value as ColumnType) : t)))}
-                            >
-                              <option value="numeric">number</option>
-                              <option value="categorical">category</option>
-                              <option value="ignored">ignore</option>
-                            </select>
-                          </div>
-                          {preview.missing[i] ? <span className="badge red">{preview.missing[i]} missing</span> : null}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.rows.slice(0, 8).map((row, r) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity
-                      <tr key={r}>
-                        {preview.columns.map((c, i) => (
-                          <td key={c}>{row[i]}</td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <CsvPreviewTable
+                preview={preview}
+                types={types}
+                onTypeChange={(i, t) => setTypes(types.map((old, k) => (k === i ? t : old)))}
+              />
               <div className="row">
                 <label>
                   Label column

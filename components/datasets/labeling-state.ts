@@ -68,32 +68,51 @@ function nextOpen(queue: number[], assigned: Record<number, number>, from: numbe
   return Math.min(from + 1, queue.length - 1);
 }
 
-/** The key that gives class `i`: 1–9 then 0 for the first ten, then a, b, c… */
-export function keyForClass(i: number): string {
-  if (i < 9) return String(i + 1);
-  if (i === 9) return '0';
-  return String.fromCharCode(97 + i - 10);
+/** Keys that can name a class, in the order they are handed out: 1–9, then 0, then a–z. */
+const KEY_POOL = [...'1234567890abcdefghijklmnopqrstuvwxyz'];
+
+/**
+ * The key of each class. A class whose name is itself a key (`0`…`9`, a single letter) gets that key,
+ * so the digits 0–9 are typed as themselves; the other classes take the remaining keys in order.
+ * Classes beyond the 36 keys get none (null) and are picked with the mouse.
+ *
+ * @example
+ * classKeys(['0', '1', '2']); // ['0', '1', '2']
+ * classKeys(['cat', 'dog']); // ['1', '2']
+ */
+export function classKeys(classes: readonly string[]): (string | null)[] {
+  const keys: (string | null)[] = classes.map(() => null);
+  const taken = new Set<string>();
+  classes.forEach((name, i) => {
+    const own = name.trim().toLowerCase();
+    if (own.length === 1 && KEY_POOL.includes(own) && !taken.has(own)) {
+      keys[i] = own;
+      taken.add(own);
+    }
+  });
+  const free = KEY_POOL.filter((k) => !taken.has(k));
+  classes.forEach((_, i) => {
+    if (keys[i] === null) keys[i] = free.shift() ?? null;
+  });
+  return keys;
 }
 
-/** The class a key gives, or null. */
-export function classForKey(key: string, classCount: number): number | null {
-  let cls: number | null = null;
-  if (/^[1-9]$/.test(key)) cls = Number(key) - 1;
-  else if (key === '0') cls = 9;
-  else if (/^[a-z]$/.test(key)) cls = 10 + key.charCodeAt(0) - 97;
-  return cls !== null && cls < classCount ? cls : null;
+/** The class a key gives (see {@link classKeys}), or null. */
+export function classForKey(key: string, keys: readonly (string | null)[]): number | null {
+  const index = keys.indexOf(key.toLowerCase());
+  return index < 0 ? null : index;
 }
 
 /** Turns a keyboard event into an action: class keys, arrows, Backspace or Ctrl/⌘+Z to undo. */
 export function actionForKey(
   event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean },
-  classCount: number,
+  keys: readonly (string | null)[],
 ): LabelingAction | null {
   if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') return { type: 'undo' };
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   if (event.key === 'Backspace') return { type: 'undo' };
   if (event.key === 'ArrowRight' || event.key === 'ArrowDown') return { type: 'next' };
   if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') return { type: 'previous' };
-  const cls = classForKey(event.key, classCount);
+  const cls = event.key.length === 1 ? classForKey(event.key, keys) : null;
   return cls === null ? null : { type: 'assign', cls };
 }

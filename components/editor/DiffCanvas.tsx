@@ -88,22 +88,24 @@ export function DiffCanvas({
           </strong>
           <span>
             <i className="legend-swatch" style={{ background: COLORS.added }} />
-            {s.added} added
+            {counted(s.layers.added, 'layer')} · {counted(s.connections.added, 'connection')} added
           </span>
           <span>
             <i className="legend-swatch" style={{ background: COLORS.removed }} />
-            {s.removed} removed
+            {counted(s.layers.removed, 'layer')} · {counted(s.connections.removed, 'connection')} removed
           </span>
           <span>
             <i className="legend-swatch" style={{ background: COLORS.changed }} />
-            {s.changed} changed
+            {counted(s.layers.changed, 'layer')} changed
           </span>
-          <span className="muted">{s.moved} moved</span>
+          <span className="muted">{counted(s.layers.moved, 'layer')} moved</span>
         </div>
       </div>
     </ReactFlowProvider>
   );
 }
+
+const counted = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 function minimapColor(node: DiffFlowNode): string {
   return COLORS[node.data.diff.status];

@@ -27,13 +27,23 @@ function sameButPosition<T extends object | null | undefined>(a: T, b: T): boole
  */
 export function Inspector() {
   const sel = useEditorState(selection);
+  const { readOnly } = useEditor();
   if (sel.nodes.length === 1) return <LayerInspector nodeId={sel.nodes[0] as string} />;
   if (sel.nodes.length > 1) return <MultiInspector count={sel.nodes.length} />;
+  if (readOnly) {
+    // Someone who can only look is not told how to edit.
+    return (
+      <section className="inspector inspector--empty" aria-label="Inspector">
+        <h2>Nothing selected</h2>
+        <p className="muted small">Click a layer to see its settings, its output shape and its parameters.</p>
+      </section>
+    );
+  }
   return (
     <section className="inspector inspector--empty" aria-label="Inspector">
       <h2>Nothing selected</h2>
       <p className="muted small">Click a layer to see and change its settings. Shift-click or Shift-drag to select several.</p>
-      <ul className="tips small">
+      <ul className="tips small" data-testid="editing-tips">
         <li>Drag layers from the palette onto the canvas, or click one to add it after the selected layer.</li>
         <li>Drag from a layer’s bottom port to another’s top port to connect them. Ports that cannot take the connection fade out.</li>
         <li>Drop a TF.js model.json (with its weight files) or a Keras model JSON onto the canvas to open it.</li>

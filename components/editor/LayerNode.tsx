@@ -2,6 +2,8 @@
 
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { type CSSProperties, memo, useSyncExternalStore } from 'react';
+import { changeWords } from '@/engine/graph/change-words';
+import type { FieldChange } from '@/engine/graph/diff';
 import { layerSpec } from '@/engine/layers/registry';
 import { categoryColor } from './categories';
 import type { PortHint } from './connection-hints';
@@ -96,6 +98,7 @@ function LayerNodeView({ id, data }: NodeProps<LayerFlowNode>) {
         {view.name}
       </div>
       <div className="layer-node__summary">{view.summary || '\u00a0'}</div>
+      {diff && diff.changes.length > 0 ? <DiffChanges changes={diff.changes} /> : null}
       <div className="layer-node__foot">
         <code className="layer-node__shape" title={view.outputLabels.join('\n') || undefined}>
           {shape}
@@ -123,6 +126,19 @@ function LayerNodeView({ id, data }: NodeProps<LayerFlowNode>) {
         />
       ))}
     </div>
+  );
+}
+
+/** On the diff canvas: a changed layer's settings, old → new, the first few on the node itself. */
+function DiffChanges({ changes }: { changes: FieldChange[] }) {
+  const shown = changes.slice(0, 3);
+  return (
+    <ul className="layer-node__changes" data-testid="layer-changes">
+      {shown.map((c) => (
+        <li key={c.path}>{changeWords(c)}</li>
+      ))}
+      {changes.length > shown.length ? <li className="muted">+{changes.length - shown.length} more</li> : null}
+    </ul>
   );
 }
 

@@ -34,7 +34,6 @@ export function SaveDialog({
             value={message}
             onChange={(e) => setMessage(e.target.value)}
             placeholder="e.g. wider first convolution"
-            aria-label="Version message"
             maxLength={500}
             autoFocus
           />

@@ -7,7 +7,8 @@ import type { ShapeFlowEdge } from './flow-elements';
 
 /**
  * A connection labelled with the tensor shape flowing along it; red (with the problem on hover) when
- * the analysis finds it at fault. On the diff canvas, added connections are green, removed ones red.
+ * the analysis finds it at fault. On the diff canvas, added connections are green, removed ones red
+ * (and drawn without a label: see DiffFlowEdge).
  */
 function ShapeEdgeView({
   id,
@@ -23,6 +24,7 @@ function ShapeEdgeView({
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const view = data?.view;
   const diff = (data as { diff?: DiffStatus } | undefined)?.diff;
+  const labelled = (data as { labelled?: boolean } | undefined)?.labelled !== false;
   const bad = view ? !view.ok : false;
   const classes = [
     'shape-edge',
@@ -34,17 +36,19 @@ function ShapeEdgeView({
   return (
     <>
       <BaseEdge id={id} path={path} className={classes.filter(Boolean).join(' ')} interactionWidth={18} />
-      <EdgeLabelRenderer>
-        <div className="edge-label-anchor" style={{ left: labelX, top: labelY }}>
-          <div
-            className={`edge-label${bad ? ' edge-label--bad' : ''}${selected ? ' edge-label--selected' : ''}${diff ? ` edge-label--diff-${diff}` : ''}`}
-            data-testid={`edge-label-${id}`}
-            title={problem || undefined}
-          >
-            {view?.label || '?'}
+      {labelled ? (
+        <EdgeLabelRenderer>
+          <div className="edge-label-anchor" style={{ left: labelX, top: labelY }}>
+            <div
+              className={`edge-label${bad ? ' edge-label--bad' : ''}${selected ? ' edge-label--selected' : ''}${diff ? ` edge-label--diff-${diff}` : ''}`}
+              data-testid={`edge-label-${id}`}
+              title={problem || undefined}
+            >
+              {view?.label || '?'}
+            </div>
           </div>
-        </div>
-      </EdgeLabelRenderer>
+        </EdgeLabelRenderer>
+      ) : null}
     </>
   );
 }

@@ -13,7 +13,11 @@ export interface DiffMark {
 }
 
 export type DiffFlowNode = LayerFlowNode & { data: { view: NodeView; diff: DiffMark } };
-export type DiffFlowEdge = ShapeFlowEdge & { data: { view: EdgeView; diff: DiffStatus } };
+/**
+ * `labelled: false` for removed connections: one often runs across layers that are still there, and
+ * its old shape label would sit on top of them (the change list names it instead).
+ */
+export type DiffFlowEdge = ShapeFlowEdge & { data: { view: EdgeView; diff: DiffStatus; labelled: boolean } };
 
 export interface DiffGraphView {
   nodes: DiffFlowNode[];
@@ -58,7 +62,7 @@ export function diffGraphView(before: GraphDoc, after: GraphDoc, diff: GraphDiff
       target: view.target,
       sourceHandle: view.sourceHandle,
       targetHandle: view.targetHandle,
-      data: { view: { ...view, selected: false }, diff: mark },
+      data: { view: { ...view, selected: false }, diff: mark, labelled: mark !== 'removed' },
     });
   };
   for (const edge of after.edges) connect(edgeView(now, edge.id), added.has(edge.id) ? 'added' : 'same');

@@ -11,7 +11,11 @@ export function ProjectCard({ project, teams, onError }: { project: ProjectItem;
   const router = useRouter();
   const [mode, setMode] = useState<'idle' | 'rename' | 'move'>('idle');
   const [name, setName] = useState(project.name);
-  const [target, setTarget] = useState(teams.find((t) => t.id !== project.teamId)?.id ?? '');
+  // The teams it can move to come from the page and grow when a team is made there: the choice is
+  // derived on every render, so a new team is offered (and picked when nothing else was).
+  const destinations = teams.filter((t) => t.id !== project.teamId);
+  const [picked, setPicked] = useState<string | null>(null);
+  const target = destinations.some((t) => t.id === picked) ? (picked as string) : (destinations[0]?.id ?? '');
   const editor = canEdit(project.role);
 
   async function run(method: string, url: string, body?: unknown, then?: (data: { id?: string }) => void) {
@@ -58,14 +62,12 @@ export function ProjectCard({ project, teams, onError }: { project: ProjectItem;
             void run('PATCH', `/api/projects/${project.id}`, { teamId: target });
           }}
         >
-          <select value={target} onChange={(e) => setTarget(e.target.value)} aria-label="Move to team">
-            {teams
-              .filter((t) => t.id !== project.teamId)
-              .map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
+          <select value={target} onChange={(e) => setPicked(e.target.value)} aria-label="Move to team">
+            {destinations.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
           </select>
           <button type="submit" className="primary" disabled={!target}>
             Move

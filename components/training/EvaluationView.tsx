@@ -34,11 +34,22 @@ export function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
   );
 }
 
+/**
+ * How tightly a matrix of these classes is drawn: a number in every cell up to 12 classes (with
+ * upright column labels when the names are long), smaller cells up to 30, and beyond that cells of
+ * colour only (the count is in each cell's tooltip), so 100 classes still fit and scroll in their box.
+ */
+export function matrixDensity(classes: readonly string[]): 'normal' | 'upright' | 'compact' | 'dense' {
+  if (classes.length > 30) return 'dense';
+  if (classes.length > 12) return 'compact';
+  return classes.length > 4 && Math.max(...classes.map((c) => c.length)) > 6 ? 'upright' : 'normal';
+}
+
 /** Rows: the true class; columns: the predicted one. Each cell shaded by its share of the row. */
 export function ConfusionMatrix({ evaluation }: { evaluation: ClassificationEvaluation }) {
   const { matrix, classes } = evaluation;
   return (
-    <div className="confusion" data-testid="confusion-matrix">
+    <div className="confusion" data-testid="confusion-matrix" data-density={matrixDensity(classes)}>
       <h4>Confusion matrix</h4>
       <table>
         <caption className="sr-only">Rows are the true classes, columns the predicted ones.</caption>
@@ -48,8 +59,8 @@ export function ConfusionMatrix({ evaluation }: { evaluation: ClassificationEval
               true ↓ predicted →
             </th>
             {classes.map((c) => (
-              <th key={c} scope="col">
-                {c}
+              <th key={c} scope="col" title={c}>
+                <span>{c}</span>
               </th>
             ))}
           </tr>
@@ -59,7 +70,9 @@ export function ConfusionMatrix({ evaluation }: { evaluation: ClassificationEval
             const total = row.reduce((a, b) => a + b, 0) || 1;
             return (
               <tr key={classes[i] ?? i}>
-                <th scope="row">{classes[i]}</th>
+                <th scope="row" title={classes[i]}>
+                  {classes[i]}
+                </th>
                 {row.map((n, j) => {
                   const share = n / total;
                   const right = i === j;
@@ -87,7 +100,7 @@ export function ConfusionMatrix({ evaluation }: { evaluation: ClassificationEval
 
 export function PerClassAccuracy({ evaluation }: { evaluation: ClassificationEvaluation }) {
   return (
-    <div className="per-class" data-testid="per-class-accuracy">
+    <div className="per-class" data-testid="per-class-accuracy" data-long={evaluation.perClass.length > 20 ? 'true' : undefined}>
       <h4>Accuracy per class</h4>
       <ul>
         {evaluation.perClass.map((c) => (

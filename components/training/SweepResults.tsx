@@ -7,6 +7,7 @@ import type { Sweep } from '@/server/training/schemas';
 import { LineChart } from './charts/LineChart';
 import { COLORS } from './charts/TrainingCharts';
 import { formatMetric, metricWords } from './MetricsTable';
+import { settingWords, sweepChart } from './sweep-chart';
 
 const RESULT_KEYS = ['testAccuracy', 'valAccuracy', 'accuracy', 'testLoss', 'valLoss', 'loss', 'testMae', 'valMae'];
 
@@ -39,8 +40,10 @@ export function SweepResults({ projectId, sweep: initial, open }: { projectId: s
   const settings = sweep.axes.map((a) => a.setting);
   const keys = RESULT_KEYS.filter((k) => sweep.runs.some((r) => r.finalMetrics?.[k] !== undefined));
   const done = sweep.runs.filter((r) => r.status === 'completed').length;
-  const x = sweep.runs.map((_, i) => i + 1);
-  const chartKeys = keys.slice(0, 2);
+  const chartKey = keys[0];
+  const chart = chartKey
+    ? sweepChart({ axes: sweep.axes, runs: sweep.runs.map((r) => ({ values: pointValues(r.label), figures: r.finalMetrics })) }, chartKey)
+    : null;
   return (
     <details className="sweep" open={open} data-testid={`sweep-${sweep.id}`}>
       <summary>
@@ -52,7 +55,7 @@ export function SweepResults({ projectId, sweep: initial, open }: { projectId: s
             <th scope="col">#</th>
             {settings.map((s) => (
               <th key={s} scope="col">
-                {s}
+                {settingWords(s)}
               </th>
             ))}
             <th scope="col">Status</th>
@@ -85,20 +88,21 @@ export function SweepResults({ projectId, sweep: initial, open }: { projectId: s
           })}
         </tbody>
       </table>
-      {chartKeys.length > 0 ? (
+      {chart && chartKey ? (
         <LineChart
-          title="Final figures per grid point"
-          x={x}
-          xLabel="grid point"
-          yLabel={metricWords(chartKeys[0] as string)}
-          {...(chartKeys[1] ? { y2Label: metricWords(chartKeys[1]) } : {})}
-          series={chartKeys.map((k, i) => ({
-            label: metricWords(k),
-            values: sweep.runs.map((r) => r.finalMetrics?.[k] ?? null),
-            color: COLORS[i] as string,
+          title={`${metricWords(chartKey)} by ${chart.xLabel.toLowerCase()}`}
+          testId="sweep-chart"
+          x={chart.x}
+          xLabel={chart.xLabel}
+          {...(chart.xTicks ? { xTicks: chart.xTicks } : {})}
+          xLog={chart.xLog}
+          yLabel={metricWords(chartKey)}
+          series={chart.series.map((line, i) => ({
+            label: line.label,
+            values: line.values,
+            color: COLORS[i % COLORS.length] as string,
             points: true,
             width: 2,
-            scale: i === 0 ? ('y' as const) : ('y2' as const),
           }))}
           revision={done}
           height={200}

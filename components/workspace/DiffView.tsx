@@ -1,11 +1,14 @@
+import { changeWords, summaryWords } from '@/engine/graph/change-words';
 import type { FieldChange, GraphDiff } from '@/engine/graph/diff';
 
-const show = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v));
+const KIND_CLASS = { added: 'add', removed: 'del', changed: 'chg' } as const;
 
 function Field({ change }: { change: FieldChange }) {
-  if (change.kind === 'added') return <span className="add">{`${change.path} = ${show(change.after)}`}</span>;
-  if (change.kind === 'removed') return <span className="del">{`${change.path} removed (was ${show(change.before)})`}</span>;
-  return <span className="chg">{`${change.path}: ${show(change.before)} → ${show(change.after)}`}</span>;
+  return (
+    <span className={KIND_CLASS[change.kind]} title={change.path}>
+      {changeWords(change)}
+    </span>
+  );
 }
 
 /** A semantic diff between two versions as a list of changes. */
@@ -19,8 +22,8 @@ export function DiffView({ from, to, diff }: { from: number; to: number; diff: G
       {diff.summary.identical ? (
         <p className="muted">No differences: the two versions hold the same network.</p>
       ) : (
-        <p className="small muted">
-          {diff.summary.added} added · {diff.summary.removed} removed · {diff.summary.changed} changed · {diff.summary.moved} moved
+        <p className="small muted" data-testid="diff-summary">
+          {summaryWords(diff.summary)}
         </p>
       )}
       <ul className="diff-list">
@@ -62,8 +65,13 @@ export function DiffView({ from, to, diff }: { from: number; to: number; diff: G
             − connection {e.source} → {e.target}
           </li>
         ))}
-        {[...diff.training, ...diff.document].map((c) => (
+        {diff.training.map((c) => (
           <li key={`t-${c.path}`}>
+            training · <Field change={c} />
+          </li>
+        ))}
+        {diff.document.map((c) => (
+          <li key={`d-${c.path}`}>
             <Field change={c} />
           </li>
         ))}

@@ -43,7 +43,16 @@ export interface GraphDiff {
   training: FieldChange[];
   /** Document-level fields: `name`, `outputs`. */
   document: FieldChange[];
-  summary: { added: number; removed: number; changed: number; moved: number; identical: boolean };
+  /** Totals over layers, connections, groups and settings; `layers` and `connections` count those alone. */
+  summary: {
+    added: number;
+    removed: number;
+    changed: number;
+    moved: number;
+    identical: boolean;
+    layers: { added: number; removed: number; changed: number; moved: number };
+    connections: { added: number; removed: number };
+  };
 }
 
 /**
@@ -71,7 +80,15 @@ export function diffGraphs(before: GraphDoc, after: GraphDoc): GraphDiff {
     groups,
     training,
     document,
-    summary: { added, removed, changed, moved, identical: added + removed + changed + moved === 0 },
+    summary: {
+      added,
+      removed,
+      changed,
+      moved,
+      identical: added + removed + changed + moved === 0,
+      layers: { added: nodes.added.length, removed: nodes.removed.length, changed: nodes.changed.length, moved },
+      connections: { added: edges.added.length, removed: edges.removed.length },
+    },
   };
 }
 

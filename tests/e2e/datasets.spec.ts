@@ -67,19 +67,21 @@ test('upload a zip of class folders, see the gallery and class counts, label fiv
   await expect(gallery.getByRole('img')).toHaveCount(6);
   await expect(page.getByRole('region', { name: 'Augmentation preview' }).getByLabel('Augmented 1')).toBeVisible();
 
-  // Label five of the six unlabelled images with the keyboard (with one undo on the way).
+  // Label five of the six unlabelled images with the keyboard (with one undo on the way): a digit
+  // class is typed as itself, and its key is shown on its button.
   await page.getByRole('link', { name: 'Label 6 images' }).click();
   await expect(page.getByTestId('labelling-image')).toBeVisible();
+  await expect(page.getByRole('button', { name: '0 0', exact: true })).toBeVisible();
+  await page.keyboard.press('0');
   await page.keyboard.press('1');
-  await page.keyboard.press('2');
-  await page.keyboard.press('9');
+  await page.keyboard.press('8');
   await expect(page.getByText('3 of 6 labelled')).toBeVisible();
   await page.keyboard.press('Backspace');
   await expect(page.getByText('2 of 6 labelled')).toBeVisible();
   await expect(page.getByTestId('current-label')).toHaveText('No class yet');
+  await page.keyboard.press('2');
   await page.keyboard.press('3');
   await page.keyboard.press('4');
-  await page.keyboard.press('5');
   await expect(page.getByText('5 of 6 labelled')).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Labelling progress' })).toHaveAttribute('value', '5');
   await page.getByRole('button', { name: 'Save 5 labels as a new version' }).click();
@@ -145,6 +147,20 @@ test('a built-in shows its samples; a folder packed in the browser and uploaded 
   await expect(page.getByText('License: MIT')).toBeVisible();
   await expect(page.getByTestId('class-Ankle boot')).toContainText('1000');
   await expect(page.getByRole('region', { name: 'Preview' }).locator('canvas')).toHaveCount(48);
+  // The digits are stored sorted by class: the preview still shows a mix of them, each drawn (not blank).
+  await page.goto(`${app.url}/datasets/builtin/digits`);
+  const previews = page.getByRole('region', { name: 'Preview' }).locator('canvas');
+  await expect(previews).toHaveCount(48);
+  const labels = await previews.evaluateAll((all) => all.map((c) => c.getAttribute('aria-label')?.split(': ')[1]));
+  expect(new Set(labels).size).toBeGreaterThanOrEqual(6);
+  const inked = await previews.evaluateAll(
+    (all) =>
+      all.filter((c) => {
+        const data = (c as HTMLCanvasElement).getContext('2d')?.getImageData(0, 0, 28, 28).data ?? [];
+        return Array.from(data).some((v, i) => i % 4 !== 3 && v > 128);
+      }).length,
+  );
+  expect(inked).toBe(48);
   await page.goto(`${app.url}/datasets/new`);
   await page.locator('form[data-hydrated="true"]').waitFor();
   await page.getByLabel('Dataset name').fill('Three digits');
@@ -153,13 +169,14 @@ test('a built-in shows its samples; a folder packed in the browser and uploaded 
   await expect(page.getByRole('status')).toContainText('Stored 17 of 17 files');
   await page.getByRole('link', { name: 'Open the dataset' }).click();
   for (const digit of ['1', '4', '7']) await expect(page.getByTestId(`class-${digit}`)).toContainText('5');
-  // A class nobody had yet: added while labelling (a new version), then given with its key.
+  // A class nobody had yet: added while labelling (a new version), then given with its key — the
+  // first key no class name takes (1, 4 and 7 keep their own).
   await page.getByRole('link', { name: 'Label 2 images' }).click();
   await page.getByLabel('New class').fill('other');
   await page.getByRole('button', { name: 'Add class' }).click();
   await expect(page).toHaveURL(/label\?version=2/);
-  await expect(page.getByRole('button', { name: '4 other' })).toBeVisible();
-  await page.keyboard.press('4');
+  await expect(page.getByRole('button', { name: '2 other' })).toBeVisible();
+  await page.keyboard.press('2');
   await expect(page.getByText('1 of 2 labelled')).toBeVisible();
   await page.getByRole('button', { name: 'Save 1 label as a new version' }).click();
   await expect(page).toHaveURL(/version=3/);

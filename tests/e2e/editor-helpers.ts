@@ -84,8 +84,8 @@ export async function saveWithShortcut(page: Page, message: string, expected: nu
   await canvas(page).click({ position: { x: 10, y: 10 } });
   await page.keyboard.press('Control+s');
   const dialog = page.getByRole('dialog', { name: 'Save a version' });
-  await dialog.getByLabel('Version message').fill(message);
-  await dialog.getByLabel('Version message').press('Enter');
+  await dialog.getByLabel('What changed?').fill(message);
+  await dialog.getByLabel('What changed?').press('Enter');
   await expect(notifications(page)).toContainText(`Saved version ${expected}.`);
   await expect(dialog).toHaveCount(0);
 }

@@ -109,7 +109,7 @@ test('build LeNet-5 from the palette, see the shapes, break and undo a connectio
   await setFields(page, { Units: '100' });
   await expect(edgeLabel(page, 'dense_1->dense_2')).toHaveText('(None, 100)');
   await page.getByRole('button', { name: 'Save version' }).click();
-  await page.getByRole('dialog', { name: 'Save a version' }).getByLabel('Version message').fill('narrower dense_1');
+  await page.getByRole('dialog', { name: 'Save a version' }).getByLabel('What changed?').fill('narrower dense_1');
   await page.getByRole('dialog', { name: 'Save a version' }).getByRole('button', { name: 'Save version' }).click();
   await expect(notifications(page)).toContainText('Saved version 2.');
 
@@ -121,7 +121,9 @@ test('build LeNet-5 from the palette, see the shapes, break and undo a connectio
   await expect(diff).toBeVisible();
   await expect(diff.getByTestId('layer-dense_1')).toHaveClass(/layer-node--diff-changed/);
   await expect(diff.getByTestId('layer-conv2d_1')).toHaveClass(/layer-node--diff-same/);
-  await expect(page.getByRole('region', { name: 'Changes from version 1 to 2' })).toContainText('params.units: 120 → 100');
+  await expect(page.getByRole('region', { name: 'Changes from version 1 to 2' })).toContainText('Units: 120 → 100');
+  await expect(page.getByTestId('diff-summary')).toHaveText('1 layer changed');
+  await expect(diff.getByTestId('layer-dense_1').getByTestId('layer-changes')).toHaveText('Units: 120 → 100');
   // The minimap draws every layer of the diff, not an empty frame.
   const layersInDiff = await diff.locator('.react-flow__node-layer').count();
   expect(layersInDiff).toBeGreaterThan(5);

@@ -63,7 +63,7 @@ export async function editGraph(page: Page, edit: (doc: { nodes: { id: string; p
 export async function saveVersion(page: Page, message: string, expectedNumber: number): Promise<void> {
   await page.getByRole('toolbar', { name: 'Editor tools' }).getByRole('button', { name: 'Save version' }).click();
   const dialog = page.getByRole('dialog', { name: 'Save a version' });
-  await dialog.getByLabel('Version message').fill(message);
+  await dialog.getByLabel('What changed?').fill(message);
   await dialog.getByRole('button', { name: 'Save version' }).click();
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(`Saved version ${expectedNumber}.`);
 }

@@ -52,7 +52,7 @@ test('sign up, create a project, save two versions, see the history, restore, si
 
   // What changed, down to the parameter.
   await history.getByTestId('version-2').getByRole('button', { name: 'Changes' }).click();
-  await expect(page.getByRole('region', { name: 'Changes from version 1 to 2' })).toContainText('params.units: 32 → 64');
+  await expect(page.getByRole('region', { name: 'Changes from version 1 to 2' })).toContainText('Units: 32 → 64');
   await page.getByRole('button', { name: 'Back to the editor' }).click();
 
   // Open version 1, read-only.
@@ -65,6 +65,21 @@ test('sign up, create a project, save two versions, see the history, restore, si
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Version 1 restored as version 3.');
   await expect(history.getByTestId('version-3')).toContainText('Restore version 1');
   expect(JSON.parse(await (await jsonEditor(page)).inputValue()).nodes[1].params.units).toBe(32);
+
+  // Moving the project into a team made on the same page: the move offers the new team at once.
+  await page.goto(`${app.url}/projects`);
+  const card = page.getByRole('article', { name: 'Project Iris classifier' });
+  await expect(card.getByRole('button', { name: 'Move' })).toHaveCount(0);
+  await page.getByLabel('Team name').fill('Second team');
+  await page.getByRole('button', { name: 'Create team' }).click();
+  await expect(page.getByRole('region', { name: 'Second team' })).toBeVisible();
+  await card.getByRole('button', { name: 'Move' }).click();
+  await expect(card.getByLabel('Move to team')).toContainText('Second team');
+  await card.locator('form').getByRole('button', { name: 'Move' }).click();
+  await expect(page.getByRole('region', { name: 'Second team' }).getByRole('article', { name: 'Project Iris classifier' })).toBeVisible();
+  // The site has its icon.
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /icon/);
+  expect((await page.request.get(`${app.url}/icon.svg`)).headers()['content-type']).toContain('image/svg+xml');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
@@ -112,7 +127,7 @@ test('two tabs save on the same version: the second gets the conflict and keeps 
     (doc.nodes[2] as { params: Record<string, unknown> }).params.units = 5;
   });
   await second.getByRole('toolbar', { name: 'Editor tools' }).getByRole('button', { name: 'Save version' }).click();
-  await second.getByRole('dialog', { name: 'Save a version' }).getByLabel('Version message').fill('from tab two');
+  await second.getByRole('dialog', { name: 'Save a version' }).getByLabel('What changed?').fill('from tab two');
   await second.getByRole('dialog', { name: 'Save a version' }).getByRole('button', { name: 'Save version' }).click();
   const conflict = second.getByRole('alert', { name: 'Conflict' });
   await expect(conflict).toContainText('Version 2 by Carol was saved while you were editing');
@@ -160,6 +175,9 @@ test('an owner invites by email; the invitee joins on sign-up as a viewer and ca
   await expect(frank.getByRole('button', { name: 'Save version' })).toHaveCount(0);
   await expect(frank.getByRole('button', { name: 'Add Conv2D' })).toHaveCount(0);
   await expect(frank.getByTestId('layer-conv2d_1')).toContainText('(None, 28, 28, 6)');
+  // No tips on editing for someone who can only look.
+  await expect(frank.getByRole('region', { name: 'Inspector' })).toContainText('Click a layer to see its settings');
+  await expect(frank.getByRole('region', { name: 'Inspector' })).not.toContainText('palette');
   await ownerContext.close();
   await frankContext.close();
 });

@@ -120,3 +120,58 @@ test('trains on the server worker and follows the run live', async ({ browser })
   await expect(page.getByTestId('compare-chart')).toHaveAttribute('data-points', '3');
   await context.close();
 });
+
+/** A finished browser run whose evaluation has `n` classes (counts made up; the layout is what is checked). */
+async function runWithClasses(page: Page, projectId: string, n: number): Promise<string> {
+  const headers = { origin: app.url };
+  const made = await page.request.post(`${app.url}/api/projects/${projectId}/runs`, {
+    headers,
+    data: { versionNumber: 1, dataset: { builtin: 'spiral' }, place: 'browser' },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  const run = await made.json();
+  const classes = Array.from({ length: n }, (_, i) => `class number ${i + 1}`);
+  const matrix = classes.map((_, i) => classes.map((_, j): number => (i === j ? 40 : (i + j) % 7 === 0 ? 3 : 0)));
+  const evaluation = {
+    kind: 'classification',
+    split: 'test',
+    classes,
+    matrix,
+    perClass: classes.map((label, i) => ({ label, accuracy: 40 / matrix[i]!.reduce((a, b) => a + b, 0), count: 40 })),
+    accuracy: 0.9,
+    count: 40 * n,
+    samples: [],
+    featureShape: [2],
+  };
+  const finished = await page.request.post(`${app.url}/api/runs/${run.id}/finish`, {
+    headers,
+    data: { status: 'completed', finalMetrics: { accuracy: 0.9 }, evaluation },
+  });
+  expect(finished.status(), await finished.text()).toBe(200);
+  return run.id;
+}
+
+test('the confusion matrix fits beside "Accuracy per class" for 2 to 100 classes', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await signUp(page, app.url, 'Matrix reader', uniqueEmail('matrix'));
+  const projectId = await projectWithMlp(page);
+  for (const n of [2, 10, 30, 100]) {
+    const runId = await runWithClasses(page, projectId, n);
+    await page.goto(`${app.url}/projects/${projectId}/runs/${runId}`);
+    const matrix = page.getByTestId('confusion-matrix');
+    const perClass = page.getByTestId('per-class-accuracy');
+    await expect(matrix.locator('tbody tr')).toHaveCount(n);
+    const table = (await matrix.locator('table').boundingBox())!;
+    const list = (await perClass.boundingBox())!;
+    // Side by side, the matrix (scrolling inside its box when it must) ends before the list begins.
+    expect(table.x + table.width, `${n} classes`).toBeLessThanOrEqual(list.x + 1);
+    // Labels stay readable: row labels at least 9 px high, and every class has its own row.
+    const rowLabel = (await matrix.locator('tbody th').first().boundingBox())!;
+    expect(rowLabel.height, `${n} classes`).toBeGreaterThanOrEqual(9);
+    await expect(matrix.locator('tbody th').last()).toHaveAttribute('title', `class number ${n}`);
+    if (n === 10) await page.screenshot({ path: 'test-results/confusion-10-classes.png', fullPage: true });
+    if (n === 100) await page.screenshot({ path: 'test-results/confusion-100-classes.png', fullPage: true });
+  }
+  await context.close();
+});

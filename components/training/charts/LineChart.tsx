@@ -27,16 +27,20 @@ export interface LineChartProps {
   /** Changes when the data grew (the arrays may be the same objects). */
   revision?: number;
   testId?: string;
+  /** Tick labels by x position (for x values that are words, placed at 0, 1, 2…). */
+  xTicks?: string[];
+  /** A logarithmic x-axis (swept learning rates). */
+  xLog?: boolean;
 }
 
 /**
  * A canvas line chart (uPlot: draws thousands of points in a few milliseconds), redrawn in place as
  * the series grow. Sized to its container; a legend shows the values under the cursor.
  */
-export function LineChart({ title, x, series, xLabel, yLabel, y2Label, height = 220, revision, testId }: LineChartProps) {
+export function LineChart({ title, x, series, xLabel, yLabel, y2Label, height = 220, revision, testId, xTicks, xLog }: LineChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const shape = `${series.map((s) => `${s.label}:${s.scale ?? 'y'}`).join('|')}|${y2Label ?? ''}`;
+  const shape = `${series.map((s) => `${s.label}:${s.scale ?? 'y'}`).join('|')}|${y2Label ?? ''}|${xTicks?.join(',') ?? ''}|${xLog ?? false}`;
 
   // (Re)create the chart when the set of series changes.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` stands for the series' structure
@@ -46,10 +50,32 @@ export function LineChart({ title, x, series, xLabel, yLabel, y2Label, height = 
     const opts: uPlot.Options = {
       width: Math.max(200, el.clientWidth),
       height,
-      scales: { x: { time: false }, y: { auto: true }, ...(y2Label ? { y2: { auto: true } } : {}) },
+      scales: {
+        x: {
+          time: false,
+          ...(xLog ? { distr: 3 as const } : {}),
+          ...(xTicks ? { range: [-0.5, xTicks.length - 0.5] as uPlot.Range.MinMax } : {}),
+        },
+        y: { auto: true },
+        ...(y2Label ? { y2: { auto: true } } : {}),
+      },
       axes: [
-        // Whole steps only: epochs and batches have no halves.
-        { label: xLabel, size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000] },
+        xTicks
+          ? {
+              label: xLabel,
+              size: 40,
+              splits: () => xTicks.map((_, i) => i),
+              values: (_u: uPlot, splits: number[]) => splits.map((i) => xTicks[i] ?? ''),
+            }
+          : xLog
+            ? {
+                label: xLabel,
+                size: 40,
+                splits: () => x,
+                values: (_u: uPlot, splits: number[]) => splits.map((v) => String(Number(v.toPrecision(3)))),
+              }
+            : // Whole steps only: epochs and batches have no halves.
+              { label: xLabel, size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000] },
         { label: yLabel, scale: 'y', size: 56 },
         ...(y2Label ? [{ label: y2Label, scale: 'y2', side: 1 as const, grid: { show: false }, size: 56 }] : []),
       ],

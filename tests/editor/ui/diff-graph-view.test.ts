@@ -28,5 +28,11 @@ describe('diffGraphView', () => {
     const edges = Object.fromEntries(view.edges.map((e) => [e.id, e.data.diff]));
     expect(edges).toMatchObject({ 'dense_1->dropout_1': 'added', 'removed:dense_1->dense_2': 'removed', 'input_1->conv2d_1': 'same' });
     expect(view.diff.summary).toMatchObject({ changed: 1 });
+    // Removed connections are drawn without their old shape label, which would sit on the layers they cross.
+    const labelled = Object.fromEntries(view.edges.map((e) => [e.id, e.data.labelled]));
+    expect(labelled).toMatchObject({ 'dense_1->dropout_1': true, 'removed:dense_1->dense_2': false, 'input_1->conv2d_1': true });
+    // Layers and connections are counted apart.
+    expect(view.diff.summary.layers).toEqual({ added: 1, removed: 1, changed: 1, moved: 0 });
+    expect(view.diff.summary.connections.added).toBeGreaterThan(0);
   });
 });

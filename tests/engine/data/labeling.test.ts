@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey, classForKey, keyForClass, labelingStep, startLabeling } from '@/components/datasets/labeling-state';
+import { actionForKey, classForKey, classKeys, labelingStep, startLabeling } from '@/components/datasets/labeling-state';
 import { uploadProgress, uploadStep } from '@/components/datasets/upload-lifecycle';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
@@ -11,17 +11,32 @@ const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altK
 });
 
 describe('labelling by keyboard', () => {
-  it('maps 1–9, 0, then letters to classes, and only to classes that exist', () => {
-    expect([0, 8, 9, 10, 12].map(keyForClass)).toEqual(['1', '9', '0', 'a', 'c']);
-    expect(classForKey('1', 10)).toBe(0);
-    expect(classForKey('0', 10)).toBe(9);
-    expect(classForKey('0', 9)).toBeNull();
-    expect(classForKey('b', 12)).toBe(11);
-    expect(classForKey('x', 12)).toBeNull();
-    expect(actionForKey(key('z', { ctrlKey: true }), 3)).toEqual({ type: 'undo' });
-    expect(actionForKey(key('Backspace'), 3)).toEqual({ type: 'undo' });
-    expect(actionForKey(key('ArrowRight'), 3)).toEqual({ type: 'next' });
-    expect(actionForKey(key('2', { altKey: true }), 3)).toBeNull();
+  it('hands out 1–9, 0, then letters by order to classes whose names are not keys', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `class ${i}`);
+    const keys = classKeys(names);
+    expect([0, 8, 9, 10, 11].map((i) => keys[i])).toEqual(['1', '9', '0', 'a', 'b']);
+    expect(classForKey('1', keys)).toBe(0);
+    expect(classForKey('0', keys)).toBe(9);
+    expect(classForKey('0', keys.slice(0, 9))).toBeNull();
+    expect(classForKey('b', keys)).toBe(11);
+    expect(classForKey('x', keys)).toBeNull();
+    expect(classKeys(Array.from({ length: 40 }, (_, i) => `c${i}`)).slice(35)).toEqual(['z', null, null, null, null]);
+    const three = classKeys(['a cat', 'a dog', 'a bird']);
+    expect(actionForKey(key('z', { ctrlKey: true }), three)).toEqual({ type: 'undo' });
+    expect(actionForKey(key('Backspace'), three)).toEqual({ type: 'undo' });
+    expect(actionForKey(key('ArrowRight'), three)).toEqual({ type: 'next' });
+    expect(actionForKey(key('2', { altKey: true }), three)).toBeNull();
+    expect(actionForKey(key('2'), three)).toEqual({ type: 'assign', cls: 1 });
+  });
+
+  it('gives a class whose name is a key that key: digit classes are typed as themselves', () => {
+    const digits = classKeys(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(digits).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(actionForKey(key('1'), digits)).toEqual({ type: 'assign', cls: 1 });
+    expect(actionForKey(key('0'), digits)).toEqual({ type: 'assign', cls: 0 });
+    // Mixed: named keys are kept, the others take the free keys in order.
+    expect(classKeys(['2', 'cat', 'B', 'dog'])).toEqual(['2', '1', 'b', '3']);
+    expect(actionForKey(key('B'), classKeys(['2', 'cat', 'B', 'dog']))).toEqual({ type: 'assign', cls: 2 });
   });
 
   it('assigns and moves on to the next image without a class; undo restores label and position', () => {

@@ -34,7 +34,15 @@ const edit = (fn: (d: GraphDoc) => void): GraphDoc => {
 describe('diffGraphs', () => {
   it('finds nothing between equal documents', () => {
     const d = diffGraphs(base(), base());
-    expect(d.summary).toEqual({ added: 0, removed: 0, changed: 0, moved: 0, identical: true });
+    expect(d.summary).toEqual({
+      added: 0,
+      removed: 0,
+      changed: 0,
+      moved: 0,
+      identical: true,
+      layers: { added: 0, removed: 0, changed: 0, moved: 0 },
+      connections: { added: 0, removed: 0 },
+    });
   });
 
   it('reports added and removed nodes with their type and name', () => {
