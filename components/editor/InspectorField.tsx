@@ -1,8 +1,8 @@
 'use client';
 
 import { memo, useMemo } from 'react';
-import { type FieldEvents, FieldRow } from '@/components/forms/FieldRow';
 import type { FormField } from '@/components/forms/form-field';
+import { type FieldEvents, FieldRow } from '@/components/forms/rows/FieldRow';
 import { useEditor } from './EditorContext';
 import { type InspectorField, validateField } from './store';
 

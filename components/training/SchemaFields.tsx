@@ -3,9 +3,9 @@
 import { useMemo } from 'react';
 import type { z } from 'zod';
 import { describeSchema } from '@/components/forms/describe-schema';
-import { type FieldEvents, FieldRow } from '@/components/forms/FieldRow';
 import { fieldProblem } from '@/components/forms/field-problem';
 import { formFields } from '@/components/forms/form-field';
+import { type FieldEvents, FieldRow } from '@/components/forms/rows/FieldRow';
 import { setIn } from '@/components/forms/set-in';
 
 export interface SchemaFieldsProps {

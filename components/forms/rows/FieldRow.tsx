@@ -2,7 +2,7 @@
 
 import './forms.css';
 import { memo, type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import type { FormField } from './form-field';
+import type { FormField } from '../form-field';
 import { CheckBox, ChecklistControl, EnumSelect } from './PickControls';
 import { showValue, TextControl } from './TextControl';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import type { FormField } from './form-field';
+import type { FormField } from '../form-field';
 import { showValue } from './TextControl';
 
 type Option = string | number | boolean;

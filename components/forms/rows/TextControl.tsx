@@ -1,8 +1,8 @@
 'use client';
 
 import { type RefObject, useEffect, useState } from 'react';
-import { formatFieldText, parseFieldText } from './field-text';
-import type { FormField } from './form-field';
+import { formatFieldText, parseFieldText } from '../field-text';
+import type { FormField } from '../form-field';
 
 const show = (v: unknown) => (v === undefined ? '' : v === null ? 'None' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
