@@ -50,9 +50,12 @@ export const FieldRow = memo(function FieldRow({ field, events, disabled = false
     setLocalError(null);
   }, [field, field.value]);
 
+  // A refused value is not kept: on blur the text shows the value held again, and loses its message.
+  const refused = useRef(false);
   const commit = (value: unknown) => {
-    const refused = events.change(field.path, value);
-    if (refused) setLocalError(refused);
+    const reason = events.change(field.path, value);
+    refused.current = Boolean(reason);
+    if (reason) setLocalError(reason);
   };
   const check = (value: unknown) => setLocalError(events.validate?.(field.path, value) ?? null);
   const pick = (value: unknown, validate: boolean) => {
@@ -186,7 +189,11 @@ export const FieldRow = memo(function FieldRow({ field, events, disabled = false
           commit(value);
         }}
         onUnreadable={setLocalError}
-        onBlur={() => events.finish?.()}
+        onBlur={() => {
+          if (refused.current) setLocalError(null);
+          refused.current = false;
+          events.finish?.();
+        }}
       />
     );
   }
