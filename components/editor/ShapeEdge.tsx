@@ -25,6 +25,7 @@ function ShapeEdgeView({
   const view = data?.view;
   const diff = (data as { diff?: DiffStatus } | undefined)?.diff;
   const labelled = (data as { labelled?: boolean } | undefined)?.labelled !== false;
+  const atTarget = (data as { labelAtTarget?: boolean } | undefined)?.labelAtTarget === true;
   const bad = view ? !view.ok : false;
   const classes = [
     'shape-edge',
@@ -38,7 +39,7 @@ function ShapeEdgeView({
       <BaseEdge id={id} path={path} className={classes.filter(Boolean).join(' ')} interactionWidth={18} />
       {labelled ? (
         <EdgeLabelRenderer>
-          <div className="edge-label-anchor" style={{ left: labelX, top: labelY }}>
+          <div className="edge-label-anchor" style={atTarget ? { left: targetX, top: targetY - 14 } : { left: labelX, top: labelY }}>
             <div
               className={`edge-label${bad ? ' edge-label--bad' : ''}${selected ? ' edge-label--selected' : ''}${diff ? ` edge-label--diff-${diff}` : ''}`}
               data-testid={`edge-label-${id}`}

@@ -1,5 +1,6 @@
 import { diffGraphs, type FieldChange, type GraphDiff } from '@/engine/graph/diff';
 import type { GraphDoc } from '@/engine/graph/schema';
+import { NODE_HEIGHT, NODE_WIDTH } from '@/engine/import/layout';
 import type { LayerFlowNode, ShapeFlowEdge } from './flow-elements';
 import { createEditorStore, type EdgeView, edgeView, type NodeView, nodeView } from './store';
 
@@ -15,9 +16,11 @@ export interface DiffMark {
 export type DiffFlowNode = LayerFlowNode & { data: { view: NodeView; diff: DiffMark } };
 /**
  * `labelled: false` for removed connections: one often runs across layers that are still there, and
- * its old shape label would sit on top of them (the change list names it instead).
+ * its old shape label would sit on top of them (the change list names it instead). `labelAtTarget`
+ * when the middle of the connection lies on a layer (a new connection drawn past a removed layer): the
+ * label then sits just above the layer it feeds.
  */
-export type DiffFlowEdge = ShapeFlowEdge & { data: { view: EdgeView; diff: DiffStatus; labelled: boolean } };
+export type DiffFlowEdge = ShapeFlowEdge & { data: { view: EdgeView; diff: DiffStatus; labelled: boolean; labelAtTarget?: boolean } };
 
 export interface DiffGraphView {
   nodes: DiffFlowNode[];
@@ -52,6 +55,27 @@ export function diffGraphView(before: GraphDoc, after: GraphDoc, diff: GraphDiff
   for (const ref of diff.nodes.removed) place(nodeView(old, ref.id), status.get(ref.id) ?? same);
 
   const added = new Set(diff.edges.added.map((e) => e.id));
+  const boxes = nodes.map((n) => ({ id: n.id, ...n.position }));
+  const centre = (id: string) => {
+    const at = boxes.find((b) => b.id === id);
+    return at ? { x: at.x + NODE_WIDTH / 2, y: at.y + NODE_HEIGHT / 2 } : null;
+  };
+  /** Whether the middle of a connection falls on a layer other than its two ends. */
+  const middleOnLayer = (source: string, target: string) => {
+    const a = centre(source);
+    const b = centre(target);
+    if (!a || !b) return false;
+    const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    return boxes.some(
+      (box) =>
+        box.id !== source &&
+        box.id !== target &&
+        mid.x >= box.x &&
+        mid.x <= box.x + NODE_WIDTH &&
+        mid.y >= box.y &&
+        mid.y <= box.y + NODE_HEIGHT,
+    );
+  };
   const edges: DiffFlowEdge[] = [];
   const connect = (view: EdgeView | null, mark: DiffStatus) => {
     if (!view) return;
@@ -62,7 +86,12 @@ export function diffGraphView(before: GraphDoc, after: GraphDoc, diff: GraphDiff
       target: view.target,
       sourceHandle: view.sourceHandle,
       targetHandle: view.targetHandle,
-      data: { view: { ...view, selected: false }, diff: mark, labelled: mark !== 'removed' },
+      data: {
+        view: { ...view, selected: false },
+        diff: mark,
+        labelled: mark !== 'removed',
+        ...(mark !== 'removed' && middleOnLayer(view.source, view.target) ? { labelAtTarget: true } : {}),
+      },
     });
   };
   for (const edge of after.edges) connect(edgeView(now, edge.id), added.has(edge.id) ? 'added' : 'same');

@@ -35,4 +35,17 @@ describe('diffGraphView', () => {
     expect(view.diff.summary.layers).toEqual({ added: 1, removed: 1, changed: 1, moved: 0 });
     expect(view.diff.summary.connections.added).toBeGreaterThan(0);
   });
+
+  it('puts the label of a new connection that runs across a removed layer above the layer it feeds', () => {
+    const before = templateGraph('lenet5');
+    if (!before) throw new Error('no template');
+    const after = structuredClone(before);
+    after.nodes = after.nodes.filter((n) => n.id !== 'dense_2');
+    after.edges = after.edges.filter((e) => e.source !== 'dense_2' && e.target !== 'dense_2');
+    after.edges.push({ id: 'skip', source: 'dense_1', target: 'dense_3' });
+    const view = diffGraphView(before, after);
+    const label = Object.fromEntries(view.edges.map((e) => [e.id, e.data.labelAtTarget === true]));
+    expect(label.skip).toBe(true);
+    expect(label['input_1->conv2d_1']).toBe(false);
+  });
 });
