@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { InMemoryDataset } from '../engine/data/dataset';
 import { normaliseRows } from '../engine/data/meta';
+import { taskSpec } from '../engine/tasks/registry';
 import { ingestCsv } from '../server/datasets/ingest/csv';
 import { CsvOptionsSchema, defaultLimits, ImageOptionsSchema } from '../server/datasets/ingest/options';
 import { ingestImageZip } from '../server/datasets/ingest/zip-images';
@@ -87,7 +88,7 @@ async function loadCsv(
     const { staging } = ingest;
     const order = Int32Array.from({ length: staging.count }, (_, i) => i);
     const labels = Float32Array.from(staging.labelArray());
-    const assigned = assignSplit(labels, 1, split, ingest.task === 'classification');
+    const assigned = assignSplit(labels, 1, split, taskSpec(ingest.task).stratify);
     const layout = tabularLayout(ingest, order, assigned);
     const statistics = new StatisticsAccumulator(layout.sampleSize, layout.oneHot);
     const features = new Float32Array(staging.count * layout.sampleSize);

@@ -1,3 +1,5 @@
+import type { TaskId } from '@/engine/tasks/registry';
+
 /** Serialisable shapes handed from the dataset pages (server) to their client components. */
 export interface VersionItem {
   number: number;
@@ -25,7 +27,7 @@ export interface VersionDetailItem extends VersionItem {
   id: string;
   meta: {
     kind: string;
-    task: 'classification' | 'regression';
+    task: TaskId;
     featureShape: number[];
     classes: string[] | null;
     classCounts: number[] | null;

@@ -1,7 +1,9 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { ClassificationEvaluation, Evaluation, RegressionEvaluation } from '@/engine/train/evaluation';
+import type { ClassificationEvaluation } from '@/engine/tasks/confusion';
+import type { Evaluation } from '@/engine/tasks/registry';
+import type { RegressionEvaluation } from '@/engine/tasks/residuals';
 
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Batch } from './batch-source';
+import { drawMove, type ImageMove, isStill, resample } from './image-move';
 import { gaussian, seededRandom } from './random';
 
 /**
@@ -37,26 +38,46 @@ export function isAugmentationOff(config: AugmentationConfig): boolean {
 }
 
 /**
+ * How a task's labels follow one image's move (boxes, masks, points); one sample's label in, the
+ * moved label out. Tasks whose labels do not depend on places in the image (a class, a number) have none.
+ */
+export type LabelMover = (label: Float32Array, move: ImageMove) => Float32Array;
+
+/**
  * Returns an augmented copy of a batch of images (features 0–1, `featureShape` [height, width,
  * channels] or [height, width]); the same seed gives the same changes. Geometric changes (flips,
  * rotation, shift, zoom) resample bilinearly about the centre and fill with 0; brightness and noise
  * follow, and values are clipped to 0–1. Features of another rank get only brightness and noise.
- * Labels are passed through unchanged.
+ * Labels pass through unchanged, unless `moveLabels` is given: then each sample's label is moved with
+ * its image (brightness and noise leave labels alone).
  *
  * @example
  * const seen = augmentBatch(batch, [28, 28, 1], { ...NO_AUGMENTATION, rotation: 15, shift: 0.1 }, epoch * 1000 + step);
  */
-export function augmentBatch(batch: Batch, featureShape: number[], config: AugmentationConfig, seed: number): Batch {
+export function augmentBatch(
+  batch: Batch,
+  featureShape: number[],
+  config: AugmentationConfig,
+  seed: number,
+  moveLabels: LabelMover | null = null,
+): Batch {
   if (isAugmentationOff(config)) return batch;
   const random = seededRandom(seed);
   const width = featureShape.reduce((a, b) => a * b, 1);
   const image = featureShape.length === 3 || featureShape.length === 2;
   const out = new Float32Array(batch.features.length);
+  const labelSize = batch.size > 0 ? batch.labels.length / batch.size : 0;
+  const labels = image && moveLabels ? new Float32Array(batch.labels) : batch.labels;
   for (let s = 0; s < batch.size; s++) {
     const src = batch.features.subarray(s * width, (s + 1) * width);
     const dst = out.subarray(s * width, (s + 1) * width);
-    if (image) transformImage(src, dst, featureShape[0] as number, featureShape[1] as number, featureShape[2] ?? 1, config, random);
-    else dst.set(src);
+    if (image) {
+      const move = drawMove(config, featureShape[0] as number, featureShape[1] as number, random);
+      resample(src, dst, move, featureShape[2] ?? 1);
+      if (moveLabels && !isStill(move)) {
+        labels.set(moveLabels(batch.labels.subarray(s * labelSize, (s + 1) * labelSize), move), s * labelSize);
+      }
+    } else dst.set(src);
     const shiftBy = config.brightness > 0 ? (random() * 2 - 1) * config.brightness : 0;
     if (shiftBy !== 0 || config.noise > 0) {
       for (let i = 0; i < dst.length; i++) {
@@ -66,53 +87,5 @@ export function augmentBatch(batch: Batch, featureShape: number[], config: Augme
       }
     }
   }
-  return { features: out, labels: batch.labels, size: batch.size };
-}
-
-/** Inverse-maps each output pixel through flips, rotation, zoom and shift, sampling bilinearly. */
-function transformImage(
-  src: Float32Array,
-  dst: Float32Array,
-  height: number,
-  width: number,
-  channels: number,
-  config: AugmentationConfig,
-  random: () => number,
-): void {
-  const flipX = config.flipHorizontal && random() < 0.5;
-  const flipY = config.flipVertical && random() < 0.5;
-  const angle = config.rotation > 0 ? (((random() * 2 - 1) * config.rotation) / 180) * Math.PI : 0;
-  const scale = config.zoom > 0 ? 1 + (random() * 2 - 1) * config.zoom : 1;
-  const dx = config.shift > 0 ? (random() * 2 - 1) * config.shift * width : 0;
-  const dy = config.shift > 0 ? (random() * 2 - 1) * config.shift * height : 0;
-  if (!flipX && !flipY && angle === 0 && scale === 1 && dx === 0 && dy === 0) {
-    dst.set(src);
-    return;
-  }
-  const cx = (width - 1) / 2;
-  const cy = (height - 1) / 2;
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      // Output (x, y) → undo the shift, the zoom and the rotation, then the flips.
-      const ux = (x - cx - dx) / scale;
-      const uy = (y - cy - dy) / scale;
-      let sx = cos * ux + sin * uy + cx;
-      let sy = -sin * ux + cos * uy + cy;
-      if (flipX) sx = width - 1 - sx;
-      if (flipY) sy = height - 1 - sy;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      const fx = sx - x0;
-      const fy = sy - y0;
-      for (let c = 0; c < channels; c++) {
-        const at = (yy: number, xx: number) =>
-          yy < 0 || yy >= height || xx < 0 || xx >= width ? 0 : (src[(yy * width + xx) * channels + c] as number);
-        const top = at(y0, x0) * (1 - fx) + at(y0, x0 + 1) * fx;
-        const bottom = at(y0 + 1, x0) * (1 - fx) + at(y0 + 1, x0 + 1) * fx;
-        dst[(y * width + x) * channels + c] = top * (1 - fy) + bottom * fy;
-      }
-    }
-  }
+  return { features: out, labels, size: batch.size };
 }

@@ -1,3 +1,4 @@
+import type { TaskRef } from '../tasks/registry';
 import { type InMemoryDataset, SPLIT } from './dataset';
 import { seededRandom, shuffledIndices } from './random';
 
@@ -16,7 +17,8 @@ export interface Batch {
  */
 export interface BatchSource {
   readonly name: string;
-  readonly task: 'classification' | 'regression';
+  /** The task of the labels: a registered id, or a task's spec handed over directly. */
+  readonly task: TaskRef;
   /** Shape of one sample's features, e.g. [28, 28, 1]. */
   readonly featureShape: number[];
   /** Values per label: 1 for a class index or one target. */

@@ -1,3 +1,5 @@
+import type { TaskId } from '../tasks/registry';
+
 /**
  * A dataset held in memory: one row per sample, features flattened, labels as class indexes (for
  * classification) or numbers (regression). Split membership is explicit so every run sees the same.
@@ -6,7 +8,7 @@ export interface InMemoryDataset {
   name: string;
   /** Where it comes from and under which license. */
   source: string;
-  task: 'classification' | 'regression';
+  task: TaskId;
   /** Shape of one sample's features, e.g. [2] or [28, 28, 1]. */
   featureShape: number[];
   features: Float32Array;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TASK_IDS } from '../tasks/registry';
 
 /**
  * Per-feature statistics kept with a tabular dataset version and applied when batches are read:
@@ -28,7 +29,7 @@ export type SplitCounts = z.infer<typeof SplitCountsSchema>;
 export const DatasetMetaSchema = z.object({
   name: z.string(),
   kind: z.enum(['image', 'tabular', 'sequence', 'text']),
-  task: z.enum(['classification', 'regression']),
+  task: z.enum(TASK_IDS),
   featureShape: z.array(z.number().int().positive()),
   labelSize: z.number().int().positive(),
   classes: z.array(z.string()).nullable(),

@@ -1,19 +1,13 @@
 import { z } from 'zod';
+import { LOSS_IDS } from '../tasks/losses';
+import { METRIC_IDS } from '../tasks/metrics';
 
 export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop', 'adagrad', 'adadelta', 'adamax'] as const;
-export const LOSSES = [
-  'categoricalCrossentropy',
-  'sparseCategoricalCrossentropy',
-  'binaryCrossentropy',
-  'meanSquaredError',
-  'meanAbsoluteError',
-  'huberLoss',
-] as const;
-export const METRICS = ['accuracy', 'mae', 'mse'] as const;
 
 /**
  * How a graph trains. Every field has a default, so an empty object is a complete, sensible setting;
- * the training UI fills the loss and output units from the dataset.
+ * the training UI fills the loss and output units from the dataset. Losses and metrics are the
+ * registered ids (`engine/tasks/losses`, `engine/tasks/metrics`), the strings documents store.
  */
 export const TrainingConfigSchema = z
   .object({
@@ -59,10 +53,10 @@ export const TrainingConfigSchema = z
       .default({ kind: 'constant' })
       .describe('How the learning rate changes from epoch to epoch.'),
     loss: z
-      .enum(LOSSES)
+      .enum(LOSS_IDS)
       .default('categoricalCrossentropy')
       .describe('What training minimises: cross-entropy for classes, mean squared error for numbers.'),
-    metrics: z.array(z.enum(METRICS)).default(['accuracy']).describe('Extra figures reported each epoch.'),
+    metrics: z.array(z.enum(METRIC_IDS)).default(['accuracy']).describe('Extra figures reported each epoch.'),
     batchSize: z.number().int().min(1).max(4096).default(32).describe('Samples per weight update.'),
     epochs: z.number().int().min(1).max(10000).default(10).describe('Passes over the training data.'),
     validationSplit: z

@@ -1,17 +1,17 @@
 import type { TrainingConfigInput } from '../graph/training-config';
+import { LOSSES, type LossId } from '../tasks/losses';
 
-/** Loss names as Keras and TF.js write them, normalised (lower case, no underscores). */
-const LOSSES: Record<string, TrainingConfigInput['loss']> = {
-  categoricalcrossentropy: 'categoricalCrossentropy',
-  sparsecategoricalcrossentropy: 'sparseCategoricalCrossentropy',
-  binarycrossentropy: 'binaryCrossentropy',
-  meansquarederror: 'meanSquaredError',
-  mse: 'meanSquaredError',
-  meanabsoluteerror: 'meanAbsoluteError',
-  mae: 'meanAbsoluteError',
-  huber: 'huberLoss',
-  huberloss: 'huberLoss',
-};
+const normalise = (name: string) => name.replace(/_/g, '').toLowerCase();
+
+/**
+ * Loss names as Keras and TF.js write them, normalised (lower case, no underscores): each registered
+ * loss's id, Keras name and aliases (`categorical_crossentropy`, `BinaryCrossentropy`, `mse`, `huber`).
+ */
+const LOSS_NAMES: ReadonlyMap<string, LossId> = new Map(
+  Object.values(LOSSES).flatMap((spec) =>
+    [spec.id, spec.keras, ...(spec.aliases ?? [])].map((name) => [normalise(name), spec.id] as const),
+  ),
+);
 const OPTIMIZERS: Record<string, TrainingConfigInput['optimizer']> = {
   adam: 'adam',
   sgd: 'sgd',
@@ -22,8 +22,6 @@ const OPTIMIZERS: Record<string, TrainingConfigInput['optimizer']> = {
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const normalise = (name: string) => name.replace(/_/g, '').toLowerCase();
-
 /**
  * A loss as written: a name (`binary_crossentropy`, `meanSquaredError`), a loss class
  * (`{class_name: 'BinaryCrossentropy'}`) or, in Keras 3, a function (`{class_name: 'function', config: 'mse'}`).
@@ -43,7 +41,8 @@ export function trainingFromKeras(raw: unknown): TrainingConfigInput | undefined
   if (!isRecord(raw)) return undefined;
   const out: TrainingConfigInput = {};
   const loss = lossName(raw.loss);
-  if (loss && LOSSES[normalise(loss)]) out.loss = LOSSES[normalise(loss)];
+  const lossId = loss === undefined ? undefined : LOSS_NAMES.get(normalise(loss));
+  if (lossId) out.loss = lossId;
   const optimizer = isRecord(raw.optimizer_config) ? raw.optimizer_config : isRecord(raw.optimizer) ? raw.optimizer : undefined;
   const optimizerName = typeof raw.optimizer === 'string' ? raw.optimizer : optimizer?.class_name;
   if (typeof optimizerName === 'string') {

@@ -2,9 +2,11 @@ import { analyse } from '../analysis/analyse';
 import type { InMemoryDataset } from '../data/dataset';
 import type { GraphDoc } from '../graph/schema';
 import type { TrainingConfigInput } from '../graph/training-config';
+import { type TaskRef, taskSpec } from '../tasks/registry';
+import type { LabelFacts } from '../tasks/spec';
 
 /** What fitting a graph needs to know of a dataset: an in-memory set, a BatchSource or a dataset's meta. */
-export type DatasetShape = Pick<InMemoryDataset, 'name' | 'task' | 'featureShape' | 'classes'> & { labelSize?: number };
+export type DatasetShape = Pick<InMemoryDataset, 'name' | 'featureShape' | 'classes'> & { task: TaskRef; labelSize?: number };
 
 export interface DatasetFit {
   doc: GraphDoc;
@@ -14,11 +16,21 @@ export interface DatasetFit {
   problem?: string;
 }
 
+/** The facts of a dataset a task spec reads. */
+export function labelFacts(dataset: DatasetShape): LabelFacts {
+  return {
+    featureShape: dataset.featureShape,
+    labelSize: dataset.labelSize ?? 1,
+    ...(dataset.classes ? { classes: dataset.classes } : {}),
+  };
+}
+
 /**
- * Sensible defaults from the data: the Input takes the dataset's sample shape, a Dense output layer
- * gets one unit per class (with softmax) — or one unit per target with no activation for regression —
- * and the loss follows the label type unless the graph's training settings already chose one that
- * fits it. Only ever changes a single-input, single-output graph.
+ * Sensible defaults from the data: the Input takes the dataset's sample shape, the output layer is
+ * fitted to the labels by the dataset's task (for classification one unit per class with softmax; for
+ * regression one unit per target with no activation), and the loss follows the labels unless the
+ * graph's training settings already chose one the task keeps. Only ever changes a single-input,
+ * single-output graph.
  */
 export function fitGraphToDataset(doc: GraphDoc, dataset: DatasetShape): DatasetFit {
   const analysis = analyse(doc);
@@ -30,6 +42,8 @@ export function fitGraphToDataset(doc: GraphDoc, dataset: DatasetShape): Dataset
       problem: `The graph has ${analysis.inputs.length} inputs and ${analysis.outputs.length} outputs; training on a table of samples needs exactly one of each.`,
     };
   }
+  const task = taskSpec(dataset.task);
+  const facts = labelFacts(dataset);
   const inputId = analysis.inputs[0] as string;
   const outputId = analysis.outputs[0]?.nodeId as string;
   const nodes = doc.nodes.map((n) => ({ ...n }));
@@ -40,36 +54,21 @@ export function fitGraphToDataset(doc: GraphDoc, dataset: DatasetShape): Dataset
     input.params = { ...input.params, shape: wanted };
     changes.push(`Input shape set to [${wanted.join(', ')}] to match ${dataset.name}.`);
   }
-  const classes = dataset.classes?.length ?? 0;
-  const training: TrainingConfigInput = { ...(doc.training as TrainingConfigInput | undefined) };
   const output = nodes.find((n) => n.id === outputId);
-  if (dataset.task === 'classification' && output?.type === 'dense') {
-    const units = Number(analysis.nodes[outputId]?.params?.units ?? 0);
-    const binary = classes === 2 && units === 1;
-    if (!binary && units !== classes) {
-      output.params = { ...output.params, units: classes, activation: 'softmax' };
-      changes.push(`Output layer "${output.name ?? output.id}" set to ${classes} units with softmax: one per class.`);
+  const outputParams = analysis.nodes[outputId]?.params ?? {};
+  if (output) {
+    const fit = task.fitOutput({ type: output.type, name: output.name ?? output.id, params: outputParams }, facts);
+    if (fit) {
+      output.params = { ...output.params, ...fit.params };
+      changes.push(fit.note);
     }
-    if (!doc.training?.loss) training.loss = binary ? 'binaryCrossentropy' : 'categoricalCrossentropy';
-  } else if (dataset.task === 'regression') {
-    const targets = dataset.labelSize ?? 1;
-    if (output?.type === 'dense') {
-      const units = Number(analysis.nodes[outputId]?.params?.units ?? 0);
-      const activation = String(analysis.nodes[outputId]?.params?.activation ?? 'linear');
-      if (units !== targets || activation === 'softmax' || activation === 'sigmoid') {
-        output.params = { ...output.params, units: targets, activation: 'linear' };
-        changes.push(
-          `Output layer "${output.name ?? output.id}" set to ${targets} unit${targets === 1 ? '' : 's'} with no activation: it predicts ${targets === 1 ? 'a number' : 'numbers'}.`,
-        );
-      }
-    }
-    if (
-      !doc.training?.loss ||
-      ['categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'binaryCrossentropy'].includes(doc.training.loss)
-    ) {
-      training.loss = 'meanSquaredError';
-      training.metrics = ['mae'];
-    }
+  }
+  const training: TrainingConfigInput = { ...(doc.training as TrainingConfigInput | undefined) };
+  const denseUnits = output?.type === 'dense' ? Number(outputParams.units ?? 0) : null;
+  const choice = task.chooseLoss(doc.training?.loss, { ...facts, outputUnits: denseUnits });
+  if (choice) {
+    training.loss = choice.loss as TrainingConfigInput['loss'];
+    if (choice.metrics) training.metrics = choice.metrics as TrainingConfigInput['metrics'];
   }
   const fitted: GraphDoc = { ...doc, nodes, training: training as GraphDoc['training'] };
   const after = analyse(fitted);

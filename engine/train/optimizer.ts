@@ -48,9 +48,3 @@ export function scheduledRate(config: Pick<TrainingConfig, 'learningRate' | 'sch
       return base;
   }
 }
-
-/** TF.js loss identifier (or function) for a configured loss. */
-export function lossFor(tf: Tf, loss: TrainingConfig['loss']): string | ((yTrue: tfjs.Tensor, yPred: tfjs.Tensor) => tfjs.Tensor) {
-  if (loss === 'huberLoss') return (yTrue, yPred) => tf.losses.huberLoss(yTrue, yPred);
-  return loss;
-}

@@ -27,7 +27,7 @@ export function prepareModel(tf: Tf, doc: GraphDoc, dataset: DatasetShape, overr
   if (resolved.problem) return { ok: false, problem: resolved.problem };
   const compiled = compileGraph(tf, resolved.doc, analyse(resolved.doc));
   if (!compiled.ok) return { ok: false, problem: compiled.diagnostics.map((d) => d.message).join(' ') };
-  compileForTraining(tf, compiled.model, resolved.config);
+  compileForTraining(tf, compiled.model, resolved.config, dataset.task);
   return { ok: true, model: compiled.model, config: resolved.config, doc: resolved.doc, notes: resolved.notes };
 }
 

@@ -1,22 +1,8 @@
 import type { GraphDoc } from '../graph/schema';
-import { type TrainingConfig, type TrainingConfigInput, TrainingConfigSchema } from '../graph/training-config';
-import { type DatasetShape, fitGraphToDataset } from './fit-to-dataset';
-
-/** Loss names in words. */
-export const LOSS_WORDS: Record<TrainingConfig['loss'], string> = {
-  categoricalCrossentropy: 'categorical cross-entropy',
-  sparseCategoricalCrossentropy: 'sparse categorical cross-entropy',
-  binaryCrossentropy: 'binary cross-entropy',
-  meanSquaredError: 'mean squared error',
-  meanAbsoluteError: 'mean absolute error',
-  huberLoss: 'Huber loss',
-};
-
-const METRIC_WORDS: Record<string, string> = {
-  accuracy: 'accuracy (the share of samples put in the right class)',
-  mae: 'mean absolute error (how far off a prediction is, on average)',
-  mse: 'mean squared error',
-};
+import type { TrainingConfig, TrainingConfigInput } from '../graph/training-config';
+import { lossFor, metricFor, trainingSchemaFor } from '../tasks/objectives';
+import { taskSpec } from '../tasks/registry';
+import { type DatasetShape, fitGraphToDataset, labelFacts } from './fit-to-dataset';
 
 /** One setting and why it has its value, in plain words for the Train page. */
 export interface SettingNote {
@@ -36,8 +22,8 @@ export interface ResolvedSettings {
 
 /**
  * The settings a run will use, with the reasons: the graph's own training settings, filled from the
- * dataset where the graph left them open (the loss from the label type, the output units from the
- * class count, the input shape from the samples), then any overrides the user typed in. Used alike by
+ * dataset where the graph left them open (the loss and output units as the dataset's task chooses
+ * them, the input shape from the samples), then any overrides the user typed in. Used alike by
  * the Train page, the server worker and the command line, so all three train the same way.
  *
  * @example
@@ -45,23 +31,22 @@ export interface ResolvedSettings {
  * // notes: [{ field: 'loss', text: 'Loss: categorical cross-entropy, because the labels are 10 classes.' }, …]
  */
 export function resolveSettings(doc: GraphDoc, dataset: DatasetShape, overrides: TrainingConfigInput = {}): ResolvedSettings {
+  const task = taskSpec(dataset.task);
   const fitted = fitGraphToDataset(doc, dataset);
   const chosen = (doc.training ?? {}) as Partial<TrainingConfig>;
-  const config = TrainingConfigSchema.parse({ ...(fitted.doc.training ?? {}), ...stripUndefined(overrides) });
+  const config = trainingSchemaFor(task).parse({ ...(fitted.doc.training ?? {}), ...stripUndefined(overrides) });
   const notes: SettingNote[] = fitted.changes.map((text) => ({ field: 'model', text }));
-  const classes = dataset.classes?.length ?? 0;
   const why =
     overrides.loss !== undefined
       ? 'as you chose'
       : chosen.loss !== undefined && chosen.loss === config.loss
         ? 'as the graph sets it'
-        : dataset.task === 'regression'
-          ? 'because the labels are numbers (regression)'
-          : classes === 2 && config.loss === 'binaryCrossentropy'
-            ? 'because the labels are two classes and the output is one unit'
-            : `because the labels are ${classes} classes`;
-  notes.push({ field: 'loss', text: `Loss: ${LOSS_WORDS[config.loss]}, ${why}.` });
-  notes.push({ field: 'metrics', text: `Metrics: ${config.metrics.map((m) => METRIC_WORDS[m] ?? m).join(', ') || 'none'}.` });
+        : task.lossReason(config.loss, labelFacts(dataset));
+  notes.push({ field: 'loss', text: `Loss: ${lossFor(task, config.loss)?.label ?? config.loss}, ${why}.` });
+  notes.push({
+    field: 'metrics',
+    text: `Metrics: ${config.metrics.map((m) => metricFor(task, m)?.label ?? m).join(', ') || 'none'}.`,
+  });
   notes.push({
     field: 'optimizer',
     text: `Optimizer: ${config.optimizer} at learning rate ${config.learningRate}${config.schedule.kind === 'constant' ? '' : ` (${config.schedule.kind} schedule)`}.`,

@@ -1,7 +1,9 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../graph/training-config';
 import type { Tf } from '../layers/spec';
-import { lossFor, makeOptimizer, scheduledRate, setLearningRate } from './optimizer';
+import { compileObjectives } from '../tasks/objectives';
+import { type TaskRef, taskSpec } from '../tasks/registry';
+import { makeOptimizer, scheduledRate, setLearningRate } from './optimizer';
 
 export interface TrainData {
   x: tfjs.Tensor | tfjs.Tensor[];
@@ -42,9 +44,12 @@ export function metricName(key: string): string {
   return val ? `val${base[0]?.toUpperCase()}${base.slice(1)}` : base;
 }
 
-/** Compiles the model with the graph's optimizer, loss and metrics. */
-export function compileForTraining(tf: Tf, model: tfjs.LayersModel, config: TrainingConfig): void {
-  model.compile({ optimizer: makeOptimizer(tf, config), loss: lossFor(tf, config.loss), metrics: config.metrics });
+/**
+ * Compiles the model with the graph's optimizer, loss and metrics, taken from their specs (the
+ * task's own first, when the task is given).
+ */
+export function compileForTraining(tf: Tf, model: tfjs.LayersModel, config: TrainingConfig, task?: TaskRef): void {
+  model.compile({ optimizer: makeOptimizer(tf, config), ...compileObjectives(tf, task === undefined ? null : taskSpec(task), config) });
 }
 
 /**

@@ -2,6 +2,8 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { Batch, BatchSource } from '../data/batch-source';
 import type { TrainingConfig } from '../graph/training-config';
 import type { Tf } from '../layers/spec';
+import { lossFor } from '../tasks/objectives';
+import { taskSpec } from '../tasks/registry';
 import { batchTensors, outputUnits, type TargetShape } from './batch-tensors';
 import { evaluateSource, prefixed } from './evaluate-source';
 import { throttledYield } from './macrotask';
@@ -55,13 +57,17 @@ export interface StreamTrainOptions {
   yieldEveryMs?: number;
 }
 
-/** Source-derived facts a stream trainer needs about the targets. */
+/** Source-derived facts a stream trainer needs about the targets: the source's task and the run's loss. */
 export function targetShapeOf(source: BatchSource, model: tfjs.LayersModel, config: TrainingConfig): TargetShape {
+  const task = taskSpec(source.task);
+  const loss = lossFor(task, config.loss);
+  if (!loss) throw new Error(`Unknown loss "${config.loss}" for ${task.label}.`);
   return {
-    task: source.task,
-    loss: config.loss,
-    classCount: source.classes?.length ?? 1,
+    task,
+    loss,
+    featureShape: source.featureShape,
     labelSize: source.labelSize,
+    ...(source.classes ? { classes: source.classes } : {}),
     outputUnits: outputUnits(model),
   };
 }
@@ -91,7 +97,7 @@ export async function trainFromSource(
   options: StreamTrainOptions,
 ): Promise<TrainOutcome> {
   const { config } = options;
-  if (!model.optimizer) compileForTraining(tf, model, config);
+  if (!model.optimizer) compileForTraining(tf, model, config, source.task);
   const target = targetShapeOf(source, model, config);
   const hasValidation = source.count('validation') > 0;
   const monitor = monitorOf(config, hasValidation);

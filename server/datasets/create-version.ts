@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SPLIT } from '@/engine/data/dataset';
 import { seededRandom } from '@/engine/data/random';
+import { taskSpec } from '@/engine/tasks/registry';
 import { datasetAccess } from '@/server/datasets/dataset-access';
 import { SplitOptionsSchema } from '@/server/datasets/ingest/options';
 import { NO_SPLIT, type VersionMeta } from '@/server/datasets/manifest';
@@ -47,26 +48,26 @@ export async function createDatasetVersion(
   await datasetAccess(userId, datasetId, 'editor');
   const parent = await loadVersionData(await versionIdOf(datasetId, input.parent));
   const { meta, manifest } = parent;
-  const classification = meta.task === 'classification';
+  const task = taskSpec(meta.task);
   const classes = meta.classes ? [...meta.classes] : null;
   for (const name of input.addClasses) {
-    if (!classes) throw badRequest('A regression dataset has no classes to add.');
+    if (!classes) throw badRequest(`A ${task.label} dataset has no classes to add.`);
     if (!classes.includes(name)) classes.push(name);
   }
+  const labelSchema = task.labelSchema({ featureShape: meta.featureShape, labelSize: meta.labelSize, ...(classes ? { classes } : {}) });
   const labels = new Float32Array(parent.labels);
   const split = new Uint8Array(parent.split);
   const count = split.length;
   const splitSettings = input.split ?? meta.split;
   for (const change of input.labels) {
     if (change.index >= count) throw badRequest(`There is no sample ${change.index}; the version has ${count}.`);
-    if (change.label !== null && classes && (!Number.isInteger(change.label) || change.label < 0 || change.label >= classes.length)) {
-      throw badRequest(`Class ${change.label} does not exist; the classes are 0–${classes.length - 1} (${classes.join(', ')}).`);
-    }
+    const checked = change.label === null ? null : labelSchema.safeParse(change.label);
+    if (checked && !checked.success) throw badRequest(checked.error.issues[0]?.message ?? `Sample ${change.index}: not a label.`);
     labels[change.index * meta.labelSize] = change.label ?? Number.NaN;
     if (change.label === null) split[change.index] = NO_SPLIT;
     else if (split[change.index] === NO_SPLIT) split[change.index] = drawSplit(splitSettings.seed, change.index, splitSettings);
   }
-  const finalSplit = input.split ? assignSplit(labels, meta.labelSize, input.split, classification) : split;
+  const finalSplit = input.split ? assignSplit(labels, meta.labelSize, input.split, task.stratify) : split;
   const { counts, classCounts } = countSamples(labels, meta.labelSize, finalSplit, classes?.length ?? null);
   const created: CreatedBlobs = new Set();
   try {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NormalisationSchema, SplitCountsSchema } from '@/engine/data/meta';
+import { TASK_IDS } from '@/engine/tasks/registry';
 
 /**
  * How a dataset version's samples are stored (DatasetVersion.manifest). Samples are kept in a
@@ -63,7 +64,7 @@ export type Report = z.infer<typeof ReportSchema>;
 /** What a dataset version's samples are (DatasetVersion.meta). */
 export const VersionMetaSchema = z.object({
   kind: z.enum(['image', 'tabular', 'sequence', 'text']),
-  task: z.enum(['classification', 'regression']),
+  task: z.enum(TASK_IDS),
   featureShape: z.array(z.number().int().positive()),
   labelSize: z.number().int().positive(),
   classes: z.array(z.string()).nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BUILTIN_DATASETS } from '@/engine/data/builtins';
+import { TASK_IDS } from '@/engine/tasks/registry';
 
 const Id = z.string().min(1).max(100);
 
@@ -26,7 +27,7 @@ export const BuiltinInfoSchema = z.object({
   name: z.string(),
   title: z.string(),
   kind: z.enum(['image', 'tabular', 'sequence', 'text']),
-  task: z.enum(['classification', 'regression']),
+  task: z.enum(TASK_IDS),
   description: z.string(),
   source: z.string(),
   license: z.string(),

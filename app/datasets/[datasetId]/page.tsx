@@ -7,6 +7,7 @@ import { SampleBrowser } from '@/components/datasets/SampleBrowser';
 import { SplitForm } from '@/components/datasets/SplitForm';
 import { histogram, TargetHistogram } from '@/components/datasets/TargetHistogram';
 import { canEdit, versionBase } from '@/components/datasets/types';
+import { taskSpec } from '@/engine/tasks/registry';
 import { requireUser } from '@/server/auth/current-user';
 import { getDataset, getDatasetVersion } from '@/server/datasets/get-dataset';
 import { loadVersionData } from '@/server/datasets/read/version-data';
@@ -100,7 +101,7 @@ export default async function DatasetPage({
             Train on it: dataset version <code>{detail.id}</code>
           </p>
           {editable ? (
-            <SplitForm datasetId={datasetId} head={number} split={meta.split} stratifiable={meta.task === 'classification'} />
+            <SplitForm datasetId={datasetId} head={number} split={meta.split} stratifiable={taskSpec(meta.task).stratify} />
           ) : null}
           {meta.report.notes.length || meta.report.skipped.length ? (
             <details className="small">

@@ -3,6 +3,7 @@
  * offline; nothing is downloaded at run time. Each entry says where the data comes from and under
  * which license; the browser gets them through `/api/builtin-datasets`.
  */
+import type { TaskId } from '../../tasks/registry';
 import type { InMemoryDataset } from '../dataset';
 import { GENERATED_DATASETS, type GeneratedDatasetName } from '../generated';
 import { signals } from '../signals';
@@ -15,7 +16,7 @@ export interface BuiltinDatasetInfo {
   name: string;
   title: string;
   kind: 'image' | 'tabular' | 'sequence' | 'text';
-  task: 'classification' | 'regression';
+  task: TaskId;
   description: string;
   source: string;
   license: string;

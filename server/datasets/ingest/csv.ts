@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { isMissingCell, isNumericCell } from '@/engine/data/cells';
+import { type TaskId, taskForTableLabel, taskSpec } from '@/engine/tasks/registry';
 import type { Column } from '@/server/datasets/manifest';
 import type { CsvOptions, UploadLimits } from './options';
 import { naturalCompare, type Problem, uploadRefused } from './problems';
@@ -11,7 +12,7 @@ const INFER_ROWS = 200;
 
 export interface CsvIngest {
   staging: Staging;
-  task: 'classification' | 'regression';
+  task: TaskId;
   /** Every column of the file, with its type, role, categories (in stored index order) and missing count. */
   columns: Column[];
   /** Positions (in `columns`) of the feature columns, in staging record order. */
@@ -175,7 +176,7 @@ interface Plan {
   columns: Column[];
   features: number[];
   label: number;
-  task: 'classification' | 'regression';
+  task: TaskId;
   /** Per column: text → number (a value, or a category index in order of appearance). */
   parse: ((raw: string, row: number) => number)[];
   /** Category → index in order of appearance, per categorical column. */
@@ -199,12 +200,18 @@ function makePlan(header: string[], sample: string[][], options: CsvOptions): Pl
     const looksNumeric = sample.every((row) => isNumericCell(row[c] as string));
     let type: Column['type'] = given ?? (looksNumeric ? 'numeric' : 'categorical');
     if (c === label && type === 'ignored') type = looksNumeric ? 'numeric' : 'categorical';
-    if (c === label && options.task === 'classification') type = 'categorical';
+    if (c === label && options.task && taskSpec(options.task).tableLabel === 'categorical') type = 'categorical';
     return { name, type, role: c === label ? 'label' : type === 'ignored' ? 'ignored' : 'feature', missing: 0 };
   });
-  const task = options.task ?? (columns[label]!.type === 'categorical' ? 'classification' : 'regression');
-  if (task === 'regression' && columns[label]!.type !== 'numeric') {
-    throw uploadRefused(`The label column "${header[label]}" holds text, so it cannot be predicted as a number (regression).`, []);
+  const labelType = columns[label]!.type === 'categorical' ? 'categorical' : 'numeric';
+  const task = options.task ?? taskForTableLabel(labelType);
+  const tableLabel = taskSpec(task).tableLabel;
+  if (!tableLabel) throw uploadRefused(`A table's label column cannot hold ${taskSpec(task).label} labels.`, []);
+  if (tableLabel === 'numeric' && labelType !== 'numeric') {
+    throw uploadRefused(
+      `The label column "${header[label]}" holds text, so it cannot be predicted as a number (${taskSpec(task).label}).`,
+      [],
+    );
   }
   const parse = columns.map((column, c) => {
     if (column.type === 'numeric') {
@@ -255,7 +262,7 @@ function finish(plan: Plan, staging: Staging, options: CsvOptions, rowsRead: num
     }
   }
   let classes: string[] | null = null;
-  if (plan.task === 'classification') {
+  if (taskSpec(plan.task).tableLabel === 'categorical') {
     classes = sortedOf(plan.label);
     const remap = remapOf(plan.label);
     const labels = staging.labelArray();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TASK_IDS } from '@/engine/tasks/registry';
 
 const Fraction = z.number().min(0).max(0.9);
 
@@ -45,7 +46,7 @@ export const CsvOptionsSchema = z
     /** Column type overrides by name; others are inferred (numbers → numeric, anything else → categorical). */
     types: z.record(z.string(), z.enum(['numeric', 'categorical', 'ignored'])).default({}),
     /** classification (the label is a class) or regression (a number to predict); default from the label's type. */
-    task: z.enum(['classification', 'regression']).optional(),
+    task: z.enum(TASK_IDS).optional(),
     /** Rows with a missing feature value: drop them, or fill with the training split's mean (most frequent category). */
     missing: z.enum(['drop', 'mean']).default('mean'),
     normalisation: z.enum(['standard', 'minmax', 'none']).default('standard'),

@@ -1,3 +1,4 @@
+import { taskSpec } from '@/engine/tasks/registry';
 import type { CsvIngest } from '@/server/datasets/ingest/csv';
 import type { CsvOptions, ImageOptions } from '@/server/datasets/ingest/options';
 import type { ImageIngest } from '@/server/datasets/ingest/zip-images';
@@ -67,10 +68,9 @@ export async function buildTableVersion(
   created: CreatedBlobs,
 ): Promise<BuiltVersion> {
   const { staging } = ingest;
-  const classification = ingest.task === 'classification';
   const order = storedOrder(staging.count, options.split.seed);
   const labels = Float32Array.from(order, (i) => staging.labels[i] as number);
-  const split = assignSplit(labels, 1, options.split, classification);
+  const split = assignSplit(labels, 1, options.split, taskSpec(ingest.task).stratify);
   const layout = tabularLayout(ingest, order, split);
   const statistics = new StatisticsAccumulator(layout.sampleSize, layout.oneHot);
   const shards = await writeShards(

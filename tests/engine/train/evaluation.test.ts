@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inMemoryBatchSource } from '../../../engine/data/batch-source';
 import type { InMemoryDataset } from '../../../engine/data/dataset';
-import { confusionMatrix, evaluateModel, perClassAccuracy } from '../../../engine/train/evaluation';
+import { confusionMatrix, perClassAccuracy } from '../../../engine/tasks/confusion';
+import type { TaskId } from '../../../engine/tasks/registry';
+import { evaluateModel } from '../../../engine/train/evaluation';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -44,7 +46,7 @@ function argmaxModel(): tf.LayersModel {
   return model;
 }
 
-const dataset = (task: 'classification' | 'regression', labels: number[]): InMemoryDataset => ({
+const dataset = (task: TaskId, labels: number[]): InMemoryDataset => ({
   name: 'tiny',
   source: 'test',
   task,
