@@ -3,20 +3,21 @@
  * httpBatchSource into a small TF.js model and samples the JS heap as it goes.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { DatasetLocation } from '../components/datasets/dataset-endpoints';
 import { httpBatchSource } from '../components/datasets/http-batch-source';
 
 declare global {
   interface Window {
-    streamEpoch(base: string, token: string, batchSize: number): Promise<unknown>;
+    streamEpoch(at: DatasetLocation, token: string, batchSize: number): Promise<unknown>;
   }
 }
 
 const heap = () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
 
-window.streamEpoch = async (base, token, batchSize) => {
+window.streamEpoch = async (at, token, batchSize) => {
   await tf.setBackend('webgl').catch(() => tf.setBackend('cpu'));
   await tf.ready();
-  const source = await httpBatchSource(base, { headers: { authorization: `Bearer ${token}` } });
+  const source = await httpBatchSource(at, { headers: { authorization: `Bearer ${token}` } });
   const classes = source.classes?.length ?? 2;
   const model = tf.sequential({
     layers: [

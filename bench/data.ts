@@ -214,11 +214,12 @@ async function main(): Promise<void> {
       return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
     };
     const before = await heapNow();
-    const base = `/api/datasets/${result.datasetId}/versions/${result.number}`;
-    const epoch = (await page.evaluate(
-      ([b, tk, bs]) => window.streamEpoch(b as string, tk as string, bs as number),
-      [base, token, BATCH],
-    )) as {
+    const at = { datasetId: result.datasetId, number: result.number };
+    const epoch = (await page.evaluate(([a, tk, bs]) => window.streamEpoch(a as typeof at, tk as string, bs as number), [
+      at,
+      token,
+      BATCH,
+    ] as const)) as {
       backend: string;
       samples: number;
       seconds: number;

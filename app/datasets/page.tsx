@@ -11,7 +11,7 @@ const KIND: Record<string, string> = { image: 'Images', tabular: 'Table', sequen
 export default async function DatasetsPage() {
   const user = await requireUser('/datasets');
   const teams = await listTeams(user.id);
-  const datasets = await Promise.all(teams.map((team) => listDatasets(user.id, team.id)));
+  const datasets = await Promise.all(teams.map((team) => listDatasets(team.id, team.role)));
   return (
     <>
       <div className="page-head">

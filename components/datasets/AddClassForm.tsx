@@ -2,8 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { api } from '@/components/ui/api';
+import { call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import * as datasetRoutes from '@/server/datasets/routes';
 
 /**
  * Adds a class to a dataset — a new version, saved together with any labels given so far — and
@@ -27,11 +28,14 @@ export function AddClassForm({
     const name = String(new FormData(event.currentTarget).get('className') ?? '').trim();
     if (!name) return;
     setBusy(true);
-    const result = await api<{ number: number }>('POST', `/api/datasets/${datasetId}/versions`, {
-      parent,
-      addClasses: [name],
-      labels: pendingLabels,
-      message: `Class "${name}" added${pendingLabels.length ? `; ${pendingLabels.length} label(s)` : ''}`,
+    const result = await call(datasetRoutes.createDatasetVersion, {
+      params: { datasetId },
+      body: {
+        parent,
+        addClasses: [name],
+        labels: pendingLabels,
+        message: `Class "${name}" added${pendingLabels.length ? `; ${pendingLabels.length} label(s)` : ''}`,
+      },
     });
     setBusy(false);
     if (!result.ok) return setError(result.message);

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { type AugmentationConfig, augmentBatch, NO_AUGMENTATION } from '@/engine/data/augment';
 import type { Batch } from '@/engine/data/batch-source';
+import type { DatasetLocation } from './dataset-endpoints';
 import { drawSample } from './draw-sample';
 import { fetchBatch } from './http-batch-source';
 
@@ -20,7 +21,7 @@ const SLIDERS: { key: keyof AugmentationConfig; label: string; max: number; step
  * A live preview of training-time augmentation on real samples of the version, drawn with the same
  * `augmentBatch` the trainer calls; the settings can be copied into a run's training settings.
  */
-export function AugmentationPreview({ base, featureShape }: { base: string; featureShape: number[] }) {
+export function AugmentationPreview({ datasetId, number, featureShape }: { datasetId: string; number: number; featureShape: number[] }) {
   const [batch, setBatch] = useState<Batch | null>(null);
   const [config, setConfig] = useState<AugmentationConfig>({ ...NO_AUGMENTATION, rotation: 10, shift: 0.1 });
   const [seed, setSeed] = useState(1);
@@ -30,8 +31,9 @@ export function AugmentationPreview({ base, featureShape }: { base: string; feat
   const width = featureShape.reduce((a, b) => a * b, 1);
 
   useEffect(() => {
-    fetchBatch(base, { split: 'train', offset: 0, limit: SAMPLES }).then(setBatch, (e: Error) => setError(e.message));
-  }, [base]);
+    const at: DatasetLocation = { datasetId, number };
+    fetchBatch(at, { split: 'train', offset: 0, limit: SAMPLES }).then(setBatch, (e: Error) => setError(e.message));
+  }, [datasetId, number]);
 
   useEffect(() => {
     if (!batch) return;

@@ -30,9 +30,8 @@ export function BuiltinPreview({
   const width = featureShape.reduce((a, b) => a * b, 1);
 
   useEffect(() => {
-    fetchBatch(`/api/builtin-datasets/${name}`, { split: 'train', offset: 0, limit: SAMPLES, seed: PREVIEW_SEED }).then(
-      setBatch,
-      (e: Error) => setError(e.message),
+    fetchBatch({ builtin: name }, { split: 'train', offset: 0, limit: SAMPLES, seed: PREVIEW_SEED }).then(setBatch, (e: Error) =>
+      setError(e.message),
     );
   }, [name]);
 

@@ -2,8 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { api } from '@/components/ui/api';
+import { call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import * as datasetRoutes from '@/server/datasets/routes';
 
 /** Deletes a dataset after a second click that says what goes. */
 export function DeleteDatasetButton({ datasetId, name, versions }: { datasetId: string; name: string; versions: number }) {
@@ -11,7 +12,7 @@ export function DeleteDatasetButton({ datasetId, name, versions }: { datasetId: 
   const [armed, setArmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function remove() {
-    const result = await api('DELETE', `/api/datasets/${datasetId}`);
+    const result = await call(datasetRoutes.deleteDataset, { params: { datasetId } });
     if (!result.ok) return setError(result.message);
     router.push('/datasets');
     router.refresh();

@@ -2,12 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import { api } from '@/components/ui/api';
+import { call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import * as datasetRoutes from '@/server/datasets/routes';
 import { AddClassForm } from './AddClassForm';
+import { sampleImageUrl } from './dataset-endpoints';
 import { actionForKey, classKeys, labelingStep, startLabeling } from './labeling-state';
 import { type Proposal, prelabel } from './prelabel';
-import { type SampleItem, versionBase } from './types';
 
 /** Most unlabelled samples loaded into one labelling session. */
 const MAX_QUEUE = 20_000;
@@ -30,13 +31,13 @@ export function LabelingView({
   runs: { id: string; title: string }[];
 }) {
   const router = useRouter();
-  const base = versionBase(datasetId, number);
+  const version = `${datasetId}@${number}`;
   const [state, dispatch] = useReducer(labelingStep, startLabeling([]));
   const keys = useMemo(() => classKeys(classes), [classes]);
   // The version whose unlabelled images are in the queue: after a class is added the page moves to a
   // new version, and keys pressed before its queue arrives would be wiped by the load.
-  const [loadedBase, setLoadedBase] = useState<string | null>(null);
-  const loaded = loadedBase === base;
+  const [loadedVersion, setLoadedVersion] = useState<string | null>(null);
+  const loaded = loadedVersion === version;
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [runId, setRunId] = useState(runs[0]?.id ?? '');
@@ -48,22 +49,22 @@ export function LabelingView({
     (async () => {
       const queue: number[] = [];
       for (let offset = 0; offset < MAX_QUEUE; offset += 500) {
-        const page = await api<{ total: number; samples: SampleItem[] }>(
-          'GET',
-          `${base}/samples?filter=unlabelled&offset=${offset}&limit=500`,
-        );
+        const page = await call(datasetRoutes.listSamples, {
+          params: { datasetId, number },
+          query: { filter: 'unlabelled', offset, limit: 500 },
+        });
         if (!page.ok) return live && setError(page.message);
         queue.push(...page.data.samples.map((s) => s.index));
         if (queue.length >= page.data.total) break;
       }
       if (!live) return;
       dispatch({ type: 'load', queue });
-      setLoadedBase(base);
+      setLoadedVersion(`${datasetId}@${number}`);
     })();
     return () => {
       live = false;
     };
-  }, [base]);
+  }, [datasetId, number]);
 
   const current = state.queue[state.position];
   const done = Object.keys(state.assigned).length;
@@ -95,10 +96,9 @@ export function LabelingView({
   async function save() {
     setSaving(true);
     const labels = Object.entries(state.assigned).map(([index, label]) => ({ index: Number(index), label }));
-    const result = await api<{ number: number }>('POST', `/api/datasets/${datasetId}/versions`, {
-      parent: number,
-      labels,
-      message: `Labelled ${labels.length} image${labels.length === 1 ? '' : 's'}`,
+    const result = await call(datasetRoutes.createDatasetVersion, {
+      params: { datasetId },
+      body: { parent: number, labels, message: `Labelled ${labels.length} image${labels.length === 1 ? '' : 's'}` },
     });
     setSaving(false);
     if (!result.ok) return setError(result.message);
@@ -110,7 +110,7 @@ export function LabelingView({
     setError(null);
     setPrelabelProgress('Loading the model…');
     try {
-      const found = await prelabel(runId.trim(), base, state.queue.length, (n) =>
+      const found = await prelabel(runId.trim(), { datasetId, number }, state.queue.length, (n) =>
         setPrelabelProgress(`Predicted ${n} of ${state.queue.length}`),
       );
       setProposals(found);
@@ -149,7 +149,7 @@ export function LabelingView({
         <section className="panel" aria-label="Image to label">
           {current !== undefined ? (
             // biome-ignore lint/performance/noImgElement: a raw dataset sample from our API, drawn pixelated
-            <img src={`${base}/samples/${current}`} alt={`Unlabelled sample ${current}`} data-testid="labelling-image" />
+            <img src={sampleImageUrl(datasetId, number, current)} alt={`Unlabelled sample ${current}`} data-testid="labelling-image" />
           ) : null}
           <p aria-live="polite" data-testid="current-label">
             {given === undefined ? 'No class yet' : `Class: ${classes[given]}`}

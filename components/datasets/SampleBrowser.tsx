@@ -1,8 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { api } from '@/components/ui/api';
-import { type SampleItem, versionBase } from './types';
+import { call } from '@/components/ui/api';
+import * as datasetRoutes from '@/server/datasets/routes';
+import { sampleImageUrl } from './dataset-endpoints';
+import type { SampleItem } from './types';
 
 const PAGE = 48;
 
@@ -27,21 +29,18 @@ export function SampleBrowser({
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<{ total: number; samples: SampleItem[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const base = versionBase(datasetId, number);
 
   useEffect(() => {
     let live = true;
-    void api<{ total: number; samples: SampleItem[] }>('GET', `${base}/samples?filter=${filter}&offset=${offset}&limit=${PAGE}`).then(
-      (r) => {
-        if (!live) return;
-        if (r.ok) setPage(r.data);
-        else setError(r.message);
-      },
-    );
+    void call(datasetRoutes.listSamples, { params: { datasetId, number }, query: { filter, offset, limit: PAGE } }).then((r) => {
+      if (!live) return;
+      if (r.ok) setPage(r.data);
+      else setError(r.message);
+    });
     return () => {
       live = false;
     };
-  }, [base, filter, offset]);
+  }, [datasetId, number, filter, offset]);
 
   const labelOf = (s: SampleItem) => (s.label === null ? 'unlabelled' : (classes?.[s.label] ?? String(s.label)));
 
@@ -86,7 +85,7 @@ export function SampleBrowser({
               {page.samples.map((s) => (
                 <figure key={s.index} title={s.name ?? undefined}>
                   {/* biome-ignore lint/performance/noImgElement: raw dataset samples, served by our API at their stored size */}
-                  <img src={`${base}/samples/${s.index}`} alt={`Sample ${s.index}: ${labelOf(s)}`} loading="lazy" />
+                  <img src={sampleImageUrl(datasetId, number, s.index)} alt={`Sample ${s.index}: ${labelOf(s)}`} loading="lazy" />
                   {labelOf(s)} · {s.split === 'none' ? '—' : s.split}
                 </figure>
               ))}

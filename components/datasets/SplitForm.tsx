@@ -2,8 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { api } from '@/components/ui/api';
+import { call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import * as datasetRoutes from '@/server/datasets/routes';
 
 /** Splits the labelled samples again (a new version): fractions, seed, stratified or not. */
 export function SplitForm({
@@ -25,13 +26,16 @@ export function SplitForm({
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     setBusy(true);
-    const result = await api<{ number: number }>('POST', `/api/datasets/${datasetId}/versions`, {
-      parent: head,
-      split: {
-        validation: Number(data.get('validation')) / 100,
-        test: Number(data.get('test')) / 100,
-        seed: Number(data.get('seed')),
-        stratify: stratifiable && data.get('stratify') === 'on',
+    const result = await call(datasetRoutes.createDatasetVersion, {
+      params: { datasetId },
+      body: {
+        parent: head,
+        split: {
+          validation: Number(data.get('validation')) / 100,
+          test: Number(data.get('test')) / 100,
+          seed: Number(data.get('seed')),
+          stratify: stratifiable && data.get('stratify') === 'on',
+        },
       },
     });
     setBusy(false);

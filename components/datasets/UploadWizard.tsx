@@ -82,16 +82,16 @@ export function UploadWizard({ teams }: { teams: WizardTeam[] }) {
       setError(format === 'zip' ? 'Choose a zip archive or drop a folder first.' : 'Choose a CSV file first.');
       return;
     }
-    const query = new URLSearchParams({
+    const query = {
       name: String(data.get('name') ?? ''),
       description: String(data.get('description') ?? ''),
       source: String(data.get('source') ?? ''),
       license: String(data.get('license') ?? ''),
       format,
       options: JSON.stringify(options),
-    });
+    };
     dispatch({ type: 'sent', sent: 0, total: body.size || 1 });
-    const answer = await uploadFile(`/api/teams/${data.get('team')}/datasets?${query}`, body, (sent, total) =>
+    const answer = await uploadFile({ params: { teamId: String(data.get('team')) }, query }, body, (sent, total) =>
       dispatch({ type: 'sent', sent, total }),
     );
     if (answer.ok) dispatch({ type: 'done', datasetId: answer.body.datasetId, report: answer.body.report });

@@ -2,6 +2,7 @@ import type { Batch, BatchSource, SplitName } from '@/engine/data/batch-source';
 import { decodeBatch } from '@/engine/data/batch-wire';
 import { batchesFromBlocks } from '@/engine/data/blocks';
 import { type DatasetMeta, DatasetMetaSchema } from '@/engine/data/meta';
+import { batchesUrl, type DatasetLocation, metaUrl } from './dataset-endpoints';
 
 /** Samples fetched per request when batches are small: fewer round trips, still small memory. */
 const MIN_REQUEST = 128;
@@ -11,18 +12,17 @@ export interface HttpBatchSource extends BatchSource {
 }
 
 /**
- * A BatchSource over the batches endpoints (`${baseUrl}/meta` and `${baseUrl}/batches`), e.g.
- * `/api/builtin-datasets/digits` or `/api/datasets/ID/versions/3`. Only one request's samples and
- * the next (fetched while the current one trains) are held, so memory stays flat however large the
- * set. Uses nothing but fetch: it runs in a Web Worker as well as on a page.
+ * A BatchSource over a dataset's meta and batches endpoints (a built-in, or a stored dataset's
+ * version). Only one request's samples and the next (fetched while the current one trains) are
+ * held, so memory stays flat however large the set. Uses nothing but fetch: it runs in a Web Worker
+ * as well as on a page.
  *
  * @example
- * const source = await httpBatchSource('/api/datasets/abc/versions/2');
+ * const source = await httpBatchSource({ datasetId: 'abc', number: 2 });
  * for await (const batch of source.batches('train', { batchSize: 64, shuffleSeed: epoch })) …
  */
-export async function httpBatchSource(baseUrl: string, init: RequestInit = {}): Promise<HttpBatchSource> {
-  const base = baseUrl.replace(/\/$/, '');
-  const response = await fetch(`${base}/meta`, init);
+export async function httpBatchSource(at: DatasetLocation, init: RequestInit = {}): Promise<HttpBatchSource> {
+  const response = await fetch(metaUrl(at), init);
   if (!response.ok) throw new Error(await errorMessage(response));
   const meta = DatasetMetaSchema.parse(await response.json());
   const width = meta.featureShape.reduce((a, b) => a * b, 1);
@@ -41,20 +41,18 @@ export async function httpBatchSource(baseUrl: string, init: RequestInit = {}): 
         minBlock: MIN_REQUEST,
         width,
         labelSize: meta.labelSize,
-        read: (offset, limit) => fetchBatch(base, { split, offset, limit, seed: shuffleSeed }, init),
+        read: (offset, limit) => fetchBatch(at, { split, offset, limit, seed: shuffleSeed }, init),
       }),
   };
 }
 
 /** One request to the batches endpoint (also for the `unlabelled` samples, for pre-labelling). */
 export async function fetchBatch(
-  base: string,
+  at: DatasetLocation,
   query: { split: SplitName | 'unlabelled'; offset: number; limit: number; seed?: number | undefined },
   init: RequestInit = {},
 ): Promise<Batch> {
-  const params = new URLSearchParams({ split: query.split, offset: String(query.offset), limit: String(query.limit) });
-  if (query.seed !== undefined) params.set('seed', String(query.seed));
-  const response = await fetch(`${base}/batches?${params}`, init);
+  const response = await fetch(batchesUrl(at, query), init);
   if (!response.ok) throw new Error(await errorMessage(response));
   return decodeBatch(await response.arrayBuffer(), response.headers);
 }

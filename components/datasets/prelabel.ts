@@ -1,3 +1,6 @@
+import { urlOf } from '@/components/ui/api';
+import * as trainingRoutes from '@/server/training/routes';
+import type { DatasetLocation } from './dataset-endpoints';
 import { fetchBatch } from './http-batch-source';
 
 export interface Proposal {
@@ -7,23 +10,23 @@ export interface Proposal {
 
 /**
  * Proposes a class for every unlabelled sample of a version with a trained run's model
- * (`/api/runs/:runId/model`, a TF.js model.json whose weights are `/api/runs/:runId/weights.bin`),
- * reading the samples in pages through the batches endpoint.
+ * (a TF.js model.json whose weights are its run's weights.bin), reading the samples in pages
+ * through the batches endpoint.
  */
 export async function prelabel(
   runId: string,
-  base: string,
+  at: DatasetLocation,
   total: number,
   onProgress: (done: number) => void,
 ): Promise<Map<number, Proposal>> {
   const tf = await import('@tensorflow/tfjs');
   await tf.ready();
-  const model = await tf.loadLayersModel(`/api/runs/${encodeURIComponent(runId)}/model`);
+  const model = await tf.loadLayersModel(urlOf(trainingRoutes.runModel, { params: { runId } }));
   const inputShape = (model.inputs[0]?.shape ?? []).slice(1);
   const proposals: Array<Proposal> = [];
   try {
     for (let offset = 0; offset < total; offset += 64) {
-      const batch = await fetchBatch(base, { split: 'unlabelled', offset, limit: 64 });
+      const batch = await fetchBatch(at, { split: 'unlabelled', offset, limit: 64 });
       const width = batch.features.length / Math.max(batch.size, 1);
       const expected = inputShape.reduce<number>((a, b) => a * (b ?? 1), 1);
       if (width !== expected)

@@ -49,5 +49,3 @@ export interface SampleItem {
 }
 
 export const canEdit = (role: DatasetItem['role']) => role === 'owner' || role === 'editor';
-
-export const versionBase = (datasetId: string, number: number) => `/api/datasets/${datasetId}/versions/${number}`;

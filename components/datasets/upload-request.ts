@@ -1,42 +1,38 @@
+import type { z } from 'zod';
+import { type CallInput, decodeAnswer, urlOf } from '@/components/ui/api';
+import * as datasetRoutes from '@/server/datasets/routes';
+import type { UploadResultSchema } from '@/server/datasets/summaries';
+
+type UploadResult = z.infer<typeof UploadResultSchema>;
+
 /** What the upload endpoint answered, or the error contract's fields. */
 export type UploadAnswer =
-  | { ok: true; body: { datasetId: string; number: number; versionId: string; report: UploadReport } }
+  | { ok: true; body: UploadResult }
   | { ok: false; status: number; message: string; problems: { name: string; reason: string }[] };
 
-export interface UploadReport {
-  read: number;
-  kept: number;
-  skipped: { name: string; reason: string }[];
-  skippedCount: number;
-  notes: string[];
-}
+export type UploadReport = UploadResult['report'];
+
+/** Where an upload goes: the team, and what the file becomes (name, format, options…). */
+export type UploadTarget = CallInput<typeof datasetRoutes.uploadDataset>;
 
 /**
- * Sends a file to `POST /api/teams/:teamId/datasets` with XMLHttpRequest, whose upload events give
- * a real progress bar (bytes sent); the server reads the body as it arrives.
+ * Sends a file to the upload endpoint with XMLHttpRequest, whose upload events give a real progress
+ * bar (bytes sent); the server reads the body as it arrives. The answer is decoded with the route's
+ * contract.
  */
-export function uploadFile(url: string, body: Blob, onProgress: (sent: number, total: number) => void): Promise<UploadAnswer> {
+export function uploadFile(target: UploadTarget, body: Blob, onProgress: (sent: number, total: number) => void): Promise<UploadAnswer> {
+  const route = datasetRoutes.uploadDataset;
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
+    xhr.open(route.method, urlOf(route, target));
     xhr.setRequestHeader('content-type', body.type || 'application/octet-stream');
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : body.size);
     xhr.onload = () => {
-      let json: unknown = null;
-      try {
-        json = JSON.parse(xhr.responseText);
-      } catch {
-        json = null;
-      }
-      if (xhr.status === 201) resolve({ ok: true, body: json as Extract<UploadAnswer, { ok: true }>['body'] });
+      const answer = decodeAnswer(route, xhr.status, xhr.responseText);
+      if (answer.ok) resolve({ ok: true, body: answer.data });
       else {
-        const error = (json as { error?: { message?: string; details?: { problems?: { name: string; reason: string }[] } } } | null)?.error;
-        resolve({
-          ok: false,
-          status: xhr.status,
-          message: error?.message ?? `The server answered ${xhr.status}.`,
-          problems: error?.details?.problems ?? [],
-        });
+        const details = answer.details as { problems?: { name: string; reason: string }[] } | undefined;
+        resolve({ ok: false, status: answer.status, message: answer.message, problems: details?.problems ?? [] });
       }
     };
     xhr.onerror = () =>

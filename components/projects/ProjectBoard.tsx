@@ -3,8 +3,10 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { api } from '@/components/ui/api';
+import { call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import * as projectRoutes from '@/server/projects/routes';
+import * as teamRoutes from '@/server/teams/routes';
 import { ProjectCard } from './ProjectCard';
 import { type TemplateCard, TemplateGallery } from './TemplateGallery';
 import { canEdit, type ProjectItem, type TeamItem } from './types';
@@ -20,9 +22,9 @@ export function ProjectBoard({ teams, projects, templates }: { teams: TeamItem[]
     const form = event.currentTarget;
     const data = new FormData(form);
     const template = String(data.get('template') ?? '');
-    const result = await api<{ id: string }>('POST', `/api/teams/${data.get('teamId')}/projects`, {
-      name: String(data.get('name') ?? ''),
-      ...(template ? { template } : {}),
+    const result = await call(projectRoutes.createProject, {
+      params: { teamId: String(data.get('teamId')) },
+      body: { name: String(data.get('name') ?? ''), ...(template ? { template } : {}) },
     });
     if (!result.ok) return setError(result.message);
     form.reset();
@@ -33,7 +35,7 @@ export function ProjectBoard({ teams, projects, templates }: { teams: TeamItem[]
   async function createTeam(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const result = await api<{ id: string }>('POST', '/api/teams', { name: String(new FormData(form).get('name') ?? '') });
+    const result = await call(teamRoutes.createTeam, { body: { name: String(new FormData(form).get('name') ?? '') } });
     if (!result.ok) return setError(result.message);
     form.reset();
     setError(null);

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { api } from '@/components/ui/api';
+import { type ApiResult, call } from '@/components/ui/api';
+import * as projectRoutes from '@/server/projects/routes';
 import { canEdit, type ProjectItem, type TeamItem } from './types';
 
 /** One project with its actions: rename, duplicate, move, delete. */
@@ -18,14 +19,15 @@ export function ProjectCard({ project, teams, onError }: { project: ProjectItem;
   const target = destinations.some((t) => t.id === picked) ? (picked as string) : (destinations[0]?.id ?? '');
   const editor = canEdit(project.role);
 
-  async function run(method: string, url: string, body?: unknown, then?: (data: { id?: string }) => void) {
-    const result = await api<{ id?: string }>(method, url, body);
+  async function run<T>(request: Promise<ApiResult<T>>, then?: (data: T) => void) {
+    const result = await request;
     if (!result.ok) return onError(result.message);
     onError(null);
     setMode('idle');
-    if (then) then(result.data ?? {});
+    if (then) then(result.data);
     router.refresh();
   }
+  const params = { projectId: project.id };
 
   return (
     <article className="card" aria-label={`Project ${project.name}`}>
@@ -34,7 +36,7 @@ export function ProjectCard({ project, teams, onError }: { project: ProjectItem;
           className="row"
           onSubmit={(e) => {
             e.preventDefault();
-            void run('PATCH', `/api/projects/${project.id}`, { name });
+            void run(call(projectRoutes.updateProject, { params, body: { name } }));
           }}
         >
           <input value={name} onChange={(e) => setName(e.target.value)} aria-label="New name" required maxLength={200} />
@@ -59,7 +61,7 @@ export function ProjectCard({ project, teams, onError }: { project: ProjectItem;
           className="row"
           onSubmit={(e) => {
             e.preventDefault();
-            void run('PATCH', `/api/projects/${project.id}`, { teamId: target });
+            void run(call(projectRoutes.updateProject, { params, body: { teamId: target } }));
           }}
         >
           <select value={target} onChange={(e) => setPicked(e.target.value)} aria-label="Move to team">
@@ -86,7 +88,9 @@ export function ProjectCard({ project, teams, onError }: { project: ProjectItem;
         <button
           type="button"
           className="link"
-          onClick={() => void run('POST', `/api/projects/${project.id}/duplicate`, {}, (d) => d.id && router.push(`/projects/${d.id}`))}
+          onClick={() =>
+            void run(call(projectRoutes.duplicateProject, { params, body: {} }), (copy) => router.push(`/projects/${copy.id}`))
+          }
         >
           Duplicate
         </button>
@@ -101,7 +105,7 @@ export function ProjectCard({ project, teams, onError }: { project: ProjectItem;
             className="link danger"
             onClick={() => {
               if (window.confirm(`Delete "${project.name}" and all its versions? This cannot be undone.`)) {
-                void run('DELETE', `/api/projects/${project.id}`);
+                void run(call(projectRoutes.deleteProject, { params }));
               }
             }}
           >

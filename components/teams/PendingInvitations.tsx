@@ -2,8 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { api } from '@/components/ui/api';
+import { type ApiResult, call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import * as teamRoutes from '@/server/teams/routes';
 
 interface Invitation {
   id: string;
@@ -17,8 +18,8 @@ export function PendingInvitations({ invitations }: { invitations: Invitation[] 
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   if (invitations.length === 0) return null;
-  const act = async (method: string, url: string) => {
-    const result = await api(method, url);
+  const act = async (request: Promise<ApiResult<unknown>>) => {
+    const result = await request;
     setError(result.ok ? null : result.message);
     router.refresh();
   };
@@ -32,10 +33,14 @@ export function PendingInvitations({ invitations }: { invitations: Invitation[] 
             <strong>{i.team.name}</strong> invites you as {i.role}
             {i.invitedBy ? ` (from ${i.invitedBy})` : ''}.
           </span>
-          <button type="button" className="primary" onClick={() => act('POST', `/api/invitations/${i.id}/accept`)}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => act(call(teamRoutes.acceptInvitation, { params: { invitationId: i.id } }))}
+          >
             Accept
           </button>
-          <button type="button" onClick={() => act('DELETE', `/api/invitations/${i.id}`)}>
+          <button type="button" onClick={() => act(call(teamRoutes.declineInvitation, { params: { invitationId: i.id } }))}>
             Decline
           </button>
         </div>

@@ -3,8 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import type { TeamItem } from '@/components/projects/types';
-import { api } from '@/components/ui/api';
+import { type ApiResult, call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import * as teamRoutes from '@/server/teams/routes';
 
 interface Member {
   userId: string;
@@ -39,8 +40,8 @@ export function TeamManager({
   const [notice, setNotice] = useState<string | null>(null);
   const owner = team.role === 'owner';
 
-  async function act(method: string, url: string, body?: unknown, done?: string) {
-    const result = await api(method, url, body);
+  async function act(request: Promise<ApiResult<unknown>>, done?: string) {
+    const result = await request;
     if (!result.ok) {
       setError(result.message);
       return false;
@@ -56,7 +57,8 @@ export function TeamManager({
     const form = event.currentTarget;
     const data = new FormData(form);
     const email = String(data.get('email') ?? '');
-    if (await act('POST', `/api/teams/${team.id}/invitations`, { email, role: data.get('role') }, `Invited ${email}.`)) form.reset();
+    const role = String(data.get('role')) as (typeof ROLES)[number];
+    if (await act(call(teamRoutes.inviteMember, { params: { teamId: team.id }, body: { email, role } }), `Invited ${email}.`)) form.reset();
   }
 
   return (
@@ -78,12 +80,8 @@ export function TeamManager({
             aria-label="Rename team"
             onSubmit={(e) => {
               e.preventDefault();
-              void act(
-                'PATCH',
-                `/api/teams/${team.id}`,
-                { name: String(new FormData(e.currentTarget).get('name') ?? '') },
-                'Team renamed.',
-              );
+              const name = String(new FormData(e.currentTarget).get('name') ?? '');
+              void act(call(teamRoutes.renameTeam, { params: { teamId: team.id }, body: { name } }), 'Team renamed.');
             }}
           >
             <input name="name" defaultValue={team.name} aria-label="Team name" required maxLength={100} />
@@ -113,7 +111,13 @@ export function TeamManager({
                       aria-label={`Role of ${m.name}`}
                       value={m.role}
                       onChange={(e) =>
-                        void act('PATCH', `/api/teams/${team.id}/members/${m.userId}`, { role: e.target.value }, 'Role changed.')
+                        void act(
+                          call(teamRoutes.changeMemberRole, {
+                            params: { teamId: team.id, userId: m.userId },
+                            body: { role: e.target.value as (typeof ROLES)[number] },
+                          }),
+                          'Role changed.',
+                        )
                       }
                     >
                       {ROLES.map((r) => (
@@ -134,7 +138,7 @@ export function TeamManager({
                       onClick={() => {
                         const leaving = m.userId === me;
                         if (window.confirm(leaving ? `Leave ${team.name}?` : `Remove ${m.name} from ${team.name}?`)) {
-                          void act('DELETE', `/api/teams/${team.id}/members/${m.userId}`).then(
+                          void act(call(teamRoutes.removeMember, { params: { teamId: team.id, userId: m.userId } })).then(
                             (ok) => ok && leaving && router.push('/projects'),
                           );
                         }
@@ -180,7 +184,7 @@ export function TeamManager({
                       <button
                         type="button"
                         className="link danger"
-                        onClick={() => void act('DELETE', `/api/teams/${team.id}/invitations/${i.id}`)}
+                        onClick={() => void act(call(teamRoutes.revokeInvitation, { params: { teamId: team.id, invitationId: i.id } }))}
                       >
                         Withdraw
                       </button>
@@ -203,7 +207,7 @@ export function TeamManager({
             className="danger"
             onClick={() => {
               if (window.confirm(`Delete ${team.name} with all its projects and their history? This cannot be undone.`)) {
-                void act('DELETE', `/api/teams/${team.id}`).then((ok) => ok && router.push('/projects'));
+                void act(call(teamRoutes.deleteTeam, { params: { teamId: team.id } })).then((ok) => ok && router.push('/projects'));
               }
             }}
           >

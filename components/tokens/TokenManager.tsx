@@ -2,8 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { api } from '@/components/ui/api';
+import { call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import * as tokenRoutes from '@/server/tokens/routes';
 
 interface Token {
   id: string;
@@ -22,7 +23,7 @@ export function TokenManager({ tokens }: { tokens: Token[] }) {
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const result = await api<{ token: string }>('POST', '/api/tokens', { name: String(new FormData(form).get('name') ?? '') });
+    const result = await call(tokenRoutes.createToken, { body: { name: String(new FormData(form).get('name') ?? '') } });
     if (!result.ok) return setError(result.message);
     setError(null);
     setFresh(result.data.token);
@@ -32,7 +33,7 @@ export function TokenManager({ tokens }: { tokens: Token[] }) {
 
   async function revoke(token: Token) {
     if (!window.confirm(`Revoke "${token.name}"? Scripts using it stop working at once.`)) return;
-    const result = await api('DELETE', `/api/tokens/${token.id}`);
+    const result = await call(tokenRoutes.revokeToken, { params: { tokenId: token.id } });
     setError(result.ok ? null : result.message);
     router.refresh();
   }

@@ -1,57 +1,43 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { api } from '@/components/ui/api';
+import type { z } from 'zod';
+import type { DatasetLocation } from '@/components/datasets/dataset-endpoints';
+import { call } from '@/components/ui/api';
 import type { DatasetMeta } from '@/engine/data/meta';
+import * as datasetRoutes from '@/server/datasets/routes';
+import type { BuiltinInfoSchema } from '@/server/datasets/schemas';
+import type { DatasetSummary } from '@/server/datasets/summaries';
 
-/** A dataset to train on: how the runs API names it, and where its batches are served. */
+/** A dataset to train on: how the runs API names it, which is also where its batches are served. */
 export interface DatasetChoice {
   key: string;
   label: string;
-  ref: { builtin: string } | { datasetId: string; number: number };
-  url: string;
+  ref: DatasetLocation;
 }
 
-interface Builtin {
-  name: string;
-  title: string;
-  kind: string;
-  task: string;
-  description: string;
-  source: string;
-  license: string;
-}
-interface TeamDataset {
-  id: string;
-  name: string;
-  kind: string;
-  versions: { number: number; sampleCount: number; message: string }[];
-}
+type Builtin = z.infer<typeof BuiltinInfoSchema>;
 
 /** The built-ins and the team's datasets (every version), as choices. */
 export function useDatasetChoices(teamId: string): { choices: DatasetChoice[]; builtins: Builtin[]; error: string | null } {
   const [builtins, setBuiltins] = useState<Builtin[]>([]);
-  const [team, setTeam] = useState<TeamDataset[]>([]);
+  const [team, setTeam] = useState<DatasetSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void api<{ datasets: Builtin[] }>('GET', '/api/builtin-datasets').then((r) =>
-      r.ok ? setBuiltins(r.data.datasets) : setError(r.message),
-    );
-    void api<{ datasets: TeamDataset[] }>('GET', `/api/teams/${teamId}/datasets`).then((r) => r.ok && setTeam(r.data.datasets));
+    void call(datasetRoutes.listBuiltins).then((r) => (r.ok ? setBuiltins(r.data.datasets) : setError(r.message)));
+    void call(datasetRoutes.listDatasets, { params: { teamId } }).then((r) => r.ok && setTeam(r.data.datasets));
   }, [teamId]);
   const choices: DatasetChoice[] = [
     ...builtins.map((b) => ({
       key: `builtin:${b.name}`,
       label: b.title,
       ref: { builtin: b.name },
-      url: `/api/builtin-datasets/${b.name}`,
     })),
     ...team.flatMap((d) =>
       d.versions.map((v) => ({
         key: `${d.id}@${v.number}`,
         label: `${d.name} v${v.number} (${v.sampleCount} samples)`,
         ref: { datasetId: d.id, number: v.number },
-        url: `/api/datasets/${d.id}/versions/${v.number}`,
       })),
     ),
   ];
@@ -62,13 +48,19 @@ export function useDatasetChoices(teamId: string): { choices: DatasetChoice[]; b
 export function useDatasetMeta(choice: DatasetChoice | undefined): { meta: DatasetMeta | null; error: string | null } {
   const [meta, setMeta] = useState<DatasetMeta | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const url = choice?.url;
+  const key = choice?.key;
+  const ref = choice?.ref;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key names the choice; its ref is a new object on every render
   useEffect(() => {
     setMeta(null);
     setError(null);
-    if (!url) return;
+    if (!ref) return;
     let live = true;
-    void api<DatasetMeta>('GET', `${url}/meta`).then((r) => {
+    const request =
+      'builtin' in ref
+        ? call(datasetRoutes.builtinMeta, { params: { name: ref.builtin } })
+        : call(datasetRoutes.versionMeta, { params: { datasetId: ref.datasetId, number: ref.number } });
+    void request.then((r) => {
       if (!live) return;
       if (r.ok) setMeta(r.data);
       else setError(r.message);
@@ -76,7 +68,7 @@ export function useDatasetMeta(choice: DatasetChoice | undefined): { meta: Datas
     return () => {
       live = false;
     };
-  }, [url]);
+  }, [key]);
   return { meta, error };
 }
 

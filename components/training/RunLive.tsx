@@ -1,8 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { api } from '@/components/ui/api';
+import { call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import * as trainingRoutes from '@/server/training/routes';
 import { TrainingCharts } from './charts/TrainingCharts';
 import { MetricsTable } from './MetricsTable';
 import { ProgressBar } from './ProgressBar';
@@ -19,7 +20,7 @@ export function RunLive({ runId, canCancel, initialStatus }: { runId: string; ca
   const active = live.status === 'queued' || live.status === 'running';
   const cancel = async () => {
     setCancelling(true);
-    const result = await api<{ status: string }>('POST', `/api/runs/${runId}/cancel`);
+    const result = await call(trainingRoutes.cancelRun, { params: { runId } });
     if (!result.ok) {
       setError(result.message);
       setCancelling(false);

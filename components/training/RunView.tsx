@@ -4,9 +4,10 @@ import './training.css';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { api } from '@/components/ui/api';
+import { call, urlOf } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import type { Evaluation } from '@/engine/train/evaluation';
+import * as trainingRoutes from '@/server/training/routes';
 import type { RunDetail } from '@/server/training/schemas';
 import { EvaluationView } from './EvaluationView';
 import { formatDuration } from './ProgressBar';
@@ -25,7 +26,7 @@ export function RunView({ run, canEdit }: { run: RunDetail; canEdit: boolean }) 
   const settings = flattenSettings(run);
   const remove = async () => {
     if (!window.confirm('Delete this run, its figures and its trained weights?')) return;
-    const result = await api('DELETE', `/api/runs/${run.id}`);
+    const result = await call(trainingRoutes.deleteRun, { params: { runId: run.id } });
     if (!result.ok) return setError(result.message);
     router.push(`/projects/${run.projectId}/runs`);
   };
@@ -58,10 +59,10 @@ export function RunView({ run, canEdit }: { run: RunDetail; canEdit: boolean }) 
               <Link className="button" href={`/projects/${run.projectId}?weights=${run.id}`}>
                 Open in editor with these weights
               </Link>
-              <a className="button" href={`/api/runs/${run.id}/model`} download="model.json">
+              <a className="button" href={urlOf(trainingRoutes.runModel, { params: { runId: run.id } })} download="model.json">
                 model.json
               </a>
-              <a className="button" href={`/api/runs/${run.id}/weights.bin`} download="weights.bin">
+              <a className="button" href={urlOf(trainingRoutes.runWeights, { params: { runId: run.id } })} download="weights.bin">
                 weights.bin
               </a>
             </>

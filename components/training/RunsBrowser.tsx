@@ -3,8 +3,9 @@
 import './training.css';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api } from '@/components/ui/api';
+import { call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import * as trainingRoutes from '@/server/training/routes';
 import type { RunDetail, RunSummary, Sweep } from '@/server/training/schemas';
 import { LineChart } from './charts/LineChart';
 import { COLORS } from './charts/TrainingCharts';
@@ -48,8 +49,12 @@ export function RunsBrowser({
   const datasets = useMemo(() => [...new Set(initialRuns.map((r) => r.dataset))], [initialRuns]);
 
   const load = useCallback(async () => {
-    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
-    const result = await api<{ runs: Run[] }>('GET', `/api/projects/${projectId}/runs?${query}`);
+    const query = {
+      status: (filter.status || undefined) as RunSummary['status'] | undefined,
+      place: (filter.place || undefined) as RunSummary['place'] | undefined,
+      dataset: filter.dataset || undefined,
+    };
+    const result = await call(trainingRoutes.listRuns, { params: { projectId }, query });
     if (result.ok) setRuns(result.data.runs);
     else setError(result.message);
   }, [filter, projectId]);
@@ -68,7 +73,7 @@ export function RunsBrowser({
   useEffect(() => {
     for (const id of selected) {
       if (details[id] && details[id].status !== 'running' && details[id].status !== 'queued') continue;
-      void api<RunDetail>('GET', `/api/runs/${id}`).then((r) => r.ok && setDetails((d) => ({ ...d, [id]: r.data })));
+      void call(trainingRoutes.getRun, { params: { runId: id } }).then((r) => r.ok && setDetails((d) => ({ ...d, [id]: r.data })));
     }
   }, [selected, runs]);
 

@@ -2,9 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { api } from '@/components/ui/api';
+import { type CallBody, call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import type { GraphDoc } from '@/engine/graph/schema';
+import * as trainingRoutes from '@/server/training/routes';
+
+type SweepBody = CallBody<typeof trainingRoutes.createSweep>;
 
 interface Axis {
   id: number;
@@ -35,8 +38,8 @@ export function SweepForm({
   projectId: string;
   versionNumber: number;
   graph: GraphDoc;
-  dataset: unknown;
-  settings: unknown;
+  dataset: SweepBody['dataset'];
+  settings: SweepBody['settings'];
 }) {
   const router = useRouter();
   const [axes, setAxes] = useState<Axis[]>([{ id: 0, setting: 'learningRate', values: '0.01, 0.003, 0.001' }]);
@@ -51,11 +54,14 @@ export function SweepForm({
   const submit = async () => {
     setBusy(true);
     setError(null);
-    const result = await api<{ id: string }>('POST', `/api/projects/${projectId}/sweeps`, {
-      versionNumber,
-      dataset,
-      settings,
-      axes: axes.map((a) => ({ setting: a.setting, values: parse(a.values).map((v) => (a.setting === 'optimizer' ? v : Number(v))) })),
+    const result = await call(trainingRoutes.createSweep, {
+      params: { projectId },
+      body: {
+        versionNumber,
+        dataset,
+        settings,
+        axes: axes.map((a) => ({ setting: a.setting, values: parse(a.values).map((v) => (a.setting === 'optimizer' ? v : Number(v))) })),
+      },
     });
     setBusy(false);
     if (!result.ok) return setError(result.message);

@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { api } from '@/components/ui/api';
+import { call } from '@/components/ui/api';
+import * as trainingRoutes from '@/server/training/routes';
 import type { Sweep } from '@/server/training/schemas';
 import { LineChart } from './charts/LineChart';
 import { COLORS } from './charts/TrainingCharts';
@@ -31,7 +32,7 @@ export function SweepResults({ projectId, sweep: initial, open }: { projectId: s
   useEffect(() => {
     if (!active) return;
     const timer = setInterval(async () => {
-      const r = await api<Sweep>('GET', `/api/projects/${projectId}/sweeps/${sweep.id}`);
+      const r = await call(trainingRoutes.getSweep, { params: { projectId, sweepId: sweep.id } });
       if (r.ok) setSweep(r.data);
     }, 3000);
     return () => clearInterval(timer);

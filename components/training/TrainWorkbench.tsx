@@ -4,13 +4,15 @@ import './training.css';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '@/components/ui/api';
+import { call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import type { BackendName } from '@/engine/backends';
 import { AugmentationConfigSchema } from '@/engine/data/augment';
 import type { GraphDoc } from '@/engine/graph/schema';
 import { type TrainingConfigInput, TrainingConfigSchema } from '@/engine/graph/training-config';
 import { resolveSettings } from '@/engine/train/resolve-settings';
+import * as trainingRoutes from '@/server/training/routes';
+import * as versionRoutes from '@/server/versions/routes';
 import { TrainingCharts } from './charts/TrainingCharts';
 import { DatasetPicker, useDatasetChoices, useDatasetMeta } from './DatasetPicker';
 import { EvaluationView } from './EvaluationView';
@@ -73,10 +75,13 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
   const saveSettings = async () => {
     if (!graph || !head) return;
     const chosen = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
-    const result = await api<{ number: number }>('POST', `/api/projects/${project.id}/versions`, {
-      parent: head.number,
-      message: `Training settings: ${Object.keys(chosen).join(', ')}`,
-      graph: { ...graph, training: { ...(graph.training ?? {}), ...chosen } },
+    const result = await call(versionRoutes.saveVersion, {
+      params: { projectId: project.id },
+      body: {
+        parent: head.number,
+        message: `Training settings: ${Object.keys(chosen).join(', ')}`,
+        graph: { ...graph, training: { ...(graph.training ?? {}), ...chosen } },
+      },
     });
     if (!result.ok) return setSaveNote(result.message);
     setSaveNote(`Saved in the design as version ${result.data.number}.`);
@@ -91,7 +96,7 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
       return;
     }
     let live = true;
-    void api<{ graph: GraphDoc }>('GET', `/api/projects/${project.id}/versions/${versionNumber}`).then((r) => {
+    void call(versionRoutes.getVersion, { params: { projectId: project.id, number: versionNumber } }).then((r) => {
       if (!live) return;
       if (r.ok) setGraph(r.data.graph);
       else setGraphError(r.message);
@@ -136,7 +141,7 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
       projectId: project.id,
       versionNumber,
       graph,
-      dataset: { ref: choice.ref, url: choice.url },
+      dataset: choice.ref,
       overrides: resolved.config,
       augmentation: settingsBody?.augmentation ?? null,
       initialRunId: weightsRun?.id ?? null,
@@ -146,12 +151,15 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
   const trainOnServer = async () => {
     if (!choice || !settingsBody) return;
     setServerError(null);
-    const created = await api<{ id: string }>('POST', `/api/projects/${project.id}/runs`, {
-      versionNumber,
-      dataset: choice.ref,
-      place: 'server',
-      settings: settingsBody,
-      ...(weightsRun ? { initialRunId: weightsRun.id } : {}),
+    const created = await call(trainingRoutes.createRun, {
+      params: { projectId: project.id },
+      body: {
+        versionNumber,
+        dataset: choice.ref,
+        place: 'server',
+        settings: settingsBody,
+        ...(weightsRun ? { initialRunId: weightsRun.id } : {}),
+      },
     });
     if (!created.ok) return setServerError(created.message);
     setServerRun(created.data.id);

@@ -1,3 +1,4 @@
+import type { DatasetLocation } from '@/components/datasets/dataset-endpoints';
 import type { BackendFigures, BackendName } from '@/engine/backends';
 import type { GraphDoc } from '@/engine/graph/schema';
 import type { TrainingConfig, TrainingConfigInput } from '@/engine/graph/training-config';
@@ -9,8 +10,8 @@ import type { EpochRecord } from '@/engine/train/train-model';
 export interface StartMessage {
   type: 'start';
   graph: GraphDoc;
-  /** Base URL of the dataset's batches endpoints, e.g. `/api/builtin-datasets/spiral`. */
-  datasetUrl: string;
+  /** The dataset to train on; its endpoints come from the route contracts (dataset-endpoints.ts). */
+  dataset: DatasetLocation;
   overrides: TrainingConfigInput;
   /** Augmentation of training images (engine/data/augment.ts), or null. */
   augmentation: Record<string, unknown> | null;

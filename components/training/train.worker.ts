@@ -58,7 +58,7 @@ async function run(start: StartMessage): Promise<void> {
   setWasmPaths(start.wasmPath);
   // The kernels wasm lacks for training, plus its faster composed Conv2D input gradient (as on the server).
   registerWasmGradientKernels(tf, { replaceConv2DBackpropInput: true });
-  const source = await httpBatchSource(start.datasetUrl);
+  const source = await httpBatchSource(start.dataset);
   const build = () => {
     const prepared = prepareModel(tf, start.graph, source, start.overrides);
     if (!prepared.ok) throw new Error(prepared.problem);

@@ -1,21 +1,23 @@
 'use client';
 
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { api } from '@/components/ui/api';
+import type { DatasetLocation } from '@/components/datasets/dataset-endpoints';
+import { type CallBody, call, decodeAnswer, urlOf } from '@/components/ui/api';
 import type { BackendFigures, BackendName } from '@/engine/backends';
 import type { GraphDoc } from '@/engine/graph/schema';
 import type { TrainingConfig, TrainingConfigInput } from '@/engine/graph/training-config';
 import type { Evaluation } from '@/engine/train/evaluation';
 import { QUEUED, type RunEvent, type RunState, runTransition } from '@/engine/train/run-lifecycle';
 import type { EpochRecord } from '@/engine/train/train-model';
+import * as trainingRoutes from '@/server/training/routes';
 import type { BatchPoint, FromWorker, ToWorker } from './protocol';
 
 export interface BrowserTrainingRequest {
   projectId: string;
   versionNumber: number;
   graph: GraphDoc;
-  /** The dataset as the runs API names it, and the base URL of its batches endpoints. */
-  dataset: { ref: { builtin: string } | { datasetVersionId: string } | { datasetId: string; number: number }; url: string };
+  /** The dataset, as the runs API names it and as the batch reader finds it. */
+  dataset: DatasetLocation;
   overrides: TrainingConfigInput;
   augmentation: Record<string, unknown> | null;
   initialRunId: string | null;
@@ -110,7 +112,8 @@ export function useBrowserTraining(): BrowserTraining {
         setPhase('error');
         dispatch({ type: 'fail', error: message });
         w.terminate();
-        if (id) void report(() => api('POST', `/api/runs/${id}/finish`, { status: 'failed', error: message }));
+        const runId = id;
+        if (runId) void report(() => call(trainingRoutes.finishRun, { params: { runId }, body: { status: 'failed', error: message } }));
       };
       w.onerror = (event) => fail(event.message || 'The training worker stopped unexpectedly.');
       w.onmessage = async (event: MessageEvent<FromWorker>) => {
@@ -120,13 +123,16 @@ export function useBrowserTraining(): BrowserTraining {
           setBackend(message.backend);
           setFigures(message.figures);
           setConfig(message.config);
-          const created = await api<{ id: string }>('POST', `/api/projects/${request.projectId}/runs`, {
-            versionNumber: request.versionNumber,
-            dataset: request.dataset.ref,
-            place: 'browser',
-            backend: message.backend,
-            settings: { training: message.config, ...(request.augmentation ? { augmentation: request.augmentation } : {}) },
-            ...(request.initialRunId ? { initialRunId: request.initialRunId } : {}),
+          const created = await call(trainingRoutes.createRun, {
+            params: { projectId: request.projectId },
+            body: {
+              versionNumber: request.versionNumber,
+              dataset: request.dataset,
+              place: 'browser',
+              backend: message.backend,
+              settings: { training: message.config, ...(request.augmentation ? { augmentation: request.augmentation } : {}) },
+              ...(request.initialRunId ? { initialRunId: request.initialRunId } : {}),
+            },
           });
           if (!created.ok) return fail(`The run could not be recorded: ${created.message}`);
           id = created.data.id;
@@ -150,7 +156,9 @@ export function useBrowserTraining(): BrowserTraining {
           dispatch({ type: 'epoch', epoch: message.record.epoch, metrics: message.record.metrics, at: performance.now() });
           redraw();
           const { epoch, metrics, learningRate, seconds } = message.record;
-          if (id) void report(() => api('POST', `/api/runs/${id}/epochs`, { epoch, metrics, learningRate, seconds }));
+          const runId = id;
+          if (runId)
+            void report(() => call(trainingRoutes.reportEpoch, { params: { runId }, body: { epoch, metrics, learningRate, seconds } }));
         } else if (message.type === 'done') {
           setEvaluation(message.evaluation);
           setFinalMetrics(message.finalMetrics);
@@ -162,22 +170,28 @@ export function useBrowserTraining(): BrowserTraining {
             return;
           }
           setPhase('saving');
-          const runUrl = `/api/runs/${id}`;
+          const params = { runId: id };
           await report(async () => {
-            let weights: { hash: string; modelTopology: Record<string, unknown>; weightSpecs: unknown[] } | undefined;
+            let weights: CallBody<typeof trainingRoutes.finishRun>['weights'];
             if (message.model) {
-              const uploaded = await fetch(`${runUrl}/weights.bin`, { method: 'PUT', body: message.model.weightData });
-              if (uploaded.ok) {
-                const { hash } = (await uploaded.json()) as { hash: string };
-                weights = { hash, modelTopology: message.model.modelTopology, weightSpecs: message.model.weightSpecs };
+              const upload = trainingRoutes.uploadRunWeights;
+              const uploaded = await fetch(urlOf(upload, { params }), { method: upload.method, body: message.model.weightData }).then(
+                async (r) => decodeAnswer(upload, r.status, await r.text()),
+                () => null,
+              );
+              if (uploaded?.ok) {
+                weights = { hash: uploaded.data.hash, modelTopology: message.model.modelTopology, weightSpecs: message.model.weightSpecs };
               }
             }
-            const finished = await api('POST', `${runUrl}/finish`, {
-              status: message.cancelled ? 'cancelled' : 'completed',
-              finalMetrics: message.finalMetrics,
-              wallTimeMs: message.wallTimeMs,
-              ...(message.evaluation ? { evaluation: message.evaluation } : {}),
-              ...(weights ? { weights } : {}),
+            const finished = await call(trainingRoutes.finishRun, {
+              params,
+              body: {
+                status: message.cancelled ? 'cancelled' : 'completed',
+                finalMetrics: message.finalMetrics,
+                wallTimeMs: message.wallTimeMs,
+                ...(message.evaluation ? { evaluation: message.evaluation } : {}),
+                ...(weights ? { weights } : {}),
+              },
             });
             if (!finished.ok) setError(`The result could not be saved: ${finished.message}`);
           });
@@ -192,12 +206,12 @@ export function useBrowserTraining(): BrowserTraining {
       send({
         type: 'start',
         graph: request.graph,
-        datasetUrl: request.dataset.url,
+        dataset: request.dataset,
         overrides: request.overrides,
         augmentation: request.augmentation,
         backends: request.backends,
         wasmPath: '/vendor/tfjs-wasm/',
-        initialWeightsUrl: request.initialRunId ? `/api/runs/${request.initialRunId}/model` : null,
+        initialWeightsUrl: request.initialRunId ? urlOf(trainingRoutes.runModel, { params: { runId: request.initialRunId } }) : null,
       });
     },
     [redraw, report],

@@ -1,8 +1,10 @@
 'use client';
 
 import { useEffect, useReducer, useRef, useState } from 'react';
+import { urlOf } from '@/components/ui/api';
 import { type RunEvent as LifecycleEvent, QUEUED, type RunState, runTransition } from '@/engine/train/run-lifecycle';
 import type { EpochRecord } from '@/engine/train/train-model';
+import * as trainingRoutes from '@/server/training/routes';
 import type { BatchPoint } from './protocol';
 
 /** An event as GET /api/runs/:runId/events sends it (server/training/schemas.ts RunEventSchema). */
@@ -52,7 +54,7 @@ export function useRunEvents(
     batches.current = [];
     dispatch({ type: 'reset' });
     let started = false;
-    const source = new EventSource(`/api/runs/${runId}/events`);
+    const source = new EventSource(urlOf(trainingRoutes.runEvents, { params: { runId } }));
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false);
     source.onmessage = (message) => {

@@ -6,10 +6,12 @@ import { Editor } from '@/components/editor/Editor';
 import { ReadOnlyCanvas } from '@/components/editor/ReadOnlyCanvas';
 import { createEditorStore } from '@/components/editor/store';
 import { useNotices } from '@/components/editor/useNotices';
-import { api } from '@/components/ui/api';
+import { call } from '@/components/ui/api';
 import { useHydrated } from '@/components/ui/useHydrated';
 import { diffGraphs, type GraphDiff } from '@/engine/graph/diff';
 import { emptyGraph, type GraphDoc } from '@/engine/graph/schema';
+import * as versionRoutes from '@/server/versions/routes';
+import type { VersionMeta } from '@/server/versions/schemas';
 import { DiffView } from './DiffView';
 import { HistoryPanel } from './HistoryPanel';
 import { useProjectStatus } from './ProjectStatus';
@@ -66,9 +68,9 @@ export function ProjectWorkspace({
   }, [drafts.restored, notify]);
 
   const refreshHistory = useCallback(async () => {
-    const list = await api<{ headNumber: number | null; versions: VersionItem[] }>('GET', `/api/projects/${project.id}/versions?limit=200`);
+    const list = await call(versionRoutes.listVersions, { params: { projectId: project.id }, query: { limit: 200 } });
     if (list.ok) {
-      setVersions(list.data.versions);
+      setVersions(list.data.versions.map(versionItem));
       setHeadNumber(list.data.headNumber);
     }
   }, [project.id]);
@@ -78,7 +80,7 @@ export function ProjectWorkspace({
       const doc = store.getState().doc;
       lastMessage.current = message;
       setSaving(true);
-      const result = await api<VersionItem>('POST', `/api/projects/${project.id}/versions`, { parent, message, graph: doc });
+      const result = await call(versionRoutes.saveVersion, { params: { projectId: project.id }, body: { parent, message, graph: doc } });
       setSaving(false);
       if (!result.ok) {
         notify(result.message, 'error');
@@ -100,7 +102,7 @@ export function ProjectWorkspace({
 
   const loadVersion = useCallback(
     async (n: number): Promise<GraphDoc | null> => {
-      const result = await api<{ graph: GraphDoc }>('GET', `/api/projects/${project.id}/versions/${n}`);
+      const result = await call(versionRoutes.getVersion, { params: { projectId: project.id, number: n } });
       if (!result.ok) {
         notify(result.message, 'error');
         return null;
@@ -133,7 +135,7 @@ export function ProjectWorkspace({
       !window.confirm('Restoring loads that version into the editor and replaces your unsaved edits. Continue?')
     )
       return;
-    const result = await api<VersionItem>('POST', `/api/projects/${project.id}/versions/${n}/restore`, { parent: headNumber });
+    const result = await call(versionRoutes.restoreVersion, { params: { projectId: project.id, number: n }, body: { parent: headNumber } });
     if (!result.ok) {
       await refreshHistory();
       return notify(result.message, 'error');
@@ -218,4 +220,9 @@ export function ProjectWorkspace({
       />
     </div>
   );
+}
+
+/** A version as the history panel lists it (times as ISO text, as the page hands them over). */
+function versionItem(v: VersionMeta): VersionItem {
+  return { ...v, createdAt: v.createdAt.toISOString() };
 }

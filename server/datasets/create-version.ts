@@ -1,38 +1,14 @@
-import { z } from 'zod';
 import { SPLIT } from '@/engine/data/dataset';
 import { seededRandom } from '@/engine/data/random';
 import { taskSpec } from '@/engine/tasks/registry';
-import { datasetAccess } from '@/server/datasets/dataset-access';
-import { SplitOptionsSchema } from '@/server/datasets/ingest/options';
 import { NO_SPLIT, type VersionMeta } from '@/server/datasets/manifest';
 import { readShard } from '@/server/datasets/read/shard-cache';
 import { loadVersionData, versionIdOf } from '@/server/datasets/read/version-data';
+import type { CreateVersionInput } from '@/server/datasets/schemas';
 import { commitVersion, discardBlobs } from '@/server/datasets/store/commit-version';
 import { assignSplit, type CreatedBlobs, countSamples, writeIndexBlobs } from '@/server/datasets/store/pack';
 import { oneHotMask, StatisticsAccumulator } from '@/server/datasets/store/tabular';
 import { badRequest } from '@/server/http/errors';
-
-export const CreateVersionInput = z
-  .object({
-    /** The version this one starts from: it must still be the newest (else 409). */
-    parent: z.number().int().positive(),
-    message: z.string().trim().max(500).default(''),
-    /** Classes to add (appended after the existing ones). */
-    addClasses: z.array(z.string().trim().min(1).max(100)).max(1000).default([]),
-    /** New labels by sample index: a class index (or a target value for regression), null to unlabel. */
-    labels: z
-      .array(z.object({ index: z.number().int().min(0), label: z.number().finite().nullable() }).strict())
-      .max(1_000_000)
-      .default([]),
-    /** Split all labelled samples again with these settings. */
-    split: SplitOptionsSchema.optional(),
-  })
-  .strict()
-  .refine(
-    (v) => v.labels.length > 0 || v.addClasses.length > 0 || v.split !== undefined,
-    'Nothing to change: give labels, classes or a split.',
-  );
-export type CreateVersionInput = z.infer<typeof CreateVersionInput>;
 
 /**
  * A new version from the newest one with labels changed, classes added or the split redone. Only
@@ -45,7 +21,6 @@ export async function createDatasetVersion(
   datasetId: string,
   input: CreateVersionInput,
 ): Promise<{ number: number; versionId: string }> {
-  await datasetAccess(userId, datasetId, 'editor');
   const parent = await loadVersionData(await versionIdOf(datasetId, input.parent));
   const { meta, manifest } = parent;
   const task = taskSpec(meta.task);

@@ -2,7 +2,6 @@ import type { Role } from '@/prisma/generated/enums';
 import { VersionMetaSchema } from '@/server/datasets/manifest';
 import type { DatasetSummary, VersionSummary } from '@/server/datasets/summaries';
 import { db } from '@/server/db/client';
-import { teamAccess } from '@/server/permissions';
 
 const VERSION_SELECT = { number: true, parentNumber: true, message: true, createdAt: true, sampleCount: true, meta: true } as const;
 
@@ -71,9 +70,8 @@ export function toDatasetSummary(row: DatasetRow, role: Role): DatasetSummary {
   };
 }
 
-/** A team's datasets with a summary of each version, most recently changed first. */
-export async function listDatasets(userId: string, teamId: string): Promise<DatasetSummary[]> {
-  const { role } = await teamAccess(userId, teamId, 'viewer');
+/** A team's datasets with a summary of each version, most recently changed first, as a member of `role` sees them. */
+export async function listDatasets(teamId: string, role: Role): Promise<DatasetSummary[]> {
   const rows = await db().dataset.findMany({ where: { teamId }, select: DATASET_SELECT, orderBy: { updatedAt: 'desc' } });
   return rows.map((row) => toDatasetSummary(row, role));
 }

@@ -1,33 +1,11 @@
-import { z } from 'zod';
 import { SPLIT } from '@/engine/data/dataset';
 import { readBlobBytes } from '@/server/blobs/read-blob';
-import { datasetAccess } from '@/server/datasets/dataset-access';
 import { NO_SPLIT } from '@/server/datasets/manifest';
 import { loadVersionData, locateSample, type VersionData, versionIdOf } from '@/server/datasets/read/version-data';
-
-export const SamplesQuery = z.object({
-  /** all, unlabelled, train, validation, test, or class:K (labelled with class K). */
-  filter: z
-    .string()
-    .regex(/^(all|unlabelled|train|validation|test|class:\d+)$/)
-    .default('all'),
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(60),
-});
-export type SamplesQuery = z.infer<typeof SamplesQuery>;
+import type { SamplesQuery } from '@/server/datasets/schemas';
+import type { SampleList } from '@/server/datasets/summaries';
 
 const SPLIT_NAMES = ['train', 'validation', 'test'] as const;
-
-export const SampleSchema = z.object({
-  index: z.number().int(),
-  label: z.number().nullable(),
-  split: z.enum(['train', 'validation', 'test', 'none']),
-  name: z.string().nullable(),
-  /** Tables: the stored feature values (before normalisation). */
-  values: z.array(z.number()).optional(),
-});
-export const SampleListSchema = z.object({ total: z.number().int(), samples: z.array(SampleSchema) });
-export type SampleList = z.infer<typeof SampleListSchema>;
 
 const names = new Map<string, Promise<string[]>>();
 
@@ -44,8 +22,7 @@ async function sampleNames(data: VersionData): Promise<string[] | null> {
 }
 
 /** Samples of a version for the gallery, the table and the labelling view, filtered and paged. */
-export async function listSamples(userId: string, datasetId: string, number: number, query: SamplesQuery): Promise<SampleList> {
-  await datasetAccess(userId, datasetId, 'viewer');
+export async function listSamples(datasetId: string, number: number, query: SamplesQuery): Promise<SampleList> {
   const data = await loadVersionData(await versionIdOf(datasetId, number));
   const keep = matcher(data, query.filter);
   const matching: number[] = [];

@@ -1,11 +1,9 @@
 import sharp from 'sharp';
-import { datasetAccess } from '@/server/datasets/dataset-access';
 import { loadVersionData, locateSample, versionIdOf } from '@/server/datasets/read/version-data';
 import { badRequest, notFound } from '@/server/http/errors';
 
 /** One image sample as a PNG, at its stored size (for the gallery and the labelling view). */
-export async function sampleImage(userId: string, datasetId: string, number: number, index: number): Promise<Uint8Array> {
-  await datasetAccess(userId, datasetId, 'viewer');
+export async function sampleImage(datasetId: string, number: number, index: number): Promise<Uint8Array> {
   const data = await loadVersionData(await versionIdOf(datasetId, number));
   if (data.manifest.dtype !== 'uint8' || !data.meta.image) throw badRequest('This dataset holds no images.');
   if (index >= data.split.length) throw notFound(`Sample ${index}`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BUILTIN_DATASETS } from '@/engine/data/builtins';
 import { TASK_IDS } from '@/engine/tasks/registry';
+import { SplitOptionsSchema } from '@/server/datasets/ingest/options';
 
 const Id = z.string().min(1).max(100);
 
@@ -34,4 +34,58 @@ export const BuiltinInfoSchema = z.object({
 });
 export const BuiltinListSchema = z.object({ datasets: z.array(BuiltinInfoSchema) });
 
-export const BUILTINS = BUILTIN_DATASETS;
+/** `POST /api/teams/:teamId/datasets?…`: what the uploaded file becomes (the file is the body). */
+export const UploadQuery = z.object({
+  name: z.string().trim().min(1, 'Give the dataset a name.').max(200),
+  description: z.string().trim().max(2000).default(''),
+  format: z.enum(['csv', 'zip']),
+  /** Where the data comes from and its license, shown with the dataset. */
+  source: z.string().trim().max(500).default(''),
+  license: z.string().trim().max(200).default(''),
+  /** JSON of the format's options (ImageOptions or CsvOptions). */
+  options: z.string().max(20_000).default('{}'),
+});
+export type UploadQuery = z.infer<typeof UploadQuery>;
+
+export const UpdateDatasetInput = z
+  .object({
+    name: z.string().trim().min(1, 'Give the dataset a name.').max(200).optional(),
+    description: z.string().trim().max(2000).optional(),
+    source: z.string().trim().max(500).optional(),
+  })
+  .strict()
+  .refine((v) => v.name !== undefined || v.description !== undefined || v.source !== undefined, 'Nothing to change.');
+export type UpdateDatasetInput = z.infer<typeof UpdateDatasetInput>;
+
+export const CreateVersionInput = z
+  .object({
+    /** The version this one starts from: it must still be the newest (else 409). */
+    parent: z.number().int().positive(),
+    message: z.string().trim().max(500).default(''),
+    /** Classes to add (appended after the existing ones). */
+    addClasses: z.array(z.string().trim().min(1).max(100)).max(1000).default([]),
+    /** New labels by sample index: a class index (or a target value for regression), null to unlabel. */
+    labels: z
+      .array(z.object({ index: z.number().int().min(0), label: z.number().finite().nullable() }).strict())
+      .max(1_000_000)
+      .default([]),
+    /** Split all labelled samples again with these settings. */
+    split: SplitOptionsSchema.optional(),
+  })
+  .strict()
+  .refine(
+    (v) => v.labels.length > 0 || v.addClasses.length > 0 || v.split !== undefined,
+    'Nothing to change: give labels, classes or a split.',
+  );
+export type CreateVersionInput = z.infer<typeof CreateVersionInput>;
+
+export const SamplesQuery = z.object({
+  /** all, unlabelled, train, validation, test, or class:K (labelled with class K). */
+  filter: z
+    .string()
+    .regex(/^(all|unlabelled|train|validation|test|class:\d+)$/)
+    .default('all'),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(60),
+});
+export type SamplesQuery = z.infer<typeof SamplesQuery>;

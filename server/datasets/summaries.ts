@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { SplitCountsSchema } from '@/engine/data/meta';
 import { ReportSchema, SplitSettingsSchema, VersionMetaSchema } from '@/server/datasets/manifest';
+import { Timestamp } from '@/server/http/contract';
 import { RoleSchema } from '@/server/teams/schemas';
 
 export const VersionSummarySchema = z.object({
   number: z.number().int(),
   parentNumber: z.number().int().nullable(),
   message: z.string(),
-  createdAt: z.date(),
+  createdAt: Timestamp,
   sampleCount: z.number().int(),
   counts: SplitCountsSchema,
   classCount: z.number().int().nullable(),
@@ -24,8 +25,8 @@ export const DatasetSummarySchema = z.object({
   source: z.string(),
   headNumber: z.number().int().nullable(),
   role: RoleSchema,
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
   versions: z.array(VersionSummarySchema),
 });
 export type DatasetSummary = z.infer<typeof DatasetSummarySchema>;
@@ -46,3 +47,17 @@ export const UploadResultSchema = z.object({
   versionId: z.string(),
   report: ReportSchema,
 });
+
+/** A new version made from the newest one (labels, classes or split changed). */
+export const CreatedVersionSchema = z.object({ number: z.number().int(), versionId: z.string() });
+
+export const SampleSchema = z.object({
+  index: z.number().int(),
+  label: z.number().nullable(),
+  split: z.enum(['train', 'validation', 'test', 'none']),
+  name: z.string().nullable(),
+  /** Tables: the stored feature values (before normalisation). */
+  values: z.array(z.number()).optional(),
+});
+export const SampleListSchema = z.object({ total: z.number().int(), samples: z.array(SampleSchema) });
+export type SampleList = z.infer<typeof SampleListSchema>;

@@ -27,6 +27,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** For the server log only (`internal` errors): what broke, which the answer never says. */
+    readonly log?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -37,17 +39,41 @@ export const notFound = (what: string) => new ApiError('not_found', `${what} was
 export const forbidden = (message: string) => new ApiError('forbidden', message);
 export const badRequest = (message: string, details?: unknown) => new ApiError('bad_request', message, details);
 
+/** The words of every `internal` answer: what went wrong is in the server log, never in the answer. */
+export const INTERNAL_MESSAGE = 'Something went wrong on the server. The problem has been logged.';
+
+/** What the client sent did not match the route's schema: 400 with each issue's path and message. */
+export function invalidInput(error: z.ZodError): ApiError {
+  return new ApiError('bad_request', 'The request is not valid.', {
+    issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  });
+}
+
+/**
+ * Parses what a client sent (a route's params, query or body, or input nested in it such as upload
+ * options): a mismatch is the client's mistake, a 400. Every other zod failure on the server — an
+ * answer that breaks its contract, a stored record that no longer parses — is the server's, a 500.
+ */
+export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
+}
+
 /**
  * Turns anything thrown while answering a request into the error contract. The one place where
- * zod and Prisma errors are translated; anything unexpected is logged and answered as `internal`,
- * never with a stack trace.
+ * zod and Prisma errors are translated; anything unexpected is logged (with `where`, the route) and
+ * answered as `internal`, never with a stack trace or the details of what broke.
  */
-export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
+export function toApiError(error: unknown, where = 'request'): ApiError {
+  if (error instanceof ApiError) {
+    if (error.code === 'internal') console.error(`[api] ${where}: ${error.log ?? error.message}`);
+    return error;
+  }
   if (error instanceof z.ZodError) {
-    return new ApiError('bad_request', 'The request is not valid.', {
-      issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
+    // Input was parsed with parseInput; a zod error that gets here is a value of the server's own.
+    console.error(`[api] ${where}: a value did not match its schema (a stored record that no longer parses?)`, issuesOf(error));
+    return new ApiError('internal', INTERNAL_MESSAGE);
   }
   const prismaCode = (error as { code?: unknown; name?: string } | null)?.code;
   const name = (error as { name?: string } | null)?.name ?? '';
@@ -59,12 +85,17 @@ export function toApiError(error: unknown): ApiError {
       return new ApiError('conflict', 'The database was busy with a competing change; try again.');
     }
   }
-  console.error('[api] unexpected error', error);
-  return new ApiError('internal', 'Something went wrong on the server. The problem has been logged.');
+  console.error(`[api] ${where}: unexpected error`, error);
+  return new ApiError('internal', INTERNAL_MESSAGE);
 }
 
-export function errorResponse(error: unknown): Response {
-  const e = toApiError(error);
+/** Zod issues as `path: message` lines, for the server log. */
+export function issuesOf(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+
+export function errorResponse(error: unknown, where?: string): Response {
+  const e = toApiError(error, where);
   const body: ErrorBody = { error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } };
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
   if (e.code === 'unauthorized') headers['www-authenticate'] = 'Bearer realm="netcanvas"';

@@ -1,13 +1,12 @@
 import { db } from '@/server/db/client';
 import { notFound } from '@/server/http/errors';
-import { teamAccess } from '@/server/permissions';
 import { projectSummary } from '@/server/projects/project-summary';
 import type { ProjectSummary } from '@/server/projects/schemas';
 import { holdContents } from '@/server/versions/graph-contents';
 
 /**
- * Forks a project: a new project (in the same team, or another one the caller can edit) with the
- * whole version history. Contents are shared by hash, so nothing large is copied.
+ * Forks a project: a new project (in the same team, or another one the caller can edit: `forkAccess`)
+ * with the whole version history. Contents are shared by hash, so nothing large is copied.
  */
 export async function duplicateProject(
   userId: string,
@@ -16,7 +15,6 @@ export async function duplicateProject(
 ): Promise<ProjectSummary> {
   const source = await db().project.findUniqueOrThrow({ where: { id: projectId } });
   const teamId = input.teamId ?? source.teamId;
-  await teamAccess(userId, teamId, 'editor');
   const copy = await db().$transaction(async (tx) => {
     // Read the head and the versions up to it together, so a save racing the fork cannot split them.
     const head = (await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { headNumber: true } })).headNumber;

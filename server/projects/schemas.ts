@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timestamp } from '@/server/http/contract';
 import { RoleSchema } from '@/server/teams/schemas';
 
 const Id = z.string().min(1).max(100);
@@ -32,8 +33,8 @@ export const ProjectSummarySchema = z.object({
   headNumber: z.number().int().nullable(),
   forkedFrom: z.object({ id: z.string(), name: z.string(), number: z.number().int().nullable() }).nullable(),
   role: RoleSchema,
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
 });
 export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
 export const ProjectListSchema = z.object({ projects: z.array(ProjectSummarySchema) });

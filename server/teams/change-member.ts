@@ -1,7 +1,6 @@
 import type { Role } from '@/prisma/generated/enums';
 import { db, type Tx } from '@/server/db/client';
 import { ApiError, notFound } from '@/server/http/errors';
-import { teamAccess } from '@/server/permissions';
 
 /** Owner counts are checked under a lock on the team, so two owners stepping down at once cannot both succeed. */
 async function lockTeam(tx: Tx, teamId: string): Promise<void> {
@@ -25,11 +24,10 @@ export async function changeMemberRole(teamId: string, memberId: string, role: R
 }
 
 /**
- * Removes a member. Owners may remove anyone; any member may remove themselves (leave). The last
+ * Removes a member (owners remove anyone, members themselves: `memberRemovalAccess`). The last
  * owner cannot leave, and nobody leaves their personal team.
  */
-export async function removeMember(callerId: string, teamId: string, memberId: string): Promise<void> {
-  await teamAccess(callerId, teamId, callerId === memberId ? 'viewer' : 'owner');
+export async function removeMember(teamId: string, memberId: string): Promise<void> {
   await db().$transaction(async (tx) => {
     await lockTeam(tx, teamId);
     const member = await tx.membership.findUnique({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timestamp } from '@/server/http/contract';
 
 export const RoleSchema = z.enum(['owner', 'editor', 'viewer']);
 const Id = z.string().min(1).max(100);
@@ -31,14 +32,14 @@ export const MemberSchema = z.object({
   name: z.string(),
   email: z.string(),
   role: RoleSchema,
-  joinedAt: z.date(),
+  joinedAt: Timestamp,
 });
 
 export const InvitationSchema = z.object({
   id: z.string(),
   email: z.string(),
   role: RoleSchema,
-  createdAt: z.date(),
+  createdAt: Timestamp,
   invitedBy: z.string().nullable(),
 });
 
@@ -54,8 +55,9 @@ export const MyInvitationSchema = z.object({
   team: z.object({ id: z.string(), name: z.string() }),
   role: RoleSchema,
   invitedBy: z.string().nullable(),
-  createdAt: z.date(),
+  createdAt: Timestamp,
 });
 export const MyInvitationListSchema = z.object({ invitations: z.array(MyInvitationSchema) });
 
-export const Empty = z.undefined();
+/** An accepted invitation: the team the caller joined. */
+export const JoinedTeamSchema = z.object({ teamId: z.string() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timestamp } from '@/server/http/contract';
 
 export const TokenParams = z.object({ tokenId: z.string().min(1).max(100) });
 export const CreateTokenInput = z.object({ name: z.string().trim().min(1, 'Give the token a name.').max(100) }).strict();
@@ -7,8 +8,8 @@ export const TokenSchema = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
-  createdAt: z.date(),
-  lastUsedAt: z.date().nullable(),
+  createdAt: Timestamp,
+  lastUsedAt: Timestamp.nullable(),
 });
 export const TokenListSchema = z.object({ tokens: z.array(TokenSchema) });
 /** Returned once, when the token is made: `token` is never shown again. */

@@ -3,34 +3,31 @@ import { db } from '@/server/db/client';
 import { ApiError } from '@/server/http/errors';
 import { finishRun } from '@/server/training/finish-run';
 import { recordBrowserEpoch } from '@/server/training/record-epoch';
-import { runAccess } from '@/server/training/run-access';
 import { saveRunWeights } from '@/server/training/run-weights';
 import type { Epoch, FinishRunBody } from '@/server/training/schemas';
 
 /** Largest weights file a page may upload. */
 export const MAX_WEIGHTS_BYTES = 512 * 1024 * 1024;
 
-/** A browser run the caller may report on: editor rights, trained in a browser, not finished. */
-async function openBrowserRun(userId: string, runId: string): Promise<void> {
-  await runAccess(userId, runId, 'editor');
+/** A browser run that takes reports: trained in a browser, not finished. */
+async function openBrowserRun(runId: string): Promise<void> {
   const run = await db().trainingRun.findUniqueOrThrow({ where: { id: runId }, select: { place: true, status: true } });
   if (run.place !== 'browser') throw new ApiError('conflict', 'This run trains on a server worker; only its worker reports on it.');
   if (run.status !== 'running') throw new ApiError('conflict', `The run is ${run.status}; it takes no more reports.`);
 }
 
 /** An epoch the training page finished. */
-export async function reportBrowserEpoch(userId: string, runId: string, epoch: Epoch): Promise<{ recorded: boolean }> {
-  await openBrowserRun(userId, runId);
+export async function reportBrowserEpoch(runId: string, epoch: Epoch): Promise<{ recorded: boolean }> {
+  await openBrowserRun(runId);
   return recordBrowserEpoch(runId, epoch);
 }
 
 /** Stores the weights.bin the page uploads (streamed into a blob); returns its hash for the finish call. */
 export async function uploadBrowserWeights(
-  userId: string,
   runId: string,
   body: ReadableStream<Uint8Array> | null,
 ): Promise<{ hash: string; size: number }> {
-  await openBrowserRun(userId, runId);
+  await openBrowserRun(runId);
   if (!body) throw new ApiError('bad_request', 'Send the weights as the request body.');
   const stored = await writeBlob(streamOf(body), { mediaType: 'application/octet-stream', maxBytes: MAX_WEIGHTS_BYTES });
   return { hash: stored.hash, size: stored.size };
@@ -46,8 +43,8 @@ async function* streamOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8
 }
 
 /** The page's last report: final status and figures, evaluation, and the trained weights. */
-export async function finishBrowserRun(userId: string, runId: string, body: FinishRunBody): Promise<{ status: string }> {
-  await openBrowserRun(userId, runId);
+export async function finishBrowserRun(runId: string, body: FinishRunBody): Promise<{ status: string }> {
+  await openBrowserRun(runId);
   if (body.weights) {
     await saveRunWeights(runId, body.weights.hash, { modelTopology: body.weights.modelTopology, weightSpecs: body.weights.weightSpecs });
   }

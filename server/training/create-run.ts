@@ -1,6 +1,5 @@
 import { db } from '@/server/db/client';
 import { badRequest, notFound } from '@/server/http/errors';
-import { projectAccess } from '@/server/permissions';
 import { checkDatasetRef } from '@/server/training/dataset-ref';
 import { queueServerRun } from '@/server/training/queue-server-run';
 import { RUN_SUMMARY_SELECT, toRunSummary } from '@/server/training/run-view';
@@ -17,7 +16,6 @@ export async function createRun(
   body: CreateRunBody,
   sweepId: string | null = null,
 ): Promise<RunSummary> {
-  await projectAccess(userId, projectId, 'editor');
   const version = await db().version.findUnique({
     where: { projectId_number: { projectId, number: body.versionNumber } },
     select: { id: true },

@@ -1,5 +1,4 @@
 import { db } from '@/server/db/client';
-import { runAccess } from '@/server/training/run-access';
 import { RUN_SUMMARY_SELECT, toRunSummary } from '@/server/training/run-view';
 import type { Epoch, RunDetail } from '@/server/training/schemas';
 
@@ -14,8 +13,7 @@ export async function runEpochs(runId: string): Promise<Epoch[]> {
 }
 
 /** Everything about one run: settings, status, every epoch's figures, evaluation, resume marker. */
-export async function getRun(userId: string, runId: string): Promise<RunDetail> {
-  await runAccess(userId, runId, 'viewer');
+export async function getRun(runId: string): Promise<RunDetail> {
   const row = await db().trainingRun.findUniqueOrThrow({
     where: { id: runId },
     select: {

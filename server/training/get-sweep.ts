@@ -1,6 +1,5 @@
 import { db } from '@/server/db/client';
 import { notFound } from '@/server/http/errors';
-import { projectAccess } from '@/server/permissions';
 import { RUN_SUMMARY_SELECT, toRunSummary } from '@/server/training/run-view';
 import type { Sweep } from '@/server/training/schemas';
 
@@ -39,16 +38,14 @@ function toSweep(row: SweepRow): Sweep {
 }
 
 /** One sweep with its runs (in grid order). */
-export async function getSweep(userId: string, projectId: string, sweepId: string): Promise<Sweep> {
-  await projectAccess(userId, projectId, 'viewer');
+export async function getSweep(projectId: string, sweepId: string): Promise<Sweep> {
   const row = await db().sweep.findFirst({ where: { id: sweepId, projectId }, select: SWEEP_SELECT });
   if (!row) throw notFound('The sweep');
   return toSweep(row);
 }
 
 /** A project's sweeps, newest first. */
-export async function listSweeps(userId: string, projectId: string): Promise<Sweep[]> {
-  await projectAccess(userId, projectId, 'viewer');
+export async function listSweeps(projectId: string): Promise<Sweep[]> {
   const rows = await db().sweep.findMany({ where: { projectId }, orderBy: { createdAt: 'desc' }, take: 50, select: SWEEP_SELECT });
   return rows.map(toSweep);
 }

@@ -119,6 +119,18 @@ export const FinishRunBodySchema = z
   .strict();
 export type FinishRunBody = z.infer<typeof FinishRunBodySchema>;
 
+/** What `POST /api/runs/:runId/cancel` did: cancelled at once, or asked the worker to stop. */
+export const CancelResultSchema = z.object({ status: z.enum(['cancelled', 'cancelling']) });
+/** Whether a reported epoch was new (a repeated report of the same epoch is not recorded twice). */
+export const EpochRecordedSchema = z.object({ recorded: z.boolean() });
+/** The status a browser run was finished with. */
+export const FinishResultSchema = z.object({ status: z.string() });
+/** Uploaded weights, to be named in the finish call. */
+export const StoredWeightsSchema = z.object({ hash: z.string(), size: z.number().int() });
+/** A trained model as TF.js model.json (its weights at ./weights.bin), for tf.loadLayersModel. */
+export const RunModelSchema = z.object({ modelTopology: z.unknown(), weightsManifest: z.array(z.unknown()) }).passthrough();
+export type RunModel = z.infer<typeof RunModelSchema>;
+
 export const RunParamsSchema = z.object({ runId: z.string().min(1).max(64) });
 export const ProjectParamsSchema = z.object({ projectId: z.string().min(1).max(64) });
 export const SweepParamsSchema = z.object({ projectId: z.string().min(1).max(64), sweepId: z.string().min(1).max(64) });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { GraphDiff } from '@/engine/graph/diff';
 import type { GraphDoc } from '@/engine/graph/schema';
+import { Timestamp } from '@/server/http/contract';
 
 const Id = z.string().min(1).max(100);
 
@@ -42,7 +43,7 @@ export const VersionMetaSchema = z.object({
   parentNumber: z.number().int().nullable(),
   message: z.string(),
   author: AuthorSchema,
-  createdAt: z.date(),
+  createdAt: Timestamp,
   contentHash: z.string(),
   restoredFrom: z.number().int().nullable(),
 });

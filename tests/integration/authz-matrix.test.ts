@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '@/server/auth/api-token';
 import { db } from '@/server/db/client';
+import type { Access, RouteContract } from '@/server/http/contract';
 import { ErrorBodySchema } from '@/server/http/errors';
+import { atLeast } from '@/server/permissions';
 import { type Row, type RowsModule, WHO, type Who, type World } from './authz/world';
 import { type Credentials, call, graphFixture, METHODS, routeFiles, routeModule, signUp } from './helpers/api';
 import { describeEachDatabase } from './helpers/databases';
@@ -29,6 +31,35 @@ describe('authorization matrix coverage', () => {
     expect(missing, 'routes missing from the authorization matrix').toEqual([]);
   });
 
+  it('builds every method of every route file from a declared contract with that method and path', async () => {
+    const wrong: string[] = [];
+    for (const route of routeFiles()) {
+      const mod = await routeModule(route.file);
+      for (const method of METHODS) {
+        if (typeof mod[method] !== 'function') continue;
+        const contract = contractOf(mod[method]);
+        if (!contract) wrong.push(`${method} app/api/${route.file}: not built with handle(contract, …)`);
+        else if (contract.method !== method || fileOf(contract.path) !== route.file)
+          wrong.push(`${method} app/api/${route.file}: built from ${contract.method} ${contract.path}`);
+      }
+    }
+    expect(wrong, 'route files that do not use their own contract').toEqual([]);
+  });
+
+  it('expects of every row what its contract declares, where the declaration says it', async () => {
+    const mismatched: string[] = [];
+    for (const row of ROWS) {
+      const contract = contractOf((await routeModule(row.file))[row.method]);
+      const expected = contract && expectedStatuses(contract.access);
+      if (!expected) continue;
+      const got = row.expect.map((status, i) => (expected[i] === '2xx' && status >= 200 && status < 300 ? '2xx' : status));
+      if (got.some((status, i) => expected[i] !== undefined && status !== expected[i])) {
+        mismatched.push(`${row.method} ${row.file}: declared ${JSON.stringify(contract.access)}, rows expect ${row.expect.join(' ')}`);
+      }
+    }
+    expect(mismatched, 'rows that disagree with the declared access').toEqual([]);
+  });
+
   it('has no rows for routes that do not exist', async () => {
     const files = new Set(routeFiles().map((r) => r.file));
     for (const row of ROWS) {
@@ -37,6 +68,32 @@ describe('authorization matrix coverage', () => {
     }
   });
 });
+
+/** The contract a route handler was built from (handle() attaches it), if any. */
+function contractOf(handler: unknown): RouteContract | undefined {
+  return (handler as { contract?: RouteContract } | undefined)?.contract;
+}
+
+/** `/api/projects/:projectId/versions` → `projects/[projectId]/versions`, as the route file lies. */
+function fileOf(path: string): string {
+  return path
+    .replace(/^\/api\//, '')
+    .split('/')
+    .map((s) => (s.startsWith(':') ? `[${s.slice(1)}]` : s.startsWith('*') ? `[...${s.slice(1)}]` : s))
+    .join('/');
+}
+
+/**
+ * What a declared access means for anonymous, non-member, viewer, editor and owner callers of the
+ * world's shared resources (undefined where the declaration alone does not say).
+ */
+function expectedStatuses(access: Access): (number | '2xx' | undefined)[] | null {
+  if (access === 'public') return null;
+  if (access === 'user') return [401, undefined, undefined, undefined, undefined];
+  if ('custom' in access) return [401, undefined, undefined, undefined, undefined];
+  const needed = Object.values(access)[0] as 'viewer' | 'editor' | 'owner';
+  return [401, 404, ...(['viewer', 'editor', 'owner'] as const).map((role) => (atLeast(role, needed) ? ('2xx' as const) : 403))];
+}
 
 describeEachDatabase('authorization matrix', () => {
   const users = {} as World['users'];

@@ -159,7 +159,8 @@ describeEachDatabase('datasets: bad input', () => {
   });
 
   it('an upload larger than the limit stops early and keeps nothing', async () => {
-    const { uploadDataset, UploadQuery } = await import('@/server/datasets/upload-dataset');
+    const { uploadDataset } = await import('@/server/datasets/upload-dataset');
+    const { UploadQuery } = await import('@/server/datasets/schemas');
     const { defaultLimits } = await import('@/server/datasets/ingest/options');
     const before = await rowCounts();
     async function* endless() {

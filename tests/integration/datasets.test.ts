@@ -262,7 +262,7 @@ describeEachDatabase('datasets', () => {
       return url.pathname.endsWith('/meta') ? metaRoute.GET(request, { params }) : batches.GET(request, { params });
     }) as typeof fetch;
     try {
-      const source = await httpBatchSource(`/api/datasets/${imagesId}/versions/3`);
+      const source = await httpBatchSource({ datasetId: imagesId, number: 3 });
       expect(source.meta.counts).toEqual((await call('GET', `/api/datasets/${imagesId}/versions/3`, { as: alice })).body.meta.counts);
       const versionId = (await call('GET', `/api/datasets/${imagesId}/versions/3`, { as: alice })).body.id;
       const worker = await openBatchSource({ datasetVersionId: versionId });

@@ -1,5 +1,5 @@
-import { BUILTINS, BuiltinListSchema } from '@/server/datasets/schemas';
-import { route } from '@/server/http/route';
+import { BUILTIN_DATASETS } from '@/engine/data/builtins';
+import * as routes from '@/server/datasets/routes';
+import { handle } from '@/server/http/handle';
 
-// GET /api/builtin-datasets – the built-in datasets, with where each comes from and its license
-export const GET = route({ output: BuiltinListSchema }, async () => ({ datasets: [...BUILTINS] }));
+export const GET = handle(routes.listBuiltins, async () => ({ datasets: [...BUILTIN_DATASETS] }));

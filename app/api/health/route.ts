@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { db } from '@/server/db/client';
-import { route } from '@/server/http/route';
+import * as routes from '@/server/db/routes';
+import { handle } from '@/server/http/handle';
 
-// GET /api/health – liveness and database reachability (public: it reveals nothing)
-export const GET = route({ auth: 'public', output: z.object({ ok: z.literal(true), database: z.literal('ok') }) }, async () => {
+export const GET = handle(routes.getHealth, async () => {
   await db().$queryRaw`SELECT 1`;
   return { ok: true as const, database: 'ok' as const };
 });

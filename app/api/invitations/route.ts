@@ -1,8 +1,5 @@
-import { route } from '@/server/http/route';
+import { handle } from '@/server/http/handle';
 import { listMyInvitations } from '@/server/teams/my-invitations';
-import { MyInvitationListSchema } from '@/server/teams/schemas';
+import * as routes from '@/server/teams/routes';
 
-// GET /api/invitations – open invitations to the caller's email
-export const GET = route({ output: MyInvitationListSchema }, async ({ caller }) => ({
-  invitations: await listMyInvitations(caller.email),
-}));
+export const GET = handle(routes.listMyInvitations, async ({ caller }) => ({ invitations: await listMyInvitations(caller.email) }));

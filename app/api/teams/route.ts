@@ -1,12 +1,8 @@
-import { route } from '@/server/http/route';
+import { handle } from '@/server/http/handle';
 import { createTeam } from '@/server/teams/create-team';
 import { listTeams } from '@/server/teams/list-teams';
-import { TeamListSchema, TeamNameInput, TeamSummarySchema } from '@/server/teams/schemas';
+import * as routes from '@/server/teams/routes';
 
-// GET /api/teams – the caller's teams with their role in each
-export const GET = route({ output: TeamListSchema }, async ({ caller }) => ({ teams: await listTeams(caller.userId) }));
+export const GET = handle(routes.listTeams, async ({ caller }) => ({ teams: await listTeams(caller.userId) }));
 
-// POST /api/teams – create a shared team; the caller becomes its owner
-export const POST = route({ body: TeamNameInput, output: TeamSummarySchema, status: 201 }, ({ caller, body }) =>
-  createTeam(caller.userId, body.name),
-);
+export const POST = handle(routes.createTeam, ({ caller, body }) => createTeam(caller.userId, body.name));

@@ -6,12 +6,13 @@ import { DeleteDatasetButton } from '@/components/datasets/DeleteDatasetButton';
 import { SampleBrowser } from '@/components/datasets/SampleBrowser';
 import { SplitForm } from '@/components/datasets/SplitForm';
 import { histogram, TargetHistogram } from '@/components/datasets/TargetHistogram';
-import { canEdit, versionBase } from '@/components/datasets/types';
+import { canEdit } from '@/components/datasets/types';
 import { taskSpec } from '@/engine/tasks/registry';
 import { requireUser } from '@/server/auth/current-user';
 import { getDataset, getDatasetVersion } from '@/server/datasets/get-dataset';
 import { loadVersionData } from '@/server/datasets/read/version-data';
 import { ApiError } from '@/server/http/errors';
+import { datasetAccess } from '@/server/permissions';
 
 export const metadata = { title: 'Dataset · NetCanvas' };
 
@@ -29,13 +30,13 @@ export default async function DatasetPage({
   const user = await requireUser(`/datasets/${datasetId}`);
   let dataset: Awaited<ReturnType<typeof getDataset>>;
   try {
-    dataset = await getDataset(user.id, datasetId);
+    dataset = await getDataset(datasetId, (await datasetAccess(user.id, datasetId, 'viewer')).role);
   } catch (error) {
     if (error instanceof ApiError) notFound();
     throw error;
   }
   const number = Number(version ?? dataset.headNumber ?? 1);
-  const detail = await getDatasetVersion(user.id, datasetId, number).catch((error) => {
+  const detail = await getDatasetVersion(datasetId, number).catch((error) => {
     if (error instanceof ApiError) notFound();
     throw error;
   });
@@ -162,7 +163,7 @@ export default async function DatasetPage({
         labelName={meta.columns?.find((c) => c.role === 'label')?.name}
       />
       {meta.kind === 'image' && total > 0 ? (
-        <AugmentationPreview base={versionBase(datasetId, number)} featureShape={meta.featureShape} />
+        <AugmentationPreview datasetId={datasetId} number={number} featureShape={meta.featureShape} />
       ) : null}
     </>
   );

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { ManifestSchema, VersionMetaSchema } from '@/server/datasets/manifest';
+import { UploadQuery } from '@/server/datasets/schemas';
 import { commitVersion } from '@/server/datasets/store/commit-version';
-import { UploadQuery, uploadDataset } from '@/server/datasets/upload-dataset';
+import { uploadDataset } from '@/server/datasets/upload-dataset';
 import { db } from '@/server/db/client';
 import type { Row, World } from './world';
 

@@ -1,9 +1,9 @@
 import { toNextJsHandler } from 'better-auth/next-js';
 import { auth } from '@/server/auth/auth';
+import * as routes from '@/server/auth/routes';
 import { guardSignIn } from '@/server/auth/sign-in-throttle';
+import { handle } from '@/server/http/handle';
 
-// GET /api/auth/* – Better Auth: session
-export const GET = (request: Request) => toNextJsHandler(auth()).GET(request);
+export const GET = handle(routes.authGet, ({ request }) => toNextJsHandler(auth()).GET(request));
 
-// POST /api/auth/* – Better Auth: sign-up, sign-in, sign-out (its own CSRF checks and rate limits, plus a per-account sign-in limit)
-export const POST = async (request: Request) => (await guardSignIn(request)) ?? toNextJsHandler(auth()).POST(request);
+export const POST = handle(routes.authPost, async ({ request }) => (await guardSignIn(request)) ?? toNextJsHandler(auth()).POST(request));

@@ -1,8 +1,5 @@
-import { route } from '@/server/http/route';
+import { handle } from '@/server/http/handle';
 import { declineInvitation } from '@/server/teams/my-invitations';
-import { Empty, MyInvitationParams } from '@/server/teams/schemas';
+import * as routes from '@/server/teams/routes';
 
-// DELETE /api/invitations/:invitationId – decline an invitation addressed to the caller
-export const DELETE = route({ params: MyInvitationParams, output: Empty, status: 204 }, async ({ caller, params }) => {
-  await declineInvitation(caller.email, params.invitationId);
-});
+export const DELETE = handle(routes.declineInvitation, ({ caller, params }) => declineInvitation(caller.email, params.invitationId));

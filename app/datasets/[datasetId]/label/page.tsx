@@ -3,10 +3,10 @@ import { notFound } from 'next/navigation';
 import { AddClassForm } from '@/components/datasets/AddClassForm';
 import { LabelingView } from '@/components/datasets/LabelingView';
 import { requireUser } from '@/server/auth/current-user';
-import { datasetAccess } from '@/server/datasets/dataset-access';
 import { getDataset, getDatasetVersion } from '@/server/datasets/get-dataset';
 import { listDatasetRuns } from '@/server/datasets/list-dataset-runs';
 import { ApiError } from '@/server/http/errors';
+import { type DatasetAccess, datasetAccess } from '@/server/permissions';
 
 export const metadata = { title: 'Label images · NetCanvas' };
 
@@ -20,15 +20,16 @@ export default async function LabelPage({
   const { datasetId } = await params;
   const { version } = await searchParams;
   const user = await requireUser(`/datasets/${datasetId}/label`);
+  let access: DatasetAccess;
   try {
-    await datasetAccess(user.id, datasetId, 'editor');
+    access = await datasetAccess(user.id, datasetId, 'editor');
   } catch (error) {
     if (error instanceof ApiError) notFound();
     throw error;
   }
-  const dataset = await getDataset(user.id, datasetId);
+  const dataset = await getDataset(datasetId, access.role);
   const number = Number(version ?? dataset.headNumber ?? 1);
-  const [detail, runs] = await Promise.all([getDatasetVersion(user.id, datasetId, number), listDatasetRuns(user.id, datasetId)]);
+  const [detail, runs] = await Promise.all([getDatasetVersion(datasetId, number), listDatasetRuns(user.id, datasetId)]);
   return (
     <>
       <p className="small">

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { RunsBrowser } from '@/components/training/RunsBrowser';
 import { requireUser } from '@/server/auth/current-user';
 import { ApiError } from '@/server/http/errors';
+import { projectAccess } from '@/server/permissions';
 import { listSweeps } from '@/server/training/get-sweep';
 import { listRuns } from '@/server/training/list-runs';
 
@@ -19,7 +20,8 @@ export default async function RunsPage({
   const { sweep } = await searchParams;
   const user = await requireUser(`/projects/${projectId}/runs`);
   try {
-    const [runs, sweeps] = await Promise.all([listRuns(user.id, projectId, { limit: 200 }), listSweeps(user.id, projectId)]);
+    await projectAccess(user.id, projectId, 'viewer');
+    const [runs, sweeps] = await Promise.all([listRuns(projectId, { limit: 200 }), listSweeps(projectId)]);
     return <RunsBrowser projectId={projectId} initialRuns={runs} sweeps={sweeps} openSweep={sweep ?? null} />;
   } catch (error) {
     if (error instanceof ApiError) notFound();

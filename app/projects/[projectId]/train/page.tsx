@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { TrainWorkbench } from '@/components/training/TrainWorkbench';
 import { requireUser } from '@/server/auth/current-user';
 import { ApiError } from '@/server/http/errors';
+import { runAccess } from '@/server/permissions';
 import { projectSummary } from '@/server/projects/project-summary';
 import { getRun } from '@/server/training/get-run';
 import { getVersion } from '@/server/versions/get-version';
@@ -31,7 +32,11 @@ export default async function TrainPage({
     listVersions(projectId, { limit: 200 }),
     project.headNumber ? getVersion(projectId, project.headNumber) : Promise.resolve(null),
   ]);
-  const run = weights ? await getRun(user.id, weights).catch(() => null) : null;
+  const run = weights
+    ? await runAccess(user.id, weights, 'viewer')
+        .then(() => getRun(weights))
+        .catch(() => null)
+    : null;
   return (
     <TrainWorkbench
       project={{ id: project.id, role: project.role, teamId: project.teamId }}

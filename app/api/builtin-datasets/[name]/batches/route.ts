@@ -1,9 +1,8 @@
 import { batchResponse } from '@/server/datasets/batch-response';
-import { binaryRoute } from '@/server/datasets/binary-route';
 import { builtinReader } from '@/server/datasets/read/builtin-reader';
-import { BuiltinBatchQuery, BuiltinParams } from '@/server/datasets/schemas';
+import * as routes from '@/server/datasets/routes';
+import { handle } from '@/server/http/handle';
 
-// GET /api/builtin-datasets/:name/batches?split&offset&limit&seed&dataSeed – samples as Float32 bytes
-export const GET = binaryRoute({ params: BuiltinParams, query: BuiltinBatchQuery }, async ({ params, query }) =>
+export const GET = handle(routes.builtinBatches, async ({ params, query }) =>
   batchResponse(await builtinReader(params.name, query.dataSeed), query),
 );

@@ -1,9 +1,5 @@
-import { z } from 'zod';
-import { route } from '@/server/http/route';
+import { handle } from '@/server/http/handle';
 import { acceptInvitation } from '@/server/teams/my-invitations';
-import { MyInvitationParams } from '@/server/teams/schemas';
+import * as routes from '@/server/teams/routes';
 
-// POST /api/invitations/:invitationId/accept – join the team the invitation is for
-export const POST = route({ params: MyInvitationParams, output: z.object({ teamId: z.string() }) }, ({ caller, params }) =>
-  acceptInvitation(caller, params.invitationId),
-);
+export const POST = handle(routes.acceptInvitation, ({ caller, params }) => acceptInvitation(caller, params.invitationId));

@@ -1,13 +1,10 @@
-import { route } from '@/server/http/route';
-import { projectAccess } from '@/server/permissions';
+import { handle } from '@/server/http/handle';
+import { forkAccess } from '@/server/permissions';
 import { duplicateProject } from '@/server/projects/duplicate-project';
-import { DuplicateProjectInput, ProjectParams, ProjectSummarySchema } from '@/server/projects/schemas';
+import * as routes from '@/server/projects/routes';
 
-// POST /api/projects/:projectId/duplicate – fork with its history into a team the caller can edit
-export const POST = route(
-  { params: ProjectParams, body: DuplicateProjectInput, output: ProjectSummarySchema, status: 201 },
-  async ({ caller, params, body }) => {
-    await projectAccess(caller.userId, params.projectId, 'viewer');
-    return duplicateProject(caller.userId, params.projectId, body);
-  },
+export const POST = handle(
+  routes.duplicateProject,
+  ({ caller, params, body }) => duplicateProject(caller.userId, params.projectId, body),
+  ({ caller, params, body }) => forkAccess(caller.userId, params.projectId, body.teamId),
 );

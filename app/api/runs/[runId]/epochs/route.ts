@@ -1,10 +1,5 @@
-import { z } from 'zod';
-import { route } from '@/server/http/route';
+import { handle } from '@/server/http/handle';
 import { reportBrowserEpoch } from '@/server/training/browser-run';
-import { RecordEpochBodySchema, RunParamsSchema } from '@/server/training/schemas';
+import * as routes from '@/server/training/routes';
 
-// POST /api/runs/:runId/epochs – a browser run reports a finished epoch (idempotent per epoch)
-export const POST = route(
-  { params: RunParamsSchema, body: RecordEpochBodySchema, output: z.object({ recorded: z.boolean() }) },
-  ({ caller, params, body }) => reportBrowserEpoch(caller.userId, params.runId, body),
-);
+export const POST = handle(routes.reportEpoch, ({ params, body }) => reportBrowserEpoch(params.runId, body));

@@ -1,10 +1,5 @@
-import { z } from 'zod';
-import { route } from '@/server/http/route';
+import { handle } from '@/server/http/handle';
 import { finishBrowserRun } from '@/server/training/browser-run';
-import { FinishRunBodySchema, RunParamsSchema } from '@/server/training/schemas';
+import * as routes from '@/server/training/routes';
 
-// POST /api/runs/:runId/finish – a browser run reports its end: status, final figures, evaluation, weights
-export const POST = route(
-  { params: RunParamsSchema, body: FinishRunBodySchema, output: z.object({ status: z.string() }) },
-  ({ caller, params, body }) => finishBrowserRun(caller.userId, params.runId, body),
-);
+export const POST = handle(routes.finishRun, ({ params, body }) => finishBrowserRun(params.runId, body));

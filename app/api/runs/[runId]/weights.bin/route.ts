@@ -1,13 +1,10 @@
 import { readBlob } from '@/server/blobs/read-blob';
-import { binaryRoute } from '@/server/datasets/binary-route';
+import { handle } from '@/server/http/handle';
 import { uploadBrowserWeights } from '@/server/training/browser-run';
-import { runAccess } from '@/server/training/run-access';
+import * as routes from '@/server/training/routes';
 import { runWeights } from '@/server/training/run-weights';
-import { RunParamsSchema } from '@/server/training/schemas';
 
-// GET /api/runs/:runId/weights.bin – the trained weights, the binary half of /api/runs/:runId/model
-export const GET = binaryRoute({ params: RunParamsSchema }, async ({ caller, params }) => {
-  await runAccess(caller.userId, params.runId, 'viewer');
+export const GET = handle(routes.runWeights, async ({ params }) => {
   const { blobHash } = await runWeights(params.runId);
   const chunks = readBlob(blobHash);
   const body = new ReadableStream<Uint8Array>({
@@ -25,8 +22,4 @@ export const GET = binaryRoute({ params: RunParamsSchema }, async ({ caller, par
   });
 });
 
-// PUT /api/runs/:runId/weights.bin – a browser run uploads its trained weights (then names them in /finish)
-export const PUT = binaryRoute({ params: RunParamsSchema }, async ({ caller, params, request }) => {
-  const stored = await uploadBrowserWeights(caller.userId, params.runId, request.body);
-  return Response.json(stored, { status: 201, headers: { 'cache-control': 'no-store' } });
-});
+export const PUT = handle(routes.uploadRunWeights, ({ params, request }) => uploadBrowserWeights(params.runId, request.body));

@@ -2,9 +2,8 @@ import { notFound } from 'next/navigation';
 import { RunView } from '@/components/training/RunView';
 import { requireUser } from '@/server/auth/current-user';
 import { ApiError } from '@/server/http/errors';
-import { atLeast } from '@/server/permissions';
+import { atLeast, runAccess } from '@/server/permissions';
 import { getRun } from '@/server/training/get-run';
-import { runAccess } from '@/server/training/run-access';
 
 export const metadata = { title: 'Run · NetCanvas' };
 
@@ -15,7 +14,7 @@ export default async function RunPage({ params }: { params: Promise<{ projectId:
   try {
     const access = await runAccess(user.id, runId, 'viewer');
     if (access.projectId !== projectId) notFound();
-    const run = await getRun(user.id, runId);
+    const run = await getRun(runId);
     return <RunView run={run} canEdit={atLeast(access.role, 'editor')} />;
   } catch (error) {
     if (error instanceof ApiError) notFound();

@@ -1,8 +1,5 @@
-import { route } from '@/server/http/route';
+import { handle } from '@/server/http/handle';
 import { getSweep } from '@/server/training/get-sweep';
-import { SweepParamsSchema, SweepSchema } from '@/server/training/schemas';
+import * as routes from '@/server/training/routes';
 
-// GET /api/projects/:projectId/sweeps/:sweepId – one sweep and its runs, for the results table and chart
-export const GET = route({ params: SweepParamsSchema, output: SweepSchema }, ({ caller, params }) =>
-  getSweep(caller.userId, params.projectId, params.sweepId),
-);
+export const GET = handle(routes.getSweep, ({ params }) => getSweep(params.projectId, params.sweepId));

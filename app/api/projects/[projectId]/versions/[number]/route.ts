@@ -1,10 +1,5 @@
-import { route } from '@/server/http/route';
-import { projectAccess } from '@/server/permissions';
+import { handle } from '@/server/http/handle';
 import { getVersion } from '@/server/versions/get-version';
-import { VersionParams, VersionSchema } from '@/server/versions/schemas';
+import * as routes from '@/server/versions/routes';
 
-// GET /api/projects/:projectId/versions/:number – one version with its graph (`head` for the newest)
-export const GET = route({ params: VersionParams, output: VersionSchema }, async ({ caller, params }) => {
-  await projectAccess(caller.userId, params.projectId, 'viewer');
-  return getVersion(params.projectId, params.number);
-});
+export const GET = handle(routes.getVersion, ({ params }) => getVersion(params.projectId, params.number));

@@ -1,10 +1,5 @@
-import { route } from '@/server/http/route';
-import { teamAccess } from '@/server/permissions';
+import { handle } from '@/server/http/handle';
 import { revokeInvitation } from '@/server/teams/revoke-invitation';
-import { Empty, InvitationParams } from '@/server/teams/schemas';
+import * as routes from '@/server/teams/routes';
 
-// DELETE /api/teams/:teamId/invitations/:invitationId – withdraw an invitation (owners)
-export const DELETE = route({ params: InvitationParams, output: Empty, status: 204 }, async ({ caller, params }) => {
-  await teamAccess(caller.userId, params.teamId, 'owner');
-  await revokeInvitation(params.teamId, params.invitationId);
-});
+export const DELETE = handle(routes.revokeInvitation, ({ params }) => revokeInvitation(params.teamId, params.invitationId));

@@ -1,9 +1,8 @@
 import { batchResponse } from '@/server/datasets/batch-response';
-import { binaryRoute } from '@/server/datasets/binary-route';
 import { openVersionReader } from '@/server/datasets/open-version-reader';
-import { BatchQuery, VersionParams } from '@/server/datasets/schemas';
+import * as routes from '@/server/datasets/routes';
+import { handle } from '@/server/http/handle';
 
-// GET /api/datasets/:datasetId/versions/:number/batches?split&offset&limit&seed – samples as Float32 bytes
-export const GET = binaryRoute({ params: VersionParams, query: BatchQuery }, async ({ caller, params, query }) =>
-  batchResponse(await openVersionReader(caller.userId, params.datasetId, params.number), query),
+export const GET = handle(routes.versionBatches, async ({ params, query }) =>
+  batchResponse(await openVersionReader(params.datasetId, params.number), query),
 );

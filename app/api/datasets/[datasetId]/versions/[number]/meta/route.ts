@@ -1,10 +1,5 @@
-import { DatasetMetaSchema } from '@/engine/data/meta';
 import { openVersionReader } from '@/server/datasets/open-version-reader';
-import { VersionParams } from '@/server/datasets/schemas';
-import { route } from '@/server/http/route';
+import * as routes from '@/server/datasets/routes';
+import { handle } from '@/server/http/handle';
 
-// GET /api/datasets/:datasetId/versions/:number/meta – what a batch reader needs: shapes, classes, counts, normalisation
-export const GET = route(
-  { params: VersionParams, output: DatasetMetaSchema },
-  async ({ caller, params }) => (await openVersionReader(caller.userId, params.datasetId, params.number)).meta,
-);
+export const GET = handle(routes.versionMeta, async ({ params }) => (await openVersionReader(params.datasetId, params.number)).meta);

@@ -1,8 +1,5 @@
-import { listSamples, SampleListSchema, SamplesQuery } from '@/server/datasets/list-samples';
-import { VersionParams } from '@/server/datasets/schemas';
-import { route } from '@/server/http/route';
+import { listSamples } from '@/server/datasets/list-samples';
+import * as routes from '@/server/datasets/routes';
+import { handle } from '@/server/http/handle';
 
-// GET /api/datasets/:datasetId/versions/:number/samples?filter&offset&limit – samples for the gallery, table and labelling
-export const GET = route({ params: VersionParams, query: SamplesQuery, output: SampleListSchema }, ({ caller, params, query }) =>
-  listSamples(caller.userId, params.datasetId, params.number, query),
-);
+export const GET = handle(routes.listSamples, ({ params, query }) => listSamples(params.datasetId, params.number, query));

@@ -1,13 +1,7 @@
-import { route } from '@/server/http/route';
-import { projectAccess } from '@/server/permissions';
+import { handle } from '@/server/http/handle';
 import { restoreVersion } from '@/server/versions/restore-version';
-import { RestoreInput, VersionMetaSchema, VersionParams } from '@/server/versions/schemas';
+import * as routes from '@/server/versions/routes';
 
-// POST /api/projects/:projectId/versions/:number/restore – a new head equal to an old version (editors)
-export const POST = route(
-  { params: VersionParams, body: RestoreInput, output: VersionMetaSchema, status: 201 },
-  async ({ caller, params, body }) => {
-    await projectAccess(caller.userId, params.projectId, 'editor');
-    return restoreVersion({ projectId: params.projectId, authorId: caller.userId, number: params.number, ...body });
-  },
+export const POST = handle(routes.restoreVersion, ({ caller, params, body }) =>
+  restoreVersion({ projectId: params.projectId, authorId: caller.userId, number: params.number, ...body }),
 );

@@ -1,10 +1,9 @@
-import { binaryRoute } from '@/server/datasets/binary-route';
+import * as routes from '@/server/datasets/routes';
 import { sampleImage } from '@/server/datasets/sample-image';
-import { SampleParams } from '@/server/datasets/schemas';
+import { handle } from '@/server/http/handle';
 
-// GET /api/datasets/:datasetId/versions/:number/samples/:index – one image sample as a PNG
-export const GET = binaryRoute({ params: SampleParams }, async ({ caller, params }) => {
-  const png = await sampleImage(caller.userId, params.datasetId, params.number, params.index);
+export const GET = handle(routes.sampleImage, async ({ params }) => {
+  const png = await sampleImage(params.datasetId, params.number, params.index);
   // Versions are immutable: the browser may keep the image.
   return new Response(png as Uint8Array<ArrayBuffer>, {
     headers: { 'content-type': 'image/png', 'cache-control': 'private, max-age=86400' },
