@@ -2,9 +2,10 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { analyse } from '../analysis/analyse';
 import type { Analysis } from '../analysis/types';
 import type { GraphDoc } from '../graph/schema';
+import { layerSpecForKerasClass } from '../layers/registry';
 import type { Tf } from '../layers/spec';
 import { codePlan } from './code-plan';
-import { TFJS_FACTORIES } from './tfjs-factories';
+import { tfjsFactory } from './tfjs-factory';
 
 /** Config keys of `getConfig()` that are not constructor arguments worth writing. */
 const SKIP = new Set(['dtype', 'batchInputShape']);
@@ -23,11 +24,11 @@ export function tfjsTypescript(tf: Tf, doc: GraphDoc, analysis: Analysis = analy
       continue;
     }
     const layer = spec.build(tf, info.params, { name: info.layerName, trainable: node.trainable !== false });
-    const factory = TFJS_FACTORIES[spec.keras.className] ?? 'layer';
+    const factory = tfjsFactory(tf, spec.keras.className) ?? 'layer';
     const arg = spec.inputs.max > 1 ? `[${inputs.join(', ')}]` : (inputs[0] ?? '');
     const many = (info.outputShapes?.length ?? 1) > 1;
     lines.push(
-      `const ${variable} = tf.layers.${factory}(${constructorArgs(layer)}).apply(${arg}) as tf.SymbolicTensor${many ? '[]' : ''};`,
+      `const ${variable} = tf.layers.${factory}(${constructorArgs(tf, layer)}).apply(${arg}) as tf.SymbolicTensor${many ? '[]' : ''};`,
     );
   }
   return [
@@ -44,19 +45,19 @@ export function tfjsTypescript(tf: Tf, doc: GraphDoc, analysis: Analysis = analy
 }
 
 /** The layer's own config, nested layers (wrappers) turned into constructor calls. */
-function constructorArgs(layer: tfjs.layers.Layer): string {
+function constructorArgs(tf: Tf, layer: tfjs.layers.Layer): string {
   const config = layer.getConfig() as Record<string, unknown>;
   const entries = Object.entries(config).filter(([k, v]) => !SKIP.has(k) && v !== null && v !== undefined);
-  return `{ ${entries.map(([k, v]) => `${k}: ${tsValue(k, v)}`).join(', ')} }`;
+  return `{ ${entries.map(([k, v]) => `${k}: ${tsValue(tf, k, v)}`).join(', ')} }`;
 }
 
-function tsValue(key: string, value: unknown): string {
+function tsValue(tf: Tf, key: string, value: unknown): string {
   if (key === 'layer' && typeof value === 'object' && value !== null && 'className' in value) {
     const inner = value as { className: string; config: Record<string, unknown> };
-    const factory = TFJS_FACTORIES[inner.className] ?? 'layer';
+    const factory = tfjsFactory(tf, inner.className) ?? 'layer';
     const entries = Object.entries(inner.config).filter(([k, v]) => !SKIP.has(k) && v !== null && v !== undefined);
-    const recurrent = ['LSTM', 'GRU', 'SimpleRNN', 'ConvLSTM2D'].includes(inner.className);
-    return `tf.layers.${factory}({ ${entries.map(([k, v]) => `${k}: ${tsValue(k, v)}`).join(', ')} })${recurrent ? ' as tf.RNN' : ''}`;
+    const recurrent = layerSpecForKerasClass(inner.className)?.category === 'recurrent';
+    return `tf.layers.${factory}({ ${entries.map(([k, v]) => `${k}: ${tsValue(tf, k, v)}`).join(', ')} })${recurrent ? ' as tf.RNN' : ''}`;
   }
   return JSON.stringify(value);
 }

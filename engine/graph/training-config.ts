@@ -24,9 +24,31 @@ export const TrainingConfigSchema = z
     schedule: z
       .discriminatedUnion('kind', [
         z.object({ kind: z.literal('constant') }),
-        z.object({ kind: z.literal('step'), every: z.number().int().positive(), factor: z.number().positive().max(1) }),
-        z.object({ kind: z.literal('exponential'), decay: z.number().positive().max(1) }),
-        z.object({ kind: z.literal('cosine'), minRate: z.number().nonnegative() }),
+        // `examples`: where the form starts a freshly chosen schedule.
+        z.object({
+          kind: z.literal('step'),
+          every: z.number().int().positive(),
+          factor: z
+            .number()
+            .positive()
+            .max(1)
+            .meta({ examples: [0.5] }),
+        }),
+        z.object({
+          kind: z.literal('exponential'),
+          decay: z
+            .number()
+            .positive()
+            .max(1)
+            .meta({ examples: [0.5] }),
+        }),
+        z.object({
+          kind: z.literal('cosine'),
+          minRate: z
+            .number()
+            .nonnegative()
+            .meta({ examples: [0] }),
+        }),
       ])
       .default({ kind: 'constant' })
       .describe('How the learning rate changes from epoch to epoch.'),
@@ -53,7 +75,7 @@ export const TrainingConfigSchema = z
       .default(null)
       .describe('Stop when the monitored figure has not improved for this many epochs.'),
     keepBest: z.boolean().default(true).describe('Keep the weights of the best epoch rather than the last.'),
-    seed: z.number().int().optional().describe('Seed for shuffling and splits, for runs you can repeat.'),
+    seed: z.number().int().optional().describe('Seed for shuffling and splits, for runs you can repeat.').meta({ placeholder: 'random' }),
   })
   .strict();
 

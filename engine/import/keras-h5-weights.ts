@@ -1,8 +1,10 @@
 import type { Diagnostic } from '../diagnostics';
 import type { GraphDoc, GraphNode } from '../graph/schema';
+import { layerSpec } from '../layers/registry';
+import type { KerasH5Layout } from '../layers/weight-layout';
 import type { KerasH5Layer, KerasH5Weight } from './keras-h5';
 import { isKeras1 } from './keras1';
-import { concatLast, flip, type NamedWeightArrays, reshape, transpose, type WeightArray } from './weight-arrays';
+import { concatLast, flip, type NamedWeightArrays, type WeightArray } from './weight-arrays';
 
 /**
  * Names the weights of a Keras HDF5 file the way TF.js names the weights of the imported graph's
@@ -16,6 +18,9 @@ import { concatLast, flip, type NamedWeightArrays, reshape, transpose, type Weig
  *   per gate and stored convolution kernels in the layer's dim ordering; they are converted as Keras 2's
  *   own loader (`preprocess_weights_for_loading`) converts them.
  * - Kernels trained with the Theano backend are flipped, since Theano convolves where TensorFlow correlates.
+ *
+ * What is particular to a layer type (a wrapper's copies, Keras 1 gate orders and kernel orderings,
+ * which weights Theano flipped) is declared in its spec's `weightLayouts.kerasH5`.
  */
 export function kerasH5Weights(
   doc: GraphDoc,
@@ -81,18 +86,28 @@ function innerOf(node: GraphNode): { name: string; type: string; params: Record<
   return { name: typeof inner.name === 'string' ? inner.name : inner.type, type: inner.type, params };
 }
 
-/** Which direction of a Bidirectional a weight belongs to: from its name, else by position (forward first). */
-function direction(name: string, index: number, count: number): 'forward' | 'backward' {
-  const part = name.split('/').find((p) => /^(forward|backward)_/.test(p)) ?? (/^(forward|backward)_/.test(name) ? name : undefined);
-  if (part) return part.startsWith('forward') ? 'forward' : 'backward';
-  return index < count / 2 ? 'forward' : 'backward';
+/** The spec-declared H5 layout of a layer type, if any. */
+function layoutOf(type: string): KerasH5Layout | undefined {
+  return layerSpec(type)?.weightLayouts?.kerasH5;
+}
+
+/**
+ * Which copy of a wrapped layer a weight belongs to (a Bidirectional's `forward` or `backward`):
+ * from its name (`…/forward_lstm/…`, Keras 1 `forward_lstm_W`), else by position (first share first).
+ */
+function copyOf(name: string, index: number, count: number, copies: readonly string[]): string {
+  const scoped = (part: string) => copies.find((copy) => part.startsWith(`${copy}_`));
+  const named = name.split('/').map(scoped).find(Boolean) ?? scoped(name);
+  return named ?? copies[Math.min(copies.length - 1, Math.floor((index * copies.length) / count))] ?? '';
 }
 
 function keras2Weights(node: GraphNode, items: KerasH5Weight[]): Named {
-  const inner = node.type === 'bidirectional' ? innerOf(node) : undefined;
+  const copies = layoutOf(node.type)?.wraps?.copies;
+  const inner = copies ? innerOf(node) : undefined;
   return items.map((weight, i) => {
     const leaf = scope(weight.name).pop() ?? weight.name;
-    const key = inner ? `${node.name}/${direction(weight.name, i, items.length)}_${inner.name}/${leaf}` : `${node.name}/${leaf}`;
+    const key =
+      copies && inner ? `${node.name}/${copyOf(weight.name, i, items.length, copies)}_${inner.name}/${leaf}` : `${node.name}/${leaf}`;
     return [key, weight.array];
   });
 }
@@ -114,19 +129,21 @@ const KERAS1_LEAF: Record<string, string> = {
   running_std: 'moving_variance',
   alphas: 'alpha',
 };
-const GATES: Record<string, string> = { lstm: 'ifco', gru: 'zrh' };
 
 function keras1Weights(node: GraphNode, items: KerasH5Weight[]): Named | string {
-  const inner = innerOf(node);
-  if (node.type === 'bidirectional' && inner) {
-    const forward = items.filter((w, i) => direction(w.name, i, items.length) === 'forward');
-    const backward = items.filter((w, i) => direction(w.name, i, items.length) === 'backward');
-    const f = keras1Layer(`${node.name}/forward_${inner.name}`, inner.type, inner.params, forward);
-    const b = keras1Layer(`${node.name}/backward_${inner.name}`, inner.type, inner.params, backward);
-    return typeof f === 'string' ? f : typeof b === 'string' ? b : [...f, ...b];
+  const wraps = layoutOf(node.type)?.wraps;
+  const inner = wraps ? innerOf(node) : undefined;
+  if (!wraps || !inner) return keras1Layer(`${node.name}`, node.type, node.params, items);
+  const copies = wraps.copies;
+  if (!copies) return keras1Layer(`${node.name}`, inner.type, inner.params, items);
+  const out: Named = [];
+  for (const copy of copies) {
+    const own = items.filter((w, i) => copyOf(w.name, i, items.length, copies) === copy);
+    const named = keras1Layer(`${node.name}/${copy}_${inner.name}`, inner.type, inner.params, own);
+    if (typeof named === 'string') return named;
+    out.push(...named);
   }
-  if (node.type === 'timeDistributed' && inner) return keras1Layer(`${node.name}`, inner.type, inner.params, items);
-  return keras1Layer(`${node.name}`, node.type, node.params, items);
+  return out;
 }
 
 function keras1Layer(prefix: string, type: string, params: Record<string, unknown>, items: KerasH5Weight[]): Named | string {
@@ -134,7 +151,8 @@ function keras1Layer(prefix: string, type: string, params: Record<string, unknow
   const unknown = parsed.find((p) => !p.match);
   if (unknown) return `"${unknown.name}" is not a weight name Keras 1 wrote.`;
   const out: Named = [];
-  const gates = GATES[type];
+  const layout = layoutOf(type);
+  const gates = layout?.keras1Gates;
   for (const token of new Set(parsed.map((p) => p.match?.[1] ?? ''))) {
     const parts = parsed.filter((p) => p.match?.[1] === token);
     let array: WeightArray | undefined = parts[0]?.array;
@@ -147,36 +165,16 @@ function keras1Layer(prefix: string, type: string, params: Record<string, unknow
       return `it has ${parts.length} weights named ${token}.`;
     }
     if (!array) continue;
-    const leaf = token === 'W' && type === 'embedding' ? 'embeddings' : (KERAS1_LEAF[token] ?? token);
-    out.push([`${prefix}/${leaf}`, leaf === 'kernel' ? keras1Kernel(type, params, array) : array]);
+    const leaf = layout?.keras1Leaves?.[token] ?? KERAS1_LEAF[token] ?? token;
+    out.push([`${prefix}/${leaf}`, leaf === 'kernel' && layout?.keras1Kernel ? layout.keras1Kernel(array, params) : array]);
   }
   return out;
 }
 
-/** Keras 1 stored kernels in the layer's dim ordering; Keras 2 and TF.js always use (…spatial, in, out). */
-function keras1Kernel(type: string, params: Record<string, unknown>, kernel: WeightArray): WeightArray {
-  const first = params.dataFormat === 'channelsFirst';
-  const rank = kernel.shape.length;
-  if (type === 'conv2d' && first && rank === 4) return transpose(kernel, [2, 3, 1, 0]);
-  if (type === 'conv3d' && first && rank === 5) return transpose(kernel, [2, 3, 4, 1, 0]);
-  if (type === 'conv2dTranspose' && rank === 4) return transpose(kernel, first ? [2, 3, 0, 1] : [0, 1, 3, 2]);
-  if (type === 'conv1d' && rank === 4) {
-    // Keras 1.2: (length, 1, in, filters); Keras 1.1: (filters, in, length, 1).
-    const [a = 0, , , d = 0] = kernel.shape;
-    const legacy = a === params.filters && d === 1 ? transpose(kernel, [2, 3, 1, 0]) : kernel;
-    const [length = 1, one, input = 1, filters = 1] = legacy.shape;
-    return one === 1 ? reshape(legacy, [length, input, filters]) : kernel;
-  }
-  return kernel;
-}
-
-const CONVOLUTIONS = new Set(['conv1d', 'conv2d', 'conv3d', 'conv2dTranspose', 'convLstm2d']);
-
 /** Keras's `convert_kernel`: Theano convolves, TensorFlow correlates, so the spatial axes are reversed. */
 function theanoToTensorflow(node: GraphNode, key: string, array: WeightArray): WeightArray {
   const leaf = key.slice(key.lastIndexOf('/') + 1);
-  const kernel = leaf === 'kernel' || (node.type === 'convLstm2d' && leaf === 'recurrent_kernel');
-  if (!CONVOLUTIONS.has(node.type) || !kernel || array.shape.length < 3) return array;
+  if (!layoutOf(node.type)?.theanoFlipped?.includes(leaf) || array.shape.length < 3) return array;
   return flip(
     array,
     array.shape.slice(0, -2).map((_, axis) => axis),

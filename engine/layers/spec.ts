@@ -2,6 +2,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { z } from 'zod';
 import type { LayerIssue } from '../diagnostics';
 import type { Shape } from '../shape';
+import type { WeightLayouts } from './weight-layout';
 
 /** The TF.js namespace, passed in by whoever builds layers, so that specs never load TF.js themselves. */
 export type Tf = typeof tfjs;
@@ -96,6 +97,8 @@ export interface LayerSpec<P = Record<string, unknown>> {
   flops?(inputs: Shape[], outputs: Shape[], params: P): number;
   build(tf: Tf, params: P, context: BuildContext): TfLayer;
   keras: KerasMapping<P>;
+  /** How this layer's weights are laid out in file formats that differ from TF.js (Keras HDF5, ONNX); none when they do not. */
+  weightLayouts?: WeightLayouts<P>;
   /** A few words for the node face, e.g. `32 · 3×3 · relu`. */
   summary?(params: P): string;
 }

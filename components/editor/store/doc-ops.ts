@@ -1,6 +1,8 @@
 import type { GraphDoc, GraphEdge, GraphGroup, GraphNode } from '../../../engine/graph/schema';
 import { NODE_HEIGHT } from '../../../engine/import/layout';
 
+export { setIn } from '../../forms/set-in';
+
 /**
  * Small immutable helpers the commands share. Every function returns new arrays only where something
  * changed and keeps the identity of untouched nodes, edges and params, which is what lets the
@@ -145,27 +147,6 @@ function reach(doc: GraphDoc, start: string, from: (e: GraphEdge) => string, to:
 export function existingNodes(doc: GraphDoc, ids: readonly string[]): string[] {
   const wanted = new Set(ids);
   return doc.nodes.filter((n) => wanted.has(n.id)).map((n) => n.id);
-}
-
-/**
- * A copy of `target` with the value at a dotted path set (`undefined` deletes it), creating the
- * objects on the way; the objects off the path keep their identity.
- *
- * @example
- * setIn({ layer: { type: 'lstm', params: {} } }, 'layer.params.units', 8) // { layer: { type: 'lstm', params: { units: 8 } } }
- */
-export function setIn(target: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
-  const [head = '', ...rest] = path.split('.');
-  const next = { ...target };
-  if (rest.length === 0) {
-    if (value === undefined) delete next[head];
-    else next[head] = value;
-    return next;
-  }
-  const child = target[head];
-  const base = typeof child === 'object' && child !== null && !Array.isArray(child) ? (child as Record<string, unknown>) : {};
-  next[head] = setIn(base, rest.join('.'), value);
-  return next;
 }
 
 /** `true` for values that survive a JSON round trip unchanged (what a graph document may hold). */

@@ -3,6 +3,7 @@ import { padding } from '../common';
 import { defineLayer } from '../spec';
 import { convArgs, convFields } from './conv-params';
 import { convolutionRules } from './conv-rule';
+import { keras1Conv1dLayout } from './keras1-kernels';
 
 /**
  * TF.js's Conv1D has no usable data format: it drops it when saving and runs channels-first input as
@@ -36,4 +37,5 @@ export const conv1d = defineLayer({
       : null,
   build: (tf, p, context) => tf.layers.conv1d(convArgs(tf, p, context)),
   keras: { className: 'Conv1D' },
+  weightLayouts: { kerasH5: keras1Conv1dLayout },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineLayer } from '../spec';
 import { convArgs, transposedFields } from './conv-params';
 import { convolutionRules } from './conv-rule';
+import { keras1Conv2dTransposeLayout } from './keras1-kernels';
 
 export const conv2dTranspose = defineLayer({
   type: 'conv2dTranspose',
@@ -12,4 +13,5 @@ export const conv2dTranspose = defineLayer({
   ...convolutionRules({ label: 'Conv2DTranspose', n: 2, transposed: true }),
   build: (tf, p, context) => tf.layers.conv2dTranspose(convArgs(tf, p, context)),
   keras: { className: 'Conv2DTranspose' },
+  weightLayouts: { kerasH5: keras1Conv2dTransposeLayout },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineLayer } from '../spec';
 import { convArgs, convFields } from './conv-params';
 import { convolutionRules } from './conv-rule';
+import { keras1ConvLayout } from './keras1-kernels';
 
 export const conv2d = defineLayer({
   type: 'conv2d',
@@ -12,4 +13,5 @@ export const conv2d = defineLayer({
   ...convolutionRules({ label: 'Conv2D', n: 2 }),
   build: (tf, p, context) => tf.layers.conv2d(convArgs(tf, p, context)),
   keras: { className: 'Conv2D' },
+  weightLayouts: { kerasH5: keras1ConvLayout(2) },
 });

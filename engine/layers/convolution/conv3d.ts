@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineLayer } from '../spec';
 import { convArgs, convFields } from './conv-params';
 import { convolutionRules } from './conv-rule';
+import { keras1ConvLayout } from './keras1-kernels';
 
 export const conv3d = defineLayer({
   type: 'conv3d',
@@ -12,4 +13,5 @@ export const conv3d = defineLayer({
   ...convolutionRules({ label: 'Conv3D', n: 3 }),
   build: (tf, p, context) => tf.layers.conv3d(convArgs(tf, p, context)),
   keras: { className: 'Conv3D' },
+  weightLayouts: { kerasH5: keras1ConvLayout(3) },
 });

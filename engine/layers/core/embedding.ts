@@ -60,5 +60,6 @@ export const embedding = defineLayer({
       trainable,
     }),
   keras: { className: 'Embedding' },
+  weightLayouts: { kerasH5: { keras1Leaves: { W: 'embeddings' } } },
   summary: (p) => `${p.inputDim} → ${p.outputDim}`,
 });

@@ -96,6 +96,8 @@ export const convLstm2d = defineLayer({
       trainable,
     }),
   keras: { className: 'ConvLSTM2D' },
+  // Theano-trained files hold both kernels flipped (Theano convolves where TensorFlow correlates).
+  weightLayouts: { kerasH5: { theanoFlipped: ['kernel', 'recurrent_kernel'] } },
   summary: (p) =>
     `${p.filters} · ${p.kernelSize.join('×')}${p.strides.some((s) => s > 1) ? ` /${p.strides.join('×')}` : ''}${sequenceFlags(p)}`,
 });

@@ -52,5 +52,6 @@ export const gru = defineLayer({
       trainable,
     }),
   keras: { className: 'GRU' },
+  weightLayouts: { kerasH5: { keras1Gates: 'zrh' } },
   summary: (p) => `${p.units}${sequenceFlags(p)}`,
 });

@@ -36,5 +36,6 @@ export const lstm = defineLayer({
       trainable,
     }),
   keras: { className: 'LSTM' },
+  weightLayouts: { kerasH5: { keras1Gates: 'ifco' } },
   summary: (p) => `${p.units}${sequenceFlags(p)}`,
 });

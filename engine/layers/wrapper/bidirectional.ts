@@ -90,6 +90,8 @@ export const bidirectional = defineLayer({
       mergeMode: config.merge_mode === undefined ? 'concat' : config.merge_mode,
     }),
   },
+  // Each direction has its own copy of the wrapped layer's weights (`forward_lstm/kernel`, `backward_lstm/kernel`).
+  weightLayouts: { kerasH5: { wraps: { copies: ['forward', 'backward'] } } },
   summary: (p) => {
     const inner = innerSpec(p.layer);
     const what = inner ? `${inner.label}${inner.summary ? ` ${inner.summary(p.layer.params)}` : ''}` : p.layer.type;

@@ -87,6 +87,8 @@ export const timeDistributed = defineLayer({
     toConfig: (p) => ({ layer: innerToKeras(p.layer) }),
     fromConfig: (config) => ({ layer: innerFromKeras(config.layer) }),
   },
+  // One set of the wrapped layer's weights, under the wrapper's name.
+  weightLayouts: { kerasH5: { wraps: {} } },
   summary: (p) => {
     const inner = innerSpec(p.layer);
     if (!inner) return p.layer.type;

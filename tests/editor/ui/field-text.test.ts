@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatFieldText, parseFieldText } from '../../../components/editor/field-text';
 import { createEditorStore, type InspectorField, inspectorFields } from '../../../components/editor/store';
+import { formatFieldText, parseFieldText } from '../../../components/forms/field-text';
 
 function fieldsOf(type: string, params: Record<string, unknown> = {}): Record<string, InspectorField> {
   const store = createEditorStore();

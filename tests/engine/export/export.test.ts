@@ -8,7 +8,7 @@ import { analyse } from '../../../engine/analysis/analyse';
 import { compileGraph } from '../../../engine/compile/compile';
 import { kerasPython } from '../../../engine/export/keras-python';
 import { tfjsArtifacts } from '../../../engine/export/tfjs-artifacts';
-import { TFJS_FACTORIES } from '../../../engine/export/tfjs-factories';
+import { tfjsFactory } from '../../../engine/export/tfjs-factory';
 import { tfjsTypescript } from '../../../engine/export/typescript';
 import { allLayerSpecs } from '../../../engine/layers/registry';
 import { sampleGraphs } from '../../support/graphs';
@@ -73,10 +73,22 @@ describe('TF.js TypeScript', () => {
   it('names a real tf.layers factory for every layer class', () => {
     for (const spec of allLayerSpecs()) {
       if (spec.type === 'unsupported' || spec.type === 'input') continue;
-      const factory = TFJS_FACTORIES[spec.keras.className];
+      const factory = tfjsFactory(tf, spec.keras.className);
       expect(factory, spec.keras.className).toBeDefined();
       expect(typeof (tf.layers as unknown as Record<string, unknown>)[factory as string], factory).toBe('function');
     }
+  });
+
+  it('derives the factory from the class name the way TF.js spells it, lower-case factories first', () => {
+    expect(['ConvLSTM2D', 'PReLU', 'Cropping2D', 'SimpleRNN', 'Dense', 'Nope'].map((c) => tfjsFactory(tf, c))).toEqual([
+      'convLstm2d',
+      'prelu',
+      'cropping2D',
+      'simpleRNN',
+      'dense',
+      undefined,
+    ]);
+    expect(tfjsFactory(tf, 'RNN')).toBe('rnn');
   });
 
   for (const { name, doc } of graphs) {

@@ -254,6 +254,24 @@ describe('Keras weight layouts converted as Keras 2 converts them', () => {
     compiled.model.dispose();
   });
 
+  it("a Keras 1 Conv1D kernel in either of Keras 1's orderings becomes (length, in, filters), as its spec declares", () => {
+    const doc = {
+      nodes: [{ id: 'c', type: 'conv1d', name: 'conv1d_1', params: { filters: 4, kernelSize: 3 }, position: { x: 0, y: 0 } }],
+      edges: [],
+    } as unknown as GraphDoc;
+    // Keras 2 layout: value 100·step + 10·input + filter at [step][input][filter].
+    const keras2 = array([3, 2, 4], (k) => 100 * Math.floor(k / 8) + 10 * (Math.floor(k / 4) % 2) + (k % 4));
+    const keras12 = { ...keras2, shape: [3, 1, 2, 4] };
+    const keras11 = transpose(keras12, [3, 2, 0, 1]);
+    for (const kernel of [keras12, keras11]) {
+      const mapped = kerasH5Weights(doc, [{ name: 'conv1d_1', weights: [{ name: 'conv1d_1_W', array: kernel }] }], {
+        kerasVersion: '1.2.2',
+      });
+      expect(mapped.weights['conv1d_1/kernel']?.shape).toEqual([3, 2, 4]);
+      expect(Array.from(mapped.weights['conv1d_1/kernel']?.values ?? [])).toEqual(Array.from(keras2.values));
+    }
+  });
+
   it('kernels trained with Theano are flipped: a CNN saved by Keras 2 on Theano predicts the same', async () => {
     const file = await readKerasH5Weights(read('cnn-tf-keras.h5'));
     if (!file.ok) throw new Error('unreadable');

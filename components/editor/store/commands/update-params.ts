@@ -2,7 +2,7 @@ import { layerSpec } from '../../../../engine/layers/registry';
 import { defineCommand, NOTHING, refuse } from '../command';
 import { sameContent } from '../content-hash';
 import { findNode, isJsonValue, setIn, updateNodes } from '../doc-ops';
-import { paramSchemas } from '../inspector/field-kinds';
+import { paramFields } from '../inspector/param-fields';
 
 export type UpdateParamsArgs = { nodeId: string } & (
   | {
@@ -55,7 +55,7 @@ export const updateParams = defineCommand<UpdateParamsArgs>({
 function patchAt(type: string, params: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
   const head = path.split('.')[0] ?? path;
   const spec = layerSpec(type);
-  const fallback = spec && path !== head && params[head] === undefined ? paramSchemas(spec)[head]?.default : undefined;
+  const fallback = spec && path !== head && params[head] === undefined ? paramFields(spec).find((f) => f.key === head)?.default : undefined;
   const base = typeof fallback === 'object' && fallback !== null ? { ...params, [head]: structuredClone(fallback) } : params;
   return { [head]: setIn(base, path, value)[head] };
 }

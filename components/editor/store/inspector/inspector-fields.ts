@@ -1,32 +1,23 @@
 import type { Diagnostic } from '../../../../engine/diagnostics';
 import { allLayerSpecs, layerSpec } from '../../../../engine/layers/registry';
 import type { AnyLayerSpec } from '../../../../engine/layers/spec';
+import type { FieldDescriptor } from '../../../forms/describe-schema';
+import type { NumberKind } from '../../../forms/field-kinds';
+import { type ChoicePicker, type FormFieldBase, rowBase, unionChoice, type ValueKind, valueKind } from '../../../forms/form-field';
 import { findNode } from '../doc-ops';
 import type { EditorState } from '../editor-state';
 import { nodeDiagnostics } from '../selectors/node-view';
-import { type Classified, classify, type NumberKind, type PropertySchema, paramSchemas } from './field-kinds';
+import { isWrappedLayer, paramFields } from './param-fields';
 import { validateField } from './validate-field';
 
-/** What every inspector field carries, whatever its control. */
-export interface FieldBase {
-  /** The param's own key, e.g. `kernelSize`. */
-  key: string;
-  /** Dotted path from the node's params, e.g. `kernelRegularizer.l2` or `layer.params.units`. */
-  path: string;
-  /** A readable label made from the key, e.g. "Kernel size". */
-  label: string;
-  /** The spec's `.describe()` text, for hover help. */
-  description?: string;
-  /** The default a missing value takes. */
-  default?: unknown;
-  /** The value stored in the document, `undefined` when not set (the default applies). */
-  value: unknown;
-  /** The value the analysis resolved (defaults filled in, shorthands expanded), when params are valid. */
+/**
+ * What every inspector field carries, whatever its control: a form row (key, dotted path from the
+ * node's params, label, `.describe()` help, default, stored value — `undefined` when not set —, the
+ * analysis's complaint) plus the value the analysis resolved (defaults filled in, shorthands
+ * expanded), when params are valid.
+ */
+export interface FieldBase extends FormFieldBase {
   resolved: unknown;
-  /** `null` is allowed (none, or a size that varies). */
-  nullable: boolean;
-  /** The analysis's complaint about this field, if any. */
-  error: string | null;
 }
 
 export interface LayerOption {
@@ -35,8 +26,11 @@ export interface LayerOption {
 }
 
 type Control =
-  | Exclude<Classified, { kind: 'object' } | { kind: 'layer' }>
-  | { kind: 'object'; nullable: boolean; fields: InspectorField[] }
+  | ValueKind
+  /** A group of settings; a nullable one is switched on as `{}` (its defaults apply) and off by unsetting it. */
+  | { kind: 'object'; nullable: boolean; fields: InspectorField[]; switchTo: { on: unknown; off: unknown } }
+  /** One variant of a discriminated union, picked by its discriminator; `fields` edit the chosen one. */
+  | { kind: 'choice'; nullable: boolean; picker: ChoicePicker; fields: InspectorField[] }
   /** A wrapped layer: pick `innerType` among `options`; `fields` edit its params under `<key>.params.`. */
   | { kind: 'layer'; nullable: boolean; innerType: string; options: LayerOption[]; fields: InspectorField[] };
 
@@ -75,54 +69,45 @@ function fieldsOf(
   diagnostics: readonly Diagnostic[],
 ): InspectorField[] {
   const context: FormContext = { spec, params, prefix, diagnostics };
-  return Object.entries(paramSchemas(spec)).map(([key, schema]) => build(context, key, schema, key, params[key], resolved?.[key]));
+  return paramFields(spec).map((field) => build(context, field, field.key, params[field.key], resolved?.[field.key]));
 }
 
-function build(
-  context: FormContext,
-  key: string,
-  schema: PropertySchema,
-  local: string,
-  value: unknown,
-  resolved: unknown,
-): InspectorField {
+function build(context: FormContext, field: FieldDescriptor, local: string, value: unknown, resolved: unknown): InspectorField {
   const path = `${context.prefix}${local}`;
-  const base: FieldBase = {
-    key,
-    path,
-    label: labelOf(key),
-    ...(schema.description !== undefined ? { description: schema.description } : {}),
-    ...(schema.default !== undefined ? { default: schema.default } : {}),
-    value,
-    resolved,
-    nullable: false,
-    error: errorFor(context, local, value),
-  };
-  const kind = classify(schema);
-  if (kind.kind === 'object') {
-    const fields = Object.entries(kind.properties).map(([k, s]) =>
-      build(context, k, s, `${local}.${k}`, record(value)?.[k], record(resolved)?.[k]),
-    );
-    return { ...base, kind: 'object', nullable: kind.nullable, fields };
+  const base: FieldBase = { ...rowBase(field, path, value, errorFor(context, local, value)), resolved };
+  const inside = (fields: readonly FieldDescriptor[], from: unknown, resolvedFrom: unknown) =>
+    fields.map((f) => build(context, f, `${local}.${f.key}`, record(from)?.[f.key], record(resolvedFrom)?.[f.key]));
+  if (isWrappedLayer(field)) return wrappedLayer(context, base, field, value, resolved);
+  if (field.kind === 'object') {
+    const fields = inside(field.fields, value, resolved);
+    return { ...base, kind: 'object', nullable: field.nullable, fields, switchTo: { on: {}, off: undefined } };
   }
-  if (kind.kind === 'layer') {
-    const stored = record(value);
-    const innerType = String(stored?.type ?? record(schema.default)?.type ?? '');
-    const inner = layerSpec(innerType);
-    const innerPrefix = `${path}.params.`;
-    // The engine reports a wrapped layer's fields as `layer.<field>`; the form edits `layer.params.<field>`.
-    const innerDiagnostics = context.diagnostics.map((d) =>
-      d.field?.startsWith(`${path}.`) && !d.field.startsWith(innerPrefix) && d.field !== `${path}.type` && d.field !== `${path}.name`
-        ? { ...d, field: `${innerPrefix}${d.field.slice(path.length + 1)}` }
-        : d,
-    );
-    const fields = inner
-      ? fieldsOf(inner, record(stored?.params) ?? {}, record(record(resolved)?.params), innerPrefix, innerDiagnostics)
-      : [];
-    const error = base.error !== null && fields.some((f) => f.error !== null) ? null : base.error;
-    return { ...base, error, kind: 'layer', nullable: kind.nullable, innerType, options: wrappableLayers(context.spec, key), fields };
+  if (field.kind === 'union') {
+    const { current, active, picker } = unionChoice(field, value);
+    return { ...base, kind: 'choice', nullable: field.nullable, picker, fields: active ? inside(active.fields, current, resolved) : [] };
   }
-  return { ...base, ...kind };
+  return { ...base, ...valueKind(field) };
+}
+
+/** A wrapper's layer param: the wrapped layer's type among those the wrapper accepts, and its own form. */
+function wrappedLayer(context: FormContext, base: FieldBase, field: FieldDescriptor, value: unknown, resolved: unknown): InspectorField {
+  const { path } = base;
+  const stored = record(value);
+  const innerType = String(stored?.type ?? record(field.default)?.type ?? '');
+  const inner = layerSpec(innerType);
+  const innerPrefix = `${path}.params.`;
+  // The engine reports a wrapped layer's fields as `layer.<field>`; the form edits `layer.params.<field>`.
+  const innerDiagnostics = context.diagnostics.map((d) =>
+    d.field?.startsWith(`${path}.`) && !d.field.startsWith(innerPrefix) && d.field !== `${path}.type` && d.field !== `${path}.name`
+      ? { ...d, field: `${innerPrefix}${d.field.slice(path.length + 1)}` }
+      : d,
+  );
+  const fields = inner
+    ? fieldsOf(inner, record(stored?.params) ?? {}, record(record(resolved)?.params), innerPrefix, innerDiagnostics)
+    : [];
+  const error = base.error !== null && fields.some((f) => f.error !== null) ? null : base.error;
+  const options = wrappableLayers(context.spec, base.key);
+  return { ...base, error, kind: 'layer', nullable: field.nullable, innerType, options, fields };
 }
 
 /**
@@ -157,10 +142,5 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-/** `kernelSize` → "Kernel size", `l2` → "L2". */
-export function labelOf(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
+export { labelOf } from '../../../forms/describe-schema';
 export type { NumberKind };

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { AnyLayerSpec } from '../../../../engine/layers/spec';
 
 /**
- * How the inspector edits one parameter, read from the spec's zod schema through zod's own JSON Schema
- * export (`z.toJSONSchema`, input side: what a user may type, before defaults and transforms).
+ * How a form edits one setting, read from its zod schema through zod's own JSON Schema export
+ * (`z.toJSONSchema`, input side: what a user may type, before defaults and transforms).
  */
 export type FieldKind =
   | NumberKind
@@ -15,8 +14,8 @@ export type FieldKind =
   /** A list of any length; `acceptsScalar`: one value may stand for a list of one (an axis or a list of axes). */
   | { kind: 'list'; item: Classified; minItems?: number; maxItems?: number; acceptsScalar: boolean }
   | { kind: 'object'; properties: Record<string, PropertySchema> }
-  /** A wrapped layer (Bidirectional, TimeDistributed): a layer type plus that layer's own settings. */
-  | { kind: 'layer' }
+  /** One of several groups of settings, told apart by the value of `discriminator` (a kind of schedule). */
+  | { kind: 'union'; discriminator: string; variants: UnionVariant[] }
   | { kind: 'constant'; value: unknown }
   /** Anything else, edited as JSON text. */
   | { kind: 'json' };
@@ -34,12 +33,19 @@ export interface NumberKind {
   exclusiveMax?: boolean;
 }
 
-/** The subset of JSON Schema (draft 2020-12) that zod produces for layer params. */
+/** One branch of a discriminated union: the discriminator's value and the branch's own settings. */
+export interface UnionVariant {
+  value: string;
+  properties: Record<string, PropertySchema>;
+}
+
+/** The subset of JSON Schema (draft 2020-12) that zod produces for settings, plus the `.meta()` keys forms read. */
 export interface PropertySchema {
   type?: string;
   enum?: (string | number | boolean)[];
   const?: unknown;
   anyOf?: PropertySchema[];
+  oneOf?: PropertySchema[];
   properties?: Record<string, PropertySchema>;
   items?: PropertySchema | false;
   prefixItems?: PropertySchema[];
@@ -53,37 +59,42 @@ export interface PropertySchema {
   pattern?: string;
   default?: unknown;
   description?: string;
+  /** Values worth starting from (`.meta({ examples })`): a fresh group's field starts at the first. */
+  examples?: unknown[];
+  /** What an empty field means when it has no default (`.meta({ placeholder: 'random' })`). */
+  placeholder?: string;
 }
 
-const schemas = new WeakMap<AnyLayerSpec, Record<string, PropertySchema>>();
+const schemas = new WeakMap<object, Record<string, PropertySchema>>();
 
-/** The JSON Schema of each top-level param of a spec, in declaration order (cached per spec). */
-export function paramSchemas(spec: AnyLayerSpec): Record<string, PropertySchema> {
-  let properties = schemas.get(spec);
+/** The JSON Schema of each top-level field of an object schema, in declaration order (cached per schema). */
+export function propertySchemas(schema: z.ZodType): Record<string, PropertySchema> {
+  let properties = schemas.get(schema);
   if (!properties) {
     try {
-      const json = z.toJSONSchema(spec.params, { io: 'input', unrepresentable: 'any' }) as PropertySchema;
+      const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as PropertySchema;
       properties = json.properties ?? {};
     } catch {
       properties = {};
     }
-    schemas.set(spec, properties);
+    schemas.set(schema, properties);
   }
   return properties;
 }
 
 /** Classifies one property schema into the control that edits it. */
 export function classify(schema: PropertySchema): Classified {
-  if (schema.anyOf) {
-    const present = schema.anyOf.filter((o) => o.type !== 'null');
-    const nullable = present.length < schema.anyOf.length;
+  const options = schema.anyOf ?? schema.oneOf;
+  if (options) {
+    const present = options.filter((o) => o.type !== 'null');
+    const nullable = present.length < options.length;
     return { ...(present.length === 1 ? fieldKind(present[0] as PropertySchema) : unionKind(present)), nullable };
   }
   return { ...fieldKind(schema), nullable: false };
 }
 
 function fieldKind(schema: PropertySchema): FieldKind {
-  if (schema.anyOf) return classify(schema);
+  if (schema.anyOf || schema.oneOf) return classify(schema);
   if (schema.const !== undefined) return { kind: 'constant', value: schema.const };
   if (schema.enum) return { kind: 'enum', options: schema.enum };
   switch (schema.type) {
@@ -101,7 +112,6 @@ function fieldKind(schema: PropertySchema): FieldKind {
     case 'array':
       return arrayKind(schema);
     case 'object':
-      if (schema.properties?.type && schema.properties.params) return { kind: 'layer' };
       return schema.properties ? { kind: 'object', properties: schema.properties } : { kind: 'json' };
     default:
       return { kind: 'json' };
@@ -138,6 +148,8 @@ function arrayKind(schema: PropertySchema): FieldKind {
 }
 
 function unionKind(options: PropertySchema[]): FieldKind {
+  const variants = discriminated(options);
+  if (variants) return variants;
   if (options.length === 2) {
     const [a, b] = options.map(fieldKind);
     const scalar = a?.kind === 'number' ? a : b?.kind === 'number' ? b : undefined;
@@ -145,4 +157,15 @@ function unionKind(options: PropertySchema[]): FieldKind {
     if (scalar && many && (many.kind === 'tuple' || many.item.kind === 'number')) return { ...many, acceptsScalar: true };
   }
   return { kind: 'json' };
+}
+
+/** Objects that all fix one string property to a different constant (`{ kind: 'step', … }`), as a union kind. */
+function discriminated(options: PropertySchema[]): FieldKind | undefined {
+  const first = options[0]?.properties;
+  if (!first || options.some((o) => o.type !== 'object' || !o.properties)) return undefined;
+  const discriminator = Object.keys(first).find((key) => options.every((o) => typeof o.properties?.[key]?.const === 'string'));
+  if (!discriminator) return undefined;
+  const variants = options.map((o) => ({ value: String(o.properties?.[discriminator]?.const), properties: o.properties ?? {} }));
+  if (new Set(variants.map((v) => v.value)).size !== variants.length) return undefined;
+  return { kind: 'union', discriminator, variants };
 }

@@ -1,4 +1,7 @@
-import type { InspectorField } from './store';
+import type { ValueKind } from './form-field';
+
+/** What reading and showing a field's text depends on: its kind (groups have no text) and whether it may be `null`. */
+type TextField = ValueKind | { kind: 'object' | 'choice' | 'layer'; nullable: boolean };
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -9,7 +12,7 @@ const NONE = /^(none|null|\?)$/i;
  * `None` (as Keras prints an unknown size), anything else as JSON. `undefined` shows as empty (the
  * default applies; it is shown as the placeholder).
  */
-export function formatFieldText(field: InspectorField, value: unknown): string {
+export function formatFieldText(field: TextField, value: unknown): string {
   if (value === undefined) return '';
   if (value === null) return 'None';
   switch (field.kind) {
@@ -37,7 +40,7 @@ export function formatFieldText(field: InspectorField, value: unknown): string {
  * parseFieldText(kernelSizeField, '5x5') // { ok: true, value: [5, 5] }
  * parseFieldText(shapeField, '28, 28, 1') // { ok: true, value: [28, 28, 1] }
  */
-export function parseFieldText(field: InspectorField, text: string): Parsed {
+export function parseFieldText(field: TextField, text: string): Parsed {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: undefined };
   switch (field.kind) {
