@@ -29,6 +29,8 @@ const root = path.resolve(import.meta.dirname, '..');
 
 export interface BenchServer {
   url: string;
+  /** The server's database (dropped by stop). */
+  databaseUrl: string;
   process: ChildProcess;
   /** Stops the server and drops its database. */
   stop(): Promise<void>;
@@ -71,7 +73,7 @@ export async function startBenchServer(dataDir: string): Promise<BenchServer> {
     await stop();
     throw error;
   }
-  return { url, process: child, stop };
+  return { url, databaseUrl: databaseUrl.toString(), process: child, stop };
 }
 
 async function waitForServer(url: string, child: ChildProcess): Promise<void> {
