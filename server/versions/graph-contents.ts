@@ -17,7 +17,10 @@ export async function holdContent(tx: Tx, hash: string, json: string, size: numb
   for (let round = 0; round < 2; round++) {
     // The canonical text as it is: it was validated and hashed already, and a jsonb conversion
     // would make PostgreSQL parse the whole document once more (the bulk of a large save).
-    await tx.$executeRaw`INSERT INTO "graph_content" ("hash", "doc", "size") VALUES (${hash}, ${json}, ${size}) ON CONFLICT ("hash") DO NOTHING`;
+    const inserted =
+      await tx.$executeRaw`INSERT INTO "graph_content" ("hash", "doc", "size") VALUES (${hash}, ${json}, ${size}) ON CONFLICT ("hash") DO NOTHING`;
+    // A row this transaction inserted is invisible to any release until commit: it is held already.
+    if (inserted === 1) return;
     const held = await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "graph_content" WHERE "hash" = ${hash} FOR KEY SHARE`;
     if (held.length === 1) return;
   }
