@@ -56,6 +56,9 @@ export function RunView({ run, canEdit }: { run: RunDetail; canEdit: boolean }) 
               <Link className="button primary" href={`/projects/${run.projectId}/train?weights=${run.id}`}>
                 Continue training from these weights
               </Link>
+              <Link className="button" href={`/projects/${run.projectId}/predict?run=${run.id}`}>
+                Predict with this run
+              </Link>
               <Link className="button" href={`/projects/${run.projectId}?weights=${run.id}`}>
                 Open in editor with these weights
               </Link>

@@ -2,10 +2,9 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { nodeTf } from '@/engine/backends/node-tf';
 import type { DatasetMeta } from '@/engine/data/meta';
 import { readBlobBytes } from '@/server/blobs/read-blob';
-import { builtinReader } from '@/server/datasets/read/builtin-reader';
-import { versionReader } from '@/server/datasets/read/version-reader';
 import { db } from '@/server/db/client';
 import { badRequest } from '@/server/http/errors';
+import { datasetMeta } from '@/server/predict/run-input';
 import type { WeightsMeta } from '@/server/training/run-weights';
 
 /** A finished run's network, loaded in the server process, with what its inputs must look like. */
@@ -76,10 +75,4 @@ export async function runModel(runId: string): Promise<RunModel> {
       throw badRequest(`This run's stored network could not be loaded for prediction: ${(error as Error).message}`);
     }
   });
-}
-
-async function datasetMeta(run: { builtinDataset: string | null; datasetVersionId: string | null }): Promise<DatasetMeta> {
-  if (run.datasetVersionId) return (await versionReader(run.datasetVersionId)).meta;
-  if (run.builtinDataset) return (await builtinReader(run.builtinDataset)).meta;
-  throw badRequest('The dataset this run was trained on no longer exists, so what its inputs mean is unknown.');
 }

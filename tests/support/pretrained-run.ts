@@ -12,9 +12,7 @@ import { galleryFiles } from '../../server/gallery/read-gallery-files';
  * (a trained network without spending minutes training one in a test): the weights.bin bytes, the
  * model topology and the weight specs, as `tfjsArtifacts` writes them after training.
  */
-export async function pretrainedRunResult(
-  modelId: string,
-): Promise<{
+export async function pretrainedRunResult(modelId: string): Promise<{
   doc: GraphDoc;
   bytes: Uint8Array;
   modelTopology: Record<string, unknown>;

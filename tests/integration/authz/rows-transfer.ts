@@ -24,7 +24,11 @@ export async function prepare(world: World): Promise<Record<string, string>> {
       config: {},
       finishedAt: new Date(),
       artifacts: {
-        create: { kind: 'weights', blobHash: weights.hash, meta: { modelTopology: result.modelTopology, weightSpecs: result.weightSpecs } },
+        create: {
+          kind: 'weights',
+          blobHash: weights.hash,
+          meta: { modelTopology: result.modelTopology, weightSpecs: result.weightSpecs } as object,
+        },
       },
     },
   });
