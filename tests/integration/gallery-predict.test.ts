@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { nodeTf } from '@/engine/backends/node-tf';
 import { db } from '@/server/db/client';
 import { closeTrainQueue } from '@/server/training/queue';
 import { closeRunEvents } from '@/server/training/run-events';
@@ -151,6 +153,49 @@ describeEachDatabase('gallery projects and predictions', () => {
     expect(byRow.status).toBe(200);
     expect(byRow.body.predictions).toHaveLength(2);
     expect(byRow.body.predictions[0].label).toBe('7');
+  });
+
+  it('exports the run as a deployable zip: TF.js files that predict the same, metadata, and a short page', async () => {
+    const handler = (await routeModule('runs/[runId]/export.zip')).GET as (
+      req: Request,
+      ctx: { params: Promise<Record<string, string>> },
+    ) => Promise<Response>;
+    const response = await handler(new Request(`${ORIGIN}/api/runs/${runId}/export.zip`, { headers: { cookie: alice.cookie } }), {
+      params: Promise.resolve({ runId }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="Handwritten-digits-CNN-v1\.zip"/);
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(['index.html', 'metadata.json', 'model.json', 'tf.min.js', 'weights.bin']);
+    const metadata = JSON.parse(strFromU8(files['metadata.json'] as Uint8Array));
+    expect(metadata).toMatchObject({
+      labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      preprocessing: { kind: 'image', height: 28, width: 28, channels: 1 },
+    });
+    const html = strFromU8(files['index.html'] as Uint8Array);
+    expect(html).toContain("tf.loadLayersModel('model.json')");
+    expect(html.trim().split('\n').length).toBeLessThanOrEqual(12);
+    const tf = await nodeTf();
+    const modelJson = JSON.parse(strFromU8(files['model.json'] as Uint8Array));
+    const model = await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: modelJson.modelTopology,
+        weightSpecs: modelJson.weightsManifest[0].weights,
+        weightData: (files['weights.bin'] as Uint8Array).slice().buffer,
+      }),
+    );
+    const sharp = (await import('sharp')).default;
+    const pixels = await sharp(digitPng(5, 1)).grayscale().raw().toBuffer();
+    const x = tf.tensor4d(
+      Float32Array.from(pixels, (v) => v / 255),
+      [1, 28, 28, 1],
+    );
+    const local = Array.from(await (model.predict(x) as import('@tensorflow/tfjs').Tensor).data());
+    const remote = await predictImage(alice, runId, digitPng(5, 1));
+    const top = remote.body.predictions[0].top[0];
+    expect(local[Number(top.label)]).toBeCloseTo(top.probability, 5);
+    x.dispose();
+    model.dispose();
   });
 
   it('answers bad input with a 400 that says what was expected', async () => {

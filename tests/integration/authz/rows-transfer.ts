@@ -50,4 +50,10 @@ export const rows: Row[] = [
     body: () => ({ rows: [Array.from({ length: 784 }, (_, i) => (i % 28 === 14 ? 1 : 0))] }),
     expect: [401, 404, 200, 200, 200],
   },
+  {
+    file: 'runs/[runId]/export.zip',
+    method: 'GET',
+    path: (w) => `/api/runs/${w.extra.predictRunId}/export.zip`,
+    expect: [401, 404, 200, 200, 200],
+  },
 ];
