@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { FIXTURES } from '../support/fixtures';
 import { pretrainedRunResult } from '../support/pretrained-run';
 import { signUp, uniqueEmail } from './helpers';
@@ -9,6 +10,27 @@ import { type AppServer, startApp } from './server';
 
 const DIGITS = path.join(FIXTURES, 'datasets/mnist-png-30-per-class');
 const digitFile = (d: number, k = 2) => path.join(DIGITS, String(d), readdirSync(path.join(DIGITS, String(d))).sort()[k] as string);
+
+const TYPES: Record<string, string> = {
+  html: 'text/html',
+  js: 'text/javascript',
+  json: 'application/json',
+  bin: 'application/octet-stream',
+};
+
+/** Serves files from memory over HTTP, as any static host would serve an unzipped export. */
+async function serveFiles(files: Record<string, Uint8Array>): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    const name = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname.slice(1)) || 'index.html';
+    const body = files[name];
+    if (!body) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream' }).end(Buffer.from(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
 
 let app: AppServer;
 test.beforeAll(async () => {
@@ -121,6 +143,21 @@ test('predicts an uploaded image with a finished run, shows the top classes as b
     return input === `digits/${prediction}.png`;
   });
   expect(right.length).toBeGreaterThanOrEqual(9);
+
+  // The deployable zip: its page classifies an image on its own, served from a plain folder.
+  const exported = await page.request.get(`${app.url}/api/runs/${runId}/export.zip`);
+  expect(exported.status()).toBe(200);
+  const files = unzipSync(new Uint8Array(await exported.body()));
+  const site = await serveFiles(files);
+  try {
+    const deployed = await page.context().newPage();
+    await deployed.goto(site.url);
+    await deployed.getByLabel('Image').setInputFiles(digitFile(3));
+    await expect(deployed.locator('#out')).toHaveText(/^3: \d+\.\d %/, { timeout: 30_000 });
+    await deployed.close();
+  } finally {
+    await site.close();
+  }
 
   // A predict token for applications.
   await page.getByRole('button', { name: 'Make a predict token' }).click();
