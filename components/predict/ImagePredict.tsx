@@ -2,18 +2,15 @@
 
 import { useEffect, useState } from 'react';
 import { ErrorNote } from '@/components/ui/ErrorNote';
-import type { Predictions } from '@/server/predict/schemas';
 import { CameraCapture } from './CameraCapture';
 import { ProbabilityBars } from './ProbabilityBars';
-import { requestPrediction } from './predict-request';
+import { usePrediction } from './usePrediction';
 
 /** Classify one image: an uploaded file or a frame from the camera; shows it and the top classes. */
 export function ImagePredict({ runId }: { runId: string }) {
   const [image, setImage] = useState<Blob | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
-  const [result, setResult] = useState<Predictions | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { result, error, busy, predict } = usePrediction(runId);
 
   useEffect(() => {
     if (!image) return;
@@ -22,17 +19,9 @@ export function ImagePredict({ runId }: { runId: string }) {
     return () => URL.revokeObjectURL(url);
   }, [image]);
 
-  async function classify(blob: Blob) {
+  function classify(blob: Blob) {
     setImage(blob);
-    setBusy(true);
-    const answer = await requestPrediction(runId, blob);
-    setBusy(false);
-    if (!answer.ok) {
-      setResult(null);
-      return setError(answer.message);
-    }
-    setError(null);
-    setResult(answer.data);
+    void predict(blob);
   }
 
   return (
@@ -47,11 +36,11 @@ export function ImagePredict({ runId }: { runId: string }) {
             aria-label="Image to classify"
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
-              if (file) void classify(file);
+              if (file) classify(file);
             }}
           />
         </label>
-        <CameraCapture onCapture={(blob) => void classify(blob)} />
+        <CameraCapture onCapture={(blob) => classify(blob)} />
       </div>
       {preview ? (
         // biome-ignore lint/performance/noImgElement: a local blob URL of the user's own file, never optimised by a server

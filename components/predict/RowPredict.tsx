@@ -1,15 +1,13 @@
 'use client';
 
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { ErrorNote } from '@/components/ui/ErrorNote';
-import type { Predictions } from '@/server/predict/schemas';
 import { ProbabilityBars } from './ProbabilityBars';
-import { requestPrediction } from './predict-request';
+import { usePrediction } from './usePrediction';
 
 /** Classify one typed row of feature values (comma separated, raw: the server normalises them as in training). */
 export function RowPredict({ runId, width }: { runId: string; width: number }) {
-  const [result, setResult] = useState<Predictions | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { result, error, setError, predict } = usePrediction(runId);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -19,13 +17,7 @@ export function RowPredict({ runId, width }: { runId: string; width: number }) {
       .filter(Boolean)
       .map(Number);
     if (values.some((v) => !Number.isFinite(v))) return setError('Every value must be a number.');
-    const answer = await requestPrediction(runId, { rows: [values] });
-    if (!answer.ok) {
-      setResult(null);
-      return setError(answer.message);
-    }
-    setError(null);
-    setResult(answer.data);
+    await predict({ rows: [values] });
   }
 
   return (

