@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { deployMetadata, deployPage } from '@/engine/export/deploy-bundle';
 import { readBlobBytes } from '@/server/blobs/read-blob';
@@ -8,10 +8,13 @@ import { badRequest } from '@/server/http/errors';
 import { runDatasetMeta } from '@/server/predict/run-input';
 import { runModelJson, runWeights } from '@/server/training/run-weights';
 
-/** TF.js's browser build, shipped inside the zip so the page works without a CDN. */
+/**
+ * TF.js's browser build, shipped inside the zip so the page works without a CDN. Read from the
+ * installed package under the working directory (the server, the tests and the CLI run from the
+ * repository root; the bundled server has no `require.resolve` that gives a path).
+ */
 async function tfjsBrowserBuild(): Promise<Uint8Array> {
-  const require = createRequire(import.meta.url);
-  return new Uint8Array(await readFile(require.resolve('@tensorflow/tfjs/dist/tf.min.js')));
+  return new Uint8Array(await readFile(path.join(process.cwd(), 'node_modules/@tensorflow/tfjs/dist/tf.min.js')));
 }
 
 /**

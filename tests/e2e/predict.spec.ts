@@ -77,7 +77,7 @@ async function finishedDigitsRun(page: Page): Promise<{ projectId: string; runId
 test('the gallery lists the pretrained models; MobileNetV2’s card is honest and its backbone opens as a project', async ({ page }) => {
   test.setTimeout(180_000);
   await signUp(page, app.url, 'Gallery visitor', uniqueEmail('gallery'));
-  await page.getByRole('link', { name: 'Gallery' }).click();
+  await page.getByRole('link', { name: 'Gallery', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Pretrained gallery' })).toBeVisible();
   for (const title of ['MobileNetV2 (ImageNet-derived backbone)', 'Fashion-MNIST CNN', 'Handwritten digits CNN']) {
     await expect(page.getByRole('article', { name: title })).toBeVisible();
