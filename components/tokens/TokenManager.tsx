@@ -10,6 +10,8 @@ interface Token {
   id: string;
   name: string;
   prefix: string;
+  scope: 'all' | 'predict';
+  projectId: string | null;
   createdAt: string;
   lastUsedAt: string | null;
 }
@@ -72,6 +74,7 @@ export function TokenManager({ tokens }: { tokens: Token[] }) {
               <tr>
                 <th>Name</th>
                 <th>Token</th>
+                <th>May</th>
                 <th>Made</th>
                 <th>Last used</th>
                 <th />
@@ -83,6 +86,13 @@ export function TokenManager({ tokens }: { tokens: Token[] }) {
                   <td>{t.name}</td>
                   <td>
                     <code>{t.prefix}…</code>
+                  </td>
+                  <td>
+                    {t.scope === 'predict' && t.projectId ? (
+                      <a href={`/projects/${t.projectId}/predict`}>predict with one project’s runs</a>
+                    ) : (
+                      'everything you may'
+                    )}
                   </td>
                   <td>{new Date(t.createdAt).toLocaleString()}</td>
                   <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</td>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { call, urlOf } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import type { Evaluation } from '@/engine/train/evaluation';
+import * as predictRoutes from '@/server/predict/routes';
 import * as trainingRoutes from '@/server/training/routes';
 import type { RunDetail } from '@/server/training/schemas';
 import { EvaluationView } from './EvaluationView';
@@ -56,6 +57,9 @@ export function RunView({ run, canEdit }: { run: RunDetail; canEdit: boolean }) 
               <Link className="button primary" href={`/projects/${run.projectId}/train?weights=${run.id}`}>
                 Continue training from these weights
               </Link>
+              <Link className="button" href={`/projects/${run.projectId}/predict?run=${run.id}`}>
+                Predict with this run
+              </Link>
               <Link className="button" href={`/projects/${run.projectId}?weights=${run.id}`}>
                 Open in editor with these weights
               </Link>
@@ -64,6 +68,9 @@ export function RunView({ run, canEdit }: { run: RunDetail; canEdit: boolean }) 
               </a>
               <a className="button" href={urlOf(trainingRoutes.runWeights, { params: { runId: run.id } })} download="weights.bin">
                 weights.bin
+              </a>
+              <a className="button" href={urlOf(predictRoutes.exportRun, { params: { runId: run.id } })} download>
+                Deployable zip (TF.js + page)
               </a>
             </>
           ) : null}

@@ -38,6 +38,7 @@ export function ProjectShell({ project, children }: { project: ShellProject; chi
               { href: base, label: 'Design' },
               { href: `${base}/train`, label: 'Train' },
               { href: `${base}/runs`, label: 'Runs' },
+              { href: `${base}/predict`, label: 'Predict' },
             ].map((tab) => {
               const current = tab.href === base ? design : pathname.startsWith(tab.href);
               return (

@@ -9,6 +9,11 @@ export interface Caller {
   email: string;
   name: string;
   via: 'session' | 'token';
+  /**
+   * Set for a token scoped to predictions: it may call only routes that accept such tokens
+   * (`predictToken` in their contract), and only for runs of its project.
+   */
+  predictOnly?: { projectId: string | null };
 }
 
 /**
@@ -23,13 +28,14 @@ export async function resolveCaller(headers: Headers): Promise<Caller | null> {
     if (!token?.startsWith(TOKEN_PREFIX)) throw new ApiError('unauthorized', 'The Authorization header must be "Bearer nc_…".');
     const found = await db().apiToken.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true } } },
+      select: { id: true, lastUsedAt: true, scope: true, projectId: true, user: { select: { id: true, email: true, name: true } } },
     });
     if (!found) throw new ApiError('unauthorized', 'The API token is not valid or was revoked.');
     if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
       await db().apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
     }
-    return { userId: found.user.id, email: found.user.email, name: found.user.name, via: 'token' };
+    const caller: Caller = { userId: found.user.id, email: found.user.email, name: found.user.name, via: 'token' };
+    return found.scope === 'predict' ? { ...caller, predictOnly: { projectId: found.projectId } } : caller;
   }
   const session = await auth().api.getSession({ headers });
   if (!session) return null;

@@ -57,6 +57,8 @@ export interface RouteContract {
   /** Status of a successful JSON answer (default 200). */
   status?: 200 | 201 | 204;
   access: Access;
+  /** Tokens scoped to predictions may call this route (for runs of their project); every other route refuses them. */
+  predictToken?: true;
 }
 
 /** A route that takes and answers JSON: what the typed client calls. */

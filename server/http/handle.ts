@@ -62,6 +62,7 @@ export function handle<const C extends RouteContract>(
       const params = contract.params ? parseInput(contract.params, await context.params) : {};
       const query = contract.query ? parseInput(contract.query, Object.fromEntries(new URL(request.url).searchParams)) : {};
       const access = await checkAccess(contract.access, caller, params);
+      if (caller?.predictOnly) checkPredictToken(contract, caller.predictOnly, access);
       const body = contract.body && contract.body !== RAW ? parseInput(contract.body, await readJson(request)) : undefined;
       const input = { request, caller, params, query, body } as Omit<HandlerContext<C>, 'access'>;
       if (check) await check(input);
@@ -91,6 +92,17 @@ function answer(output: z.ZodType, status: number, result: unknown): Response {
   }
   if (status === 204) return new Response(null, { status: 204 });
   return Response.json(encoded.data, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+/** A predict-scoped token reaches only routes that accept it, and only its own project's runs. */
+function checkPredictToken(contract: RouteContract, scope: { projectId: string | null }, access: unknown): void {
+  if (!contract.predictToken) {
+    throw new ApiError('forbidden', 'This API token may only be used for predictions (POST /api/runs/:runId/predict).');
+  }
+  const projectId = (access as { projectId?: string } | undefined)?.projectId;
+  if (scope.projectId && projectId !== scope.projectId) {
+    throw new ApiError('forbidden', 'This API token is scoped to another project’s runs.');
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

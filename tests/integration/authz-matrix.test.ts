@@ -144,6 +144,25 @@ describeEachDatabase('authorization matrix', () => {
     return w;
   }
 
+  it('refuses predict-scoped tokens outside predictions, outside their project, and once revoked', async () => {
+    const w = await world();
+    const other = await world();
+    const made = await call('POST', '/api/tokens', { as: users.viewer, body: { name: 'app', scope: 'predict', projectId: w.projectId } });
+    expect(made.status).toBe(201);
+    const as = { token: made.body.token as string };
+    const row = { rows: [Array.from({ length: 784 }, () => 0)] };
+    expect((await call('POST', `/api/runs/${w.extra.predictRunId}/predict`, { as, body: row })).status).toBe(200);
+    // Out of scope: every other route, and the runs of another project the same user can see.
+    expect((await call('GET', `/api/runs/${w.extra.predictRunId}`, { as })).status).toBe(403);
+    expect((await call('GET', `/api/projects/${w.projectId}`, { as })).status).toBe(403);
+    expect((await call('GET', '/api/me', { as })).status).toBe(403);
+    expect((await call('POST', `/api/runs/${other.extra.predictRunId}/predict`, { as, body: row })).status).toBe(403);
+    expect((await call('DELETE', `/api/tokens/${made.body.id}`, { as: users.viewer })).status).toBe(204);
+    const revoked = await call('POST', `/api/runs/${w.extra.predictRunId}/predict`, { as, body: row });
+    expect(revoked.status).toBe(401);
+    expect(ErrorBodySchema.safeParse(revoked.body).success).toBe(true);
+  });
+
   for (const via of ['session', 'token'] as const) {
     for (const row of ROWS) {
       it(`${row.method} /api/${row.file} via ${via}`, async () => {

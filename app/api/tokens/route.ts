@@ -4,4 +4,4 @@ import { createToken, listTokens } from '@/server/tokens/tokens';
 
 export const GET = handle(routes.listTokens, async ({ caller }) => ({ tokens: await listTokens(caller.userId) }));
 
-export const POST = handle(routes.createToken, ({ caller, body }) => createToken(caller.userId, body.name));
+export const POST = handle(routes.createToken, ({ caller, body }) => createToken(caller.userId, body));

@@ -188,8 +188,8 @@ export function classOf(name: string): string | null {
 /** Decodes and resizes one image to raw pixels, or says why it cannot be used. */
 export async function decodeImage(
   bytes: Uint8Array,
-  options: ImageOptions,
-  limits: UploadLimits,
+  options: Pick<ImageOptions, 'width' | 'height' | 'channels' | 'fit'>,
+  limits: Pick<UploadLimits, 'maxImagePixels'>,
 ): Promise<{ pixels: Uint8Array } | { reason: string }> {
   try {
     let image = sharp(bytes, { limitInputPixels: limits.maxImagePixels, failOn: 'error' })

@@ -1,0 +1,74 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import { assignWeights } from '../compile/assign-weights';
+import { compileGraph } from '../compile/compile';
+import type { Diagnostic } from '../diagnostics';
+import { tfjsArtifacts } from '../export/tfjs-artifacts';
+import type { GraphDoc } from '../graph/schema';
+import { importModel } from '../import/import-model';
+import type { GalleryCard, GalleryVariant } from './card';
+import { cutAfter } from './cut-after';
+
+export type OpenedGalleryGraph =
+  | {
+      ok: true;
+      doc: GraphDoc;
+      /** The variant's weights, checked against its compiled graph: a TF.js weights.bin and its specs. */
+      weights: { data: Uint8Array; specs: tfjs.io.WeightsManifestEntry[] };
+    }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * A gallery model as a graph with its weights: imports the model.json with the existing TF.js import,
+ * cuts it after the variant's layer, compiles the result, loads the pretrained weights into it (every
+ * weight must match by name and shape) and saves them back in TF.js's format, so what is stored is
+ * exactly what the graph needs. Tensors are disposed before returning.
+ */
+export async function openGalleryGraph(
+  tf: typeof tfjs,
+  card: Pick<GalleryCard, 'title'>,
+  variant: GalleryVariant,
+  files: { modelJson: unknown; weights: Uint8Array },
+): Promise<OpenedGalleryGraph> {
+  const imported = await importModel(tf, files.modelJson, { readFile: async () => files.weights, name: card.title });
+  if (!imported.ok || !imported.doc || !imported.weights) {
+    disposeAll(imported.weights);
+    return {
+      ok: false,
+      diagnostics: imported.diagnostics.length > 0 ? imported.diagnostics : [failure('The gallery model has no weights.')],
+    };
+  }
+  const cut = variant.cutAfter ? cutAfter(imported.doc, variant.cutAfter) : imported.doc;
+  if (!cut) {
+    disposeAll(imported.weights);
+    return { ok: false, diagnostics: [failure(`The gallery model has no layer "${variant.cutAfter}" to cut after.`)] };
+  }
+  const doc: GraphDoc = { ...cut, name: variant.cutAfter ? `${card.title} — ${variant.label}` : card.title };
+  const compiled = compileGraph(tf, doc);
+  if (!compiled.ok) {
+    disposeAll(imported.weights);
+    return { ok: false, diagnostics: compiled.diagnostics };
+  }
+  try {
+    const assigned = assignWeights(compiled.model, imported.weights);
+    if (!assigned.ok) return { ok: false, diagnostics: assigned.diagnostics };
+    const artifacts = await tfjsArtifacts(tf, compiled.model);
+    const manifest = artifacts['model.json'].weightsManifest as { weights: tfjs.io.WeightsManifestEntry[] }[];
+    return { ok: true, doc, weights: { data: artifacts['weights.bin'], specs: manifest[0]?.weights ?? [] } };
+  } finally {
+    compiled.model.dispose();
+    disposeAll(imported.weights);
+  }
+}
+
+function failure(message: string): Diagnostic {
+  return { code: 'import_failed', severity: 'error', message };
+}
+
+function disposeAll(tensors: tfjs.NamedTensorMap | undefined): void {
+  const seen = new Set<tfjs.Tensor>();
+  for (const t of Object.values(tensors ?? {})) {
+    if (seen.has(t)) continue;
+    seen.add(t);
+    if (!t.isDisposed) t.dispose();
+  }
+}
