@@ -42,7 +42,7 @@ function suggestedDataset(graph: GraphDoc | null): string {
  */
 export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWorkbenchProps) {
   const canTrain = project.role !== 'viewer';
-  const store = useProjectEditorStore(() => head?.graph ?? emptyGraph());
+  const { store, base } = useProjectEditorStore(() => head?.graph ?? emptyGraph(), head?.number ?? null);
   const editorDoc = useEditorDoc(store);
   const [versionNumber, setVersionNumber] = useState(weightsRun?.versionNumber ?? head?.number ?? 0);
   const [versionGraph, setVersionGraph] = useState<GraphDoc | null>(head?.graph ?? null);
@@ -76,8 +76,9 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
     };
   }, [versionNumber, head, project.id]);
 
-  // On the newest version the editor's training settings apply, kept ones included (saved or not).
-  const onHead = head !== null && versionNumber === head.number;
+  // On the newest version, when the editor holds it, the editor's training settings apply (kept ones
+  // included, saved or not), and settings can be kept in it.
+  const onHead = head !== null && versionNumber === head.number && base.current === head.number;
   const graph = useMemo(
     () => (versionGraph && onHead ? withEditorSettings(versionGraph, editorDoc) : versionGraph),
     [versionGraph, onHead, editorDoc],

@@ -8,6 +8,14 @@ import { useProjectStatus } from './ProjectStatus';
 /** Where the project's store is kept once a tab has made it. */
 interface StoreHolder {
   store: EditorStore | null;
+  /** The saved version the store's document is based on (what a save names as its parent). */
+  base: { current: number | null };
+}
+
+/** The project's editor store and the version its document is based on. */
+export interface ProjectEditor {
+  store: EditorStore;
+  base: { current: number | null };
 }
 
 const Context = createContext<StoreHolder | null>(null);
@@ -18,20 +26,25 @@ const Context = createContext<StoreHolder | null>(null);
  * settings) lands in the same document, undo history and unsaved-changes marker as the canvas's.
  */
 export function ProjectEditorProvider({ children }: { children: ReactNode }) {
-  const [holder] = useState<StoreHolder>(() => ({ store: null }));
+  const [holder] = useState<StoreHolder>(() => ({ store: null, base: { current: null } }));
   return <Context.Provider value={holder}>{children}</Context.Provider>;
 }
 
 /**
- * The project's editor store, made on first use from `initial()` (the newest saved version) and
- * shared from then on. While a tab uses it, the header's unsaved-changes marker follows it.
+ * The project's editor store, made on first use from `initial()` (the newest saved version,
+ * numbered `version`) and shared from then on, with the version it is based on: a tab that comes
+ * back later saves on the version its edits started from, and is told of a conflict when someone
+ * saved since. While a tab uses it, the header's unsaved-changes marker follows it.
  */
-export function useProjectEditorStore(initial: () => GraphDoc): EditorStore {
+export function useProjectEditorStore(initial: () => GraphDoc, version: number | null): ProjectEditor {
   const holder = useContext(Context);
   // Outside a project layout (a page rendered on its own) each user gets a store of its own.
-  const [own] = useState<StoreHolder>(() => ({ store: null }));
+  const [own] = useState<StoreHolder>(() => ({ store: null, base: { current: null } }));
   const place = holder ?? own;
-  if (!place.store) place.store = createEditorStore({ doc: initial() });
+  if (!place.store) {
+    place.store = createEditorStore({ doc: initial() });
+    place.base.current = version;
+  }
   const store = place.store;
   const { publish } = useProjectStatus();
   useEffect(() => {
@@ -40,7 +53,7 @@ export function useProjectEditorStore(initial: () => GraphDoc): EditorStore {
       if (state.dirty !== previous.dirty) publish({ dirty: state.dirty });
     });
   }, [store, publish]);
-  return store;
+  return { store, base: place.base };
 }
 
 /** The editor's current document, re-read whenever the store changes. */

@@ -41,13 +41,12 @@ export function ProjectWorkspace({
 }) {
   const editable = project.role !== 'viewer';
   const hydrated = useHydrated();
-  const store = useProjectEditorStore(() => head?.graph ?? emptyGraph(project.name));
+  const { store, base } = useProjectEditorStore(() => head?.graph ?? emptyGraph(project.name), head?.number ?? null);
   const notifier = useNotices();
   const { notify } = notifier;
   const { publish } = useProjectStatus();
   const [versions, setVersions] = useState(initial);
   const [headNumber, setHeadNumber] = useState(project.headNumber);
-  const base = useRef<number | null>(head?.number ?? null);
   const [view, setView] = useState<View>({ kind: 'edit' });
   const [sideTab, setSideTab] = useState('layer');
   const [conflict, setConflict] = useState<VersionItem | null>(null);
