@@ -90,7 +90,7 @@ export function ProjectWorkspace({
       await refreshHistory();
       return true;
     },
-    [project.id, store, notify, refreshHistory, publish],
+    [project.id, store, base, notify, refreshHistory, publish],
   );
 
   const loadVersion = useCallback(
