@@ -6,7 +6,9 @@
  *     the canvas for ~2 s: p50, p95, max and dropped frames, with the whole diagram in view (fit)
  *     and zoomed in to 100 %;
  *   - the time from an edit in the inspector (a convolution's filters) to the new shape on the
- *     downstream connection's label.
+ *     downstream connection's label;
+ *   - first, headless: the heap kept by 200 undo steps on a 1,000-layer design, as inverse change
+ *     lists and, for comparison, as document snapshots (`undo-memory.ts`).
  *
  * Frame times are measured twice, once per way Chromium can put a page on screen here:
  *
@@ -24,6 +26,7 @@ import { chromium, type Page } from '@playwright/test';
 import { type AppServer, startApp } from '../tests/e2e/server';
 import { largeGraph } from './graphs';
 import { chromiumOptions } from './support';
+import { printUndoMemory } from './undo-memory';
 
 const LAYERS = 500;
 const TARGET_P95_MS = 20;
@@ -49,6 +52,7 @@ interface FrameStats {
 }
 
 async function main(): Promise<void> {
+  printUndoMemory();
   const started = Date.now();
   const app = await startApp({ name: 'bench-editor' });
   console.log(`server ready in ${((Date.now() - started) / 1000).toFixed(0)} s (${app.url})`);

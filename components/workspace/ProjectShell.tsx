@@ -4,6 +4,7 @@ import './workspace.css';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { ProjectEditorProvider } from './ProjectEditor';
 import { ProjectStatusProvider, useProjectStatus } from './ProjectStatus';
 import type { WorkspaceProject } from './types';
 
@@ -14,7 +15,8 @@ interface ShellProject extends WorkspaceProject {
 
 /**
  * Every project page's frame: the project's name and team, whether the design has unsaved changes,
- * the save status, and the tabs Design · Train · Runs. The Design tab gets the full window.
+ * the save status, and the tabs Design · Train · Runs. The Design tab gets the full window. The tabs
+ * share one editor store (`ProjectEditor.tsx`).
  */
 export function ProjectShell({ project, children }: { project: ShellProject; children: ReactNode }) {
   const pathname = usePathname();
@@ -49,7 +51,9 @@ export function ProjectShell({ project, children }: { project: ShellProject; chi
             })}
           </nav>
         </header>
-        <div className="project-shell__body">{children}</div>
+        <div className="project-shell__body">
+          <ProjectEditorProvider>{children}</ProjectEditorProvider>
+        </div>
       </div>
     </ProjectStatusProvider>
   );

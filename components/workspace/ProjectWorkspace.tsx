@@ -4,7 +4,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DiffCanvas } from '@/components/editor/DiffCanvas';
 import { Editor } from '@/components/editor/Editor';
 import { ReadOnlyCanvas } from '@/components/editor/ReadOnlyCanvas';
-import { createEditorStore } from '@/components/editor/store';
 import { useNotices } from '@/components/editor/useNotices';
 import { call } from '@/components/ui/api';
 import { useHydrated } from '@/components/ui/useHydrated';
@@ -14,6 +13,7 @@ import * as versionRoutes from '@/server/versions/routes';
 import type { VersionMeta } from '@/server/versions/schemas';
 import { DiffView } from './DiffView';
 import { HistoryPanel } from './HistoryPanel';
+import { useProjectEditorStore } from './ProjectEditor';
 import { useProjectStatus } from './ProjectStatus';
 import type { LoadedVersion, VersionItem, WorkspaceProject } from './types';
 import { useDraftRecovery } from './useDraftRecovery';
@@ -41,13 +41,12 @@ export function ProjectWorkspace({
 }) {
   const editable = project.role !== 'viewer';
   const hydrated = useHydrated();
-  const [store] = useState(() => createEditorStore({ doc: head?.graph ?? emptyGraph(project.name) }));
+  const { store, base } = useProjectEditorStore(() => head?.graph ?? emptyGraph(project.name), head?.number ?? null);
   const notifier = useNotices();
   const { notify } = notifier;
   const { publish } = useProjectStatus();
   const [versions, setVersions] = useState(initial);
   const [headNumber, setHeadNumber] = useState(project.headNumber);
-  const base = useRef<number | null>(head?.number ?? null);
   const [view, setView] = useState<View>({ kind: 'edit' });
   const [sideTab, setSideTab] = useState('layer');
   const [conflict, setConflict] = useState<VersionItem | null>(null);
@@ -55,13 +54,7 @@ export function ProjectWorkspace({
   const lastMessage = useRef('');
   const drafts = useDraftRecovery(store, project.id, head, () => base.current, editable);
 
-  // The header shows the unsaved marker and the save state.
-  useEffect(() => {
-    publish({ dirty: store.getState().dirty });
-    return store.subscribe((state, previous) => {
-      if (state.dirty !== previous.dirty) publish({ dirty: state.dirty });
-    });
-  }, [store, publish]);
+  // The header shows the save state (the unsaved marker follows the store, see useProjectEditorStore).
   useEffect(() => publish({ head: headNumber, saving }), [publish, headNumber, saving]);
   useEffect(() => {
     if (drafts.restored) notify(`Your unsaved edits from ${new Date(drafts.restored.savedAt).toLocaleString()} are back.`);
@@ -97,7 +90,7 @@ export function ProjectWorkspace({
       await refreshHistory();
       return true;
     },
-    [project.id, store, notify, refreshHistory, publish],
+    [project.id, store, base, notify, refreshHistory, publish],
   );
 
   const loadVersion = useCallback(

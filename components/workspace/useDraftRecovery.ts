@@ -54,11 +54,12 @@ export function useDraftRecovery(
       ? { number: head.number, doc: head.graph, ...(head.createdAt ? { savedAt: Date.parse(head.createdAt) } : {}) }
       : null;
     const own = recoverDraft(storage, key, saved);
-    if (own.kind === 'offer' && !own.conflict) {
+    // Edits already made in this page (kept training settings) are not overwritten unasked.
+    if (own.kind === 'offer' && !own.conflict && !store.getState().dirty) {
       const result = store.dispatch('replaceDocument', { doc: own.draft.doc, mode: 'import' });
       if (result.ok) setRestored(own.draft);
     } else if (own.kind === 'offer') {
-      setOffer({ key, draft: own.draft, conflict: true, elsewhere: false });
+      setOffer({ key, draft: own.draft, conflict: own.conflict, elsewhere: false });
     } else {
       const other = otherDrafts(storage, projectId, key).find(({ key: k }) => recoverDraft(storage, k, saved).kind === 'offer');
       if (other)

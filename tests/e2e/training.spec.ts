@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { templateGraph } from '../../engine/templates';
+import { saveWithShortcut } from './editor-helpers';
 import { signUp, uniqueEmail } from './helpers';
 import { type AppServer, startApp } from './server';
 
@@ -80,18 +81,56 @@ test('trains the MLP on the spiral in the browser for two epochs: live curves, c
   await expect(page.getByTestId('final-metrics')).toContainText('test accuracy');
   await expect(page.getByTestId('tensor-check')).toHaveAttribute('data-leaked', '0');
 
-  // The settings changed here can be kept in the graph document, as a new version.
-  await page.getByRole('button', { name: 'Save these settings in the design' }).click();
-  await expect(page.getByText('Saved in the design as version 2.')).toBeVisible();
-  const v2 = await (await page.request.get(`${app.url}/api/projects/${projectId}/versions/2`)).json();
-  expect(v2.graph.training).toMatchObject({ epochs: 2, batchSize: 16 });
-
   // Recorded as a browser run with its epochs, figures and weights.
   await page.getByRole('link', { name: 'This run on the Runs tab' }).click();
   await expect(page.getByText(/trained in a browser/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Continue training from these weights' })).toBeVisible();
   await expect(page.getByTestId('confusion-matrix')).toBeVisible();
   await expect(page.getByTestId('chart-epochs')).toHaveAttribute('data-points', '2');
+
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('settings kept on the Train tab are an edit of the design: unsaved, undone and redone in the editor, saved with the next version', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signUp(page, app.url, 'Keeper', uniqueEmail('keeper'));
+  const projectId = await projectWithMlp(page);
+
+  await page.goto(`${app.url}/projects/${projectId}/train`);
+  await expect(page.getByTestId('dataset-summary')).toContainText('spiral');
+  await page.locator('#setting-epochs').fill('2');
+  await page.locator('#setting-batchSize').fill('16');
+  await page.getByRole('button', { name: 'Keep these settings in the design' }).click();
+  await expect(page.getByText(/Kept in the design as an unsaved change/)).toBeVisible();
+  const unsaved = page.locator('.project-head').getByText('Unsaved changes');
+  await expect(unsaved).toBeVisible();
+  // The form now starts from the kept settings; nothing was saved as a version.
+  await expect(page.locator('#setting-epochs')).toHaveValue('2');
+  expect((await (await page.request.get(`${app.url}/api/projects/${projectId}/versions`)).json()).versions).toHaveLength(1);
+
+  // On the Design tab they are the last edit: undo takes them back, redo brings them again, and the
+  // next save puts them in the new version.
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Design' }).click();
+  const undo = page.getByRole('button', { name: 'Undo change training settings' });
+  await expect(undo).toBeEnabled();
+  await undo.click();
+  await expect(unsaved).toHaveCount(0);
+  await page.getByRole('button', { name: 'Redo change training settings' }).click();
+  await expect(unsaved).toBeVisible();
+  await saveWithShortcut(page, 'Training settings', 2);
+  await expect(unsaved).toHaveCount(0);
+  const v2 = await (await page.request.get(`${app.url}/api/projects/${projectId}/versions/2`)).json();
+  expect(v2.graph.training).toMatchObject({ epochs: 2, batchSize: 16 });
+
+  // Back on the Train tab the saved settings are the starting point.
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Train' }).click();
+  await expect(page.locator('#setting-epochs')).toHaveValue('2');
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -1,14 +1,16 @@
+import type { Change } from '../../../engine/graph/changes';
 import type { GraphDoc } from '../../../engine/graph/schema';
 import type { EditorState, Selection } from './editor-state';
 
 /**
- * What a command asks the store to do. Commands never mutate: they return the next document and/or
- * selection (structurally shared with the current ones), and say whether the change makes an undo entry.
+ * What a command asks the store to do. Commands never mutate and never build the next document: they
+ * return the edit as a list of changes (`engine/graph/changes.ts`) and/or the next selection, and say
+ * whether the edit makes an undo entry. The store applies the changes and keeps their inverse.
  */
 export interface CommandResult<O = unknown> {
   ok?: true;
-  /** The next document; omitted when the command does not change it. */
-  doc?: GraphDoc;
+  /** The edit of the document, in order; omitted (or empty) when the command does not change it. */
+  changes?: readonly Change[];
   /** The next selection; omitted to keep the current one (minus ids the new document lacks). */
   selection?: Selection;
   /** Whether a document change is recorded for undo. Selection-only changes never are. */

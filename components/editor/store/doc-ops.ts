@@ -1,13 +1,9 @@
-import type { GraphDoc, GraphEdge, GraphGroup, GraphNode } from '../../../engine/graph/schema';
+import type { GraphDoc, GraphEdge, GraphNode } from '../../../engine/graph/schema';
 import { NODE_HEIGHT } from '../../../engine/import/layout';
 
 export { setIn } from '../../forms/set-in';
 
-/**
- * Small immutable helpers the commands share. Every function returns new arrays only where something
- * changed and keeps the identity of untouched nodes, edges and params, which is what lets the
- * analysis reuse its work for them.
- */
+/** Small lookups and id helpers the commands share; the changes they build are in `change-ops.ts`. */
 
 /** Vertical distance between two layers placed one after the other. */
 export const ROW_GAP = NODE_HEIGHT + 50;
@@ -59,50 +55,6 @@ export function nodeIds(doc: GraphDoc): Set<string> {
 
 export function edgeIds(doc: GraphDoc): Set<string> {
   return new Set(doc.edges.map((e) => e.id));
-}
-
-/** Applies `change` to the listed nodes; other nodes keep their identity. Returns `doc` when nothing changed. */
-export function updateNodes(doc: GraphDoc, ids: ReadonlySet<string>, change: (node: GraphNode) => GraphNode): GraphDoc {
-  let changed = false;
-  const nodes = doc.nodes.map((node) => {
-    if (!ids.has(node.id)) return node;
-    const next = change(node);
-    if (next !== node) changed = true;
-    return next;
-  });
-  return changed ? { ...doc, nodes } : doc;
-}
-
-/**
- * Removes nodes, the edges touching them, the listed edges, their entries in `outputs`, and groups
- * that lose their last member.
- */
-export function removeFromDoc(doc: GraphDoc, nodes: ReadonlySet<string>, edges: ReadonlySet<string> = new Set()): GraphDoc {
-  if (nodes.size === 0 && edges.size === 0) return doc;
-  const next: GraphDoc = {
-    ...doc,
-    nodes: doc.nodes.filter((n) => !nodes.has(n.id)),
-    edges: doc.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target)),
-  };
-  if (doc.outputs) next.outputs = doc.outputs.filter((ref) => !nodes.has(ref.replace(/:\d+$/, '')) && !nodes.has(ref));
-  return pruneEmptyGroups(doc, next);
-}
-
-/** Drops groups that had members in `before` and have none in `after` (groups saved empty are left alone). */
-export function pruneEmptyGroups(before: GraphDoc, after: GraphDoc): GraphDoc {
-  if (!after.groups || after.groups.length === 0) return after;
-  const had = new Set(before.nodes.flatMap((n) => (n.groupId ? [n.groupId] : [])));
-  const has = new Set(after.nodes.flatMap((n) => (n.groupId ? [n.groupId] : [])));
-  const groups = after.groups.filter((g) => !had.has(g.id) || has.has(g.id));
-  if (groups.length === after.groups.length) return after;
-  return withGroups(after, groups);
-}
-
-/** The document with this group list; an empty list removes the key so documents stay minimal. */
-export function withGroups(doc: GraphDoc, groups: GraphGroup[]): GraphDoc {
-  if (groups.length > 0) return { ...doc, groups };
-  const { groups: _dropped, ...rest } = doc;
-  return rest;
 }
 
 /** Every node reachable from `start` along edges (not including `start` unless on a cycle). */

@@ -1,3 +1,4 @@
+import { applyWithInverse } from '../../../engine/graph/apply-changes';
 import type { GraphDoc } from '../../../engine/graph/schema';
 import { type CommandOutcome, type CommandRefusal, isRefusal, refuse } from './command';
 import { type ArgsOf, COMMANDS, type CommandId, isCommandId, type OutputOf } from './commands';
@@ -48,8 +49,8 @@ export interface EditorStoreOptions {
 /**
  * Creates an editor store.
  *
- * Undo history holds snapshots of the document and selection (cheap: documents are immutable and
- * share structure). Undoable changes with the same `coalesceKey` merge while nothing else happens in
+ * Commands return their edits as change lists; the store applies them and records each edit's
+ * inverse with the selection it was made with, so undo and redo apply change lists too. Undoable changes with the same `coalesceKey` merge while nothing else happens in
  * between; a selection change, an undo/redo or `seal()` ends the run. A document change that is not
  * undoable (opening a saved version) clears the history, so undo never crosses a load.
  *
@@ -80,16 +81,15 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
       history = step.history;
       return commit(deriveState(state, { ...step.restore, history: historyStatus(history) }));
     }
-    const doc = outcome.doc ?? state.doc;
+    const { doc, inverse } = applyWithInverse(state.doc, outcome.changes ?? []);
     const docChanged = doc !== state.doc;
-    const before = { doc: state.doc, selection: state.selection };
     const next = deriveState(state, {
       doc,
       ...(outcome.selection ? { selection: outcome.selection } : {}),
       ...(outcome.markSaved ? { markSaved: true, ...(outcome.savedDoc ? { savedDoc: outcome.savedDoc } : {}) } : {}),
     });
     if (outcome.history === 'reset' || (docChanged && !outcome.undoable)) history = EMPTY_HISTORY;
-    else if (docChanged) history = record(history, before, label, outcome.coalesceKey, limit);
+    else if (docChanged) history = record(history, inverse, state.selection, label, outcome.coalesceKey, limit);
     else if (next.selection !== state.selection) history = seal(history);
     return commit(deriveState(next, { history: historyStatus(history) }));
   };
@@ -122,7 +122,13 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
     dispatch(id, ...rest) {
       const { outcome, label } = run(id, rest[0]);
       if (isRefusal(outcome)) return outcome;
-      const changed = apply(label, outcome);
+      let changed: boolean;
+      try {
+        changed = apply(label, outcome);
+      } catch (error) {
+        // A change list that does not fit the document (a command bug) changes nothing.
+        return refuse(`${label} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
       return (outcome.output === undefined ? { ok: true, changed } : { ok: true, changed, output: outcome.output }) as DispatchResult<
         OutputOf<typeof id>
       >;

@@ -1,3 +1,4 @@
+import type { Change } from '../../../engine/graph/changes';
 import type { GraphDoc, GraphEdge, GraphGroup, GraphNode } from '../../../engine/graph/schema';
 import type { Fragment } from './clipboard';
 import { edgeIds, freshEdgeId, freshId, nodeIds } from './doc-ops';
@@ -6,7 +7,8 @@ import { edgeIds, freshEdgeId, freshId, nodeIds } from './doc-ops';
 export type Placement = { offset: { x: number; y: number } } | { at: { x: number; y: number } };
 
 export interface Inserted {
-  doc: GraphDoc;
+  /** The additions: nodes, then edges, then the groups the inserted nodes use. */
+  changes: Change[];
   /** Ids of the inserted nodes and edges, in fragment order. */
   nodes: string[];
   edges: string[];
@@ -18,7 +20,7 @@ export interface Inserted {
 export const PASTE_OFFSET = 40;
 
 /**
- * Adds a fragment to a document under fresh ids: nodes get `${type}_${n}` ids unused in the document,
+ * The changes that add a fragment to a document under fresh ids: nodes get `${type}_${n}` ids unused in the document,
  * edges and groups are renamed to match, edges whose ends are not in the fragment are dropped (unless
  * listed in `keepIncoming`, whose sources are existing nodes), names that would clash are made unique,
  * and membership of groups not in the fragment is dropped.
@@ -61,9 +63,12 @@ export function insertFragment(doc: GraphDoc, fragment: Fragment, placement: Pla
 
   const usedGroups = new Set(nodes.flatMap((n) => (n.groupId ? [n.groupId] : [])));
   const keptGroups = groups.filter((g) => usedGroups.has(g.id));
-  const next: GraphDoc = { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] };
-  if (keptGroups.length > 0) next.groups = [...(doc.groups ?? []), ...keptGroups];
-  return { doc: next, nodes: nodes.map((n) => n.id), edges: edges.map((e) => e.id), idMap };
+  const changes: Change[] = [
+    ...nodes.map((node) => ({ kind: 'node.add', node }) as const),
+    ...edges.map((edge) => ({ kind: 'edge.add', edge }) as const),
+    ...keptGroups.map((group) => ({ kind: 'group.set', group }) as const),
+  ];
+  return { changes, nodes: nodes.map((n) => n.id), edges: edges.map((e) => e.id), idMap };
 }
 
 /**

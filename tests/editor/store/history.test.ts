@@ -28,13 +28,13 @@ describe('undo and redo', () => {
     expect(ed.state.history).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Auto-layout' });
     for (let i = docs.length - 2; i >= 0; i--) {
       ed.undo();
-      expect(ed.doc).toBe(docs[i]);
+      expect(ed.doc).toEqual(docs[i]);
     }
     expect(ed.state.history).toEqual({ canUndo: false, canRedo: true, redoLabel: 'Add layer' });
     expect(ed.refused('undo')).toBe('There is nothing to undo.');
     for (let i = 1; i < docs.length; i++) {
       ed.redo();
-      expect(ed.doc).toBe(docs[i]);
+      expect(ed.doc).toEqual(docs[i]);
     }
     expect(ed.refused('redo')).toBe('There is nothing to redo.');
   });
@@ -195,7 +195,7 @@ describe('replaceDocument', () => {
     expect(ed.state.dirty).toBe(true);
     expect(ed.state.history.undoLabel).toBe('Replace document');
     ed.undo();
-    expect(ed.doc).toBe(before);
+    expect(ed.doc).toEqual(before);
     expect(ed.state.dirty).toBe(false);
   });
 
@@ -210,7 +210,7 @@ describe('replaceDocument', () => {
     }
     expect(ed.store.historyDepth().undo).toBe(depth + 1);
     ed.undo();
-    expect(ed.doc).toBe(before);
+    expect(ed.doc).toEqual(before);
   });
 
   it('refuses documents that do not parse, with the parser problem', () => {

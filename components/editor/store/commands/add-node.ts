@@ -1,5 +1,8 @@
+import { applyChanges } from '../../../../engine/graph/apply-changes';
+import type { Change } from '../../../../engine/graph/changes';
 import type { GraphDoc, GraphEdge, GraphNode } from '../../../../engine/graph/schema';
 import { layerSpec } from '../../../../engine/layers/registry';
+import { updateNodes } from '../change-ops';
 import { defineCommand, refuse } from '../command';
 import { canConnect } from '../connection-rules';
 import { downstream, edgeIds, findNode, freshEdgeId, freshId, isJsonValue, nodeIds, ROW_GAP } from '../doc-ops';
@@ -39,36 +42,35 @@ export const addNode = defineCommand<AddNodeArgs, string>({
     const position = args.position ?? (after ? { x: after.position.x, y: after.position.y + ROW_GAP } : belowEverything(doc));
     const node: GraphNode = { id, type: spec.type, params: args.params ?? {}, position };
     if (args.name) node.name = args.name;
-    let next: GraphDoc = { ...doc, nodes: [...doc.nodes, node] };
+    const changes: Change[] = [{ kind: 'node.add', node }];
 
     if (after && spec.inputs.max > 0) {
-      const check = canConnect({ ...state, doc: next }, after.id, undefined, id, undefined);
+      const check = canConnect({ ...state, doc: applyChanges(doc, changes) }, after.id, undefined, id, undefined);
       if (!check.ok) return refuse(check.reason);
-      next = insertAfter(next, after, node, args.position === undefined);
+      changes.push(...insertAfter(doc, after, node, args.position === undefined));
     }
-    return { doc: next, selection: selectionOf([id]), undoable: true, output: id };
+    return { changes, selection: selectionOf([id]), undoable: true, output: id };
   },
 });
 
 /**
- * Wires `node` after `after`: edges leaving `after`'s first output now leave `node`, a new edge joins
- * the two, and (when `shift`) everything downstream moves a row down to make room.
+ * Wires `node` after `after`: edges leaving `after`'s first output now leave `node` (each replaced
+ * in place, keeping its id), a new edge joins the two, and (when `shift`) everything downstream
+ * moves a row down to make room.
  */
-function insertAfter(doc: GraphDoc, after: GraphNode, node: GraphNode, shift: boolean): GraphDoc {
+function insertAfter(doc: GraphDoc, after: GraphNode, node: GraphNode, shift: boolean): Change[] {
   const takenEdges = edgeIds(doc);
   const fromFirstOutput = (e: GraphEdge) => e.source === after.id && (e.sourceHandle === undefined || e.sourceHandle === 'out:0');
-  const moved = doc.edges.filter(fromFirstOutput);
-  const below = shift && moved.length > 0 ? downstream(doc, after.id) : new Set<string>();
-  const edges = doc.edges.map((e) => {
-    if (!fromFirstOutput(e)) return e;
+  const changes: Change[] = [];
+  doc.edges.forEach((e, index) => {
+    if (!fromFirstOutput(e)) return;
     const { sourceHandle: _first, ...rest } = e;
-    return { ...rest, source: node.id };
+    changes.push({ kind: 'edge.remove', id: e.id }, { kind: 'edge.add', edge: { ...rest, source: node.id }, index });
   });
-  edges.push({ id: freshEdgeId(after.id, node.id, takenEdges), source: after.id, target: node.id });
-  const nodes = doc.nodes.map((n) =>
-    below.has(n.id) && n.id !== node.id ? { ...n, position: { x: n.position.x, y: n.position.y + ROW_GAP } } : n,
-  );
-  return { ...doc, nodes, edges };
+  const below = shift && changes.length > 0 ? downstream(doc, after.id) : new Set<string>();
+  changes.push({ kind: 'edge.add', edge: { id: freshEdgeId(after.id, node.id, takenEdges), source: after.id, target: node.id } });
+  const shifted = updateNodes(doc, below, (n) => ({ ...n, position: { x: n.position.x, y: n.position.y + ROW_GAP } }));
+  return [...changes, ...shifted];
 }
 
 function belowEverything(doc: GraphDoc): { x: number; y: number } {

@@ -1,7 +1,7 @@
 import type { GraphDoc, GraphNode } from '../../../../engine/graph/schema';
 import { layeredLayout } from '../../../../engine/import/layout';
+import { updateNodes } from '../change-ops';
 import { defineCommand, NOTHING, refuse } from '../command';
-import { updateNodes } from '../doc-ops';
 
 type Point = { x: number; y: number };
 
@@ -31,8 +31,8 @@ export const autoLayout = defineCommand<AutoLayoutArgs>({
       const to = positions[node.id];
       return !to || (to.x === node.position.x && to.y === node.position.y) ? node : { ...node, position: { x: to.x, y: to.y } };
     };
-    const doc = updateNodes(state.doc, new Set(Object.keys(positions)), place);
-    return doc === state.doc ? NOTHING : { doc, undoable: true };
+    const changes = updateNodes(state.doc, new Set(Object.keys(positions)), place);
+    return changes.length === 0 ? NOTHING : { changes, undoable: true };
   },
 });
 

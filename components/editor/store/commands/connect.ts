@@ -1,3 +1,4 @@
+import type { Change } from '../../../../engine/graph/changes';
 import type { GraphEdge } from '../../../../engine/graph/schema';
 import { defineCommand, refuse } from '../command';
 import { canConnect } from '../connection-rules';
@@ -25,8 +26,6 @@ export const connect = defineCommand<ConnectArgs, string>({
   perform(state, args) {
     const check = canConnect(state, args.source, args.sourceHandle, args.target, args.targetHandle);
     if (!check.ok) return refuse(check.reason);
-    const replaced = new Set(check.replaces);
-    const kept = replaced.size > 0 ? state.doc.edges.filter((e) => !replaced.has(e.id)) : state.doc.edges;
     const edge: GraphEdge = {
       id: freshEdgeId(args.source, args.target, edgeIds(state.doc)),
       source: args.source,
@@ -34,6 +33,8 @@ export const connect = defineCommand<ConnectArgs, string>({
     };
     if (args.sourceHandle !== undefined) edge.sourceHandle = args.sourceHandle;
     if (check.targetHandle !== undefined) edge.targetHandle = check.targetHandle;
-    return { doc: { ...state.doc, edges: [...kept, edge] }, undoable: true, output: edge.id };
+    const changes: Change[] = [...new Set(check.replaces)].map((id) => ({ kind: 'edge.remove', id }));
+    changes.push({ kind: 'edge.add', edge });
+    return { changes, undoable: true, output: edge.id };
   },
 });

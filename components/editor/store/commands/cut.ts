@@ -1,6 +1,6 @@
+import { removalChanges } from '../change-ops';
 import { extractFragment, toClipboardText } from '../clipboard';
 import { defineCommand, refuse } from '../command';
-import { removeFromDoc } from '../doc-ops';
 import { EMPTY_SELECTION } from '../editor-state';
 
 /** Copies the selected layers (output: clipboard text, as `copy`) and deletes them and the selected connections. */
@@ -13,7 +13,7 @@ export const cut = defineCommand<Record<never, never>, string>({
   perform(state) {
     if (state.selection.nodes.length === 0) return refuse('Select the layers to cut first.');
     const text = toClipboardText(extractFragment(state.doc, state.selection.nodes));
-    const doc = removeFromDoc(state.doc, new Set(state.selection.nodes), new Set(state.selection.edges));
-    return { doc, selection: EMPTY_SELECTION, undoable: true, output: text };
+    const changes = removalChanges(state.doc, new Set(state.selection.nodes), new Set(state.selection.edges));
+    return { changes, selection: EMPTY_SELECTION, undoable: true, output: text };
   },
 });

@@ -1,5 +1,5 @@
+import { removalChanges } from '../change-ops';
 import { defineCommand, refuse } from '../command';
-import { removeFromDoc } from '../doc-ops';
 import { EMPTY_SELECTION, isSelectionEmpty } from '../editor-state';
 
 /** Deletes the selected layers (with their connections) and the selected connections. */
@@ -11,7 +11,7 @@ export const deleteSelection = defineCommand({
   canRun: (state) => !isSelectionEmpty(state.selection),
   perform(state) {
     if (isSelectionEmpty(state.selection)) return refuse('Select the layers or connections to delete first.');
-    const doc = removeFromDoc(state.doc, new Set(state.selection.nodes), new Set(state.selection.edges));
-    return { doc, selection: EMPTY_SELECTION, undoable: true };
+    const changes = removalChanges(state.doc, new Set(state.selection.nodes), new Set(state.selection.edges));
+    return { changes, selection: EMPTY_SELECTION, undoable: true };
   },
 });

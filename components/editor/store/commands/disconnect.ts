@@ -1,5 +1,5 @@
+import { removalChanges } from '../change-ops';
 import { defineCommand, refuse } from '../command';
-import { removeFromDoc } from '../doc-ops';
 
 export interface DisconnectArgs {
   /** Edge ids to remove; default the selected connections. */
@@ -15,7 +15,7 @@ export const disconnect = defineCommand<DisconnectArgs>({
   perform(state, args) {
     const ids = existing(state.doc.edges, args.edges ?? state.selection.edges);
     if (ids.size === 0) return refuse('Select the connections to remove first.');
-    return { doc: removeFromDoc(state.doc, new Set(), ids), undoable: true };
+    return { changes: removalChanges(state.doc, new Set(), ids), undoable: true };
   },
 });
 

@@ -22,6 +22,6 @@ export const duplicateSelection = defineCommand<Record<never, never>, string[]>(
     const incoming = state.doc.edges.filter((e) => inside.has(e.target) && !inside.has(e.source));
     const fragment = extractFragment(state.doc, ids);
     const inserted = insertFragment(state.doc, fragment, { offset: { x: PASTE_OFFSET, y: PASTE_OFFSET } }, incoming);
-    return { doc: inserted.doc, selection: selectionOf(inserted.nodes, inserted.edges), undoable: true, output: inserted.nodes };
+    return { changes: inserted.changes, selection: selectionOf(inserted.nodes, inserted.edges), undoable: true, output: inserted.nodes };
   },
 });

@@ -1,6 +1,7 @@
 import type { GraphGroup } from '../../../../engine/graph/schema';
+import { emptiedGroups, updateNodes } from '../change-ops';
 import { defineCommand, refuse } from '../command';
-import { existingNodes, freshId, pruneEmptyGroups, updateNodes } from '../doc-ops';
+import { existingNodes, freshId } from '../doc-ops';
 
 export interface GroupArgs {
   /** Layers to group; default the selected ones. Layers already in another group move to the new one. */
@@ -24,9 +25,13 @@ export const group = defineCommand<GroupArgs, string>({
     const groups = state.doc.groups ?? [];
     const id = freshId('group', new Set(groups.map((g) => g.id)));
     const members = new Set(ids);
-    const grouped = updateNodes(state.doc, members, (node) => ({ ...node, groupId: id }));
-    const doc = pruneEmptyGroups(state.doc, { ...grouped, groups: [...groups, { id, name, collapsed: false }] });
-    return { doc, undoable: true, output: id };
+    const moved = state.doc.nodes.map((node) => (members.has(node.id) ? { ...node, groupId: id } : node));
+    const changes = [
+      { kind: 'group.set', group: { id, name, collapsed: false } } as const,
+      ...updateNodes(state.doc, members, (node) => (node.groupId === id ? node : { ...node, groupId: id })),
+      ...emptiedGroups(state.doc.nodes, moved, state.doc),
+    ];
+    return { changes, undoable: true, output: id };
   },
 });
 

@@ -1,6 +1,6 @@
 import type { GraphNode } from '../../../../engine/graph/schema';
+import { updateNodes } from '../change-ops';
 import { defineCommand, NOTHING, refuse } from '../command';
-import { updateNodes } from '../doc-ops';
 
 type Point = { x: number; y: number };
 
@@ -28,9 +28,9 @@ export const moveNodes = defineCommand<MoveNodesArgs>({
         'positions' in args ? (args.positions[node.id] as Point) : { x: node.position.x + args.delta.x, y: node.position.y + args.delta.y };
       return to.x === node.position.x && to.y === node.position.y ? node : { ...node, position: { x: to.x, y: to.y } };
     };
-    const doc = updateNodes(state.doc, new Set(ids), move);
-    if (doc === state.doc) return NOTHING;
-    return { doc, undoable: true, coalesceKey: `move:${args.gesture ?? [...ids].sort().join(',')}` };
+    const changes = updateNodes(state.doc, new Set(ids), move);
+    if (changes.length === 0) return NOTHING;
+    return { changes, undoable: true, coalesceKey: `move:${args.gesture ?? [...ids].sort().join(',')}` };
   },
 });
 

@@ -27,6 +27,6 @@ export const paste = defineCommand<PasteArgs, string[]>({
     if (args.at && !(Number.isFinite(args.at.x) && Number.isFinite(args.at.y))) return refuse('The paste position must be finite.');
     const placement = args.at ? { at: args.at } : { offset: { x: PASTE_OFFSET, y: PASTE_OFFSET } };
     const inserted = insertFragment(state.doc, read.fragment, placement);
-    return { doc: inserted.doc, selection: selectionOf(inserted.nodes, inserted.edges), undoable: true, output: inserted.nodes };
+    return { changes: inserted.changes, selection: selectionOf(inserted.nodes, inserted.edges), undoable: true, output: inserted.nodes };
   },
 });

@@ -19,7 +19,6 @@ export const renameGroup = defineCommand<RenameGroupArgs>({
     if (name.length === 0) return refuse('A block needs a name.');
     if (name.length > 200) return refuse('Block names are at most 200 characters long.');
     if (name === current.name) return NOTHING;
-    const next = groups.map((g) => (g === current ? { ...g, name } : g));
-    return { doc: { ...state.doc, groups: next }, undoable: true, coalesceKey: `rename-group:${current.id}` };
+    return { changes: [{ kind: 'group.set', group: { ...current, name } }], undoable: true, coalesceKey: `rename-group:${current.id}` };
   },
 });

@@ -1,5 +1,6 @@
+import { nodeUpdate } from '../change-ops';
 import { defineCommand, NOTHING, refuse } from '../command';
-import { findNode, updateNodes } from '../doc-ops';
+import { findNode } from '../doc-ops';
 
 export interface RenameNodeArgs {
   nodeId: string;
@@ -19,10 +20,8 @@ export const renameNode = defineCommand<RenameNodeArgs>({
     const name = args.name.trim();
     if (name.length > 200) return refuse('Names are at most 200 characters long.');
     if ((node.name ?? '') === name) return NOTHING;
-    const doc = updateNodes(state.doc, new Set([node.id]), (n) => {
-      const { name: _old, ...rest } = n;
-      return name ? { ...rest, name } : rest;
-    });
-    return { doc, undoable: true, coalesceKey: `rename:${node.id}` };
+    const { name: _old, ...rest } = node;
+    const update = nodeUpdate(node, name ? { ...rest, name } : rest);
+    return { changes: update ? [update] : [], undoable: true, coalesceKey: `rename:${node.id}` };
   },
 });

@@ -1,4 +1,5 @@
 import { parseGraph } from '../../../../engine/graph/parse';
+import { replacementChanges } from '../change-ops';
 import { defineCommand, refuse } from '../command';
 import { EMPTY_SELECTION } from '../editor-state';
 
@@ -21,21 +22,22 @@ export const replaceDocument = defineCommand<ReplaceDocumentArgs, string[]>({
   label: 'Replace document',
   group: 'document',
   canRun: (_state, args) => parseGraph(args.doc).ok,
-  perform(_state, args) {
+  perform(state, args) {
     const parsed = parseGraph(args.doc);
     if (!parsed.ok) {
       const first = parsed.diagnostics[0];
       return refuse(`This is not a graph NetCanvas can open: ${first?.message ?? 'unknown problem'}`);
     }
+    const changes = replacementChanges(state.doc, parsed.doc);
     if (args.mode === 'import') {
       return {
-        doc: parsed.doc,
+        changes,
         selection: EMPTY_SELECTION,
         undoable: true,
         output: parsed.migrated,
         ...(args.coalesceKey !== undefined ? { coalesceKey: `replace:${args.coalesceKey}` } : {}),
       };
     }
-    return { doc: parsed.doc, selection: EMPTY_SELECTION, undoable: false, history: 'reset', markSaved: true, output: parsed.migrated };
+    return { changes, selection: EMPTY_SELECTION, undoable: false, history: 'reset', markSaved: true, output: parsed.migrated };
   },
 });

@@ -1,5 +1,6 @@
+import { updateNodes } from '../change-ops';
 import { defineCommand, NOTHING, refuse } from '../command';
-import { existingNodes, updateNodes } from '../doc-ops';
+import { existingNodes } from '../doc-ops';
 
 export interface SetTrainableArgs {
   /** Layers to change; default the selection. */
@@ -17,11 +18,11 @@ export const setTrainable = defineCommand<SetTrainableArgs>({
   perform(state, args) {
     const ids = existingNodes(state.doc, args.ids ?? state.selection.nodes);
     if (ids.length === 0) return refuse('Select the layers to freeze or unfreeze first.');
-    const doc = updateNodes(state.doc, new Set(ids), (node) => {
+    const changes = updateNodes(state.doc, new Set(ids), (node) => {
       if ((node.trainable ?? true) === args.trainable) return node;
       const { trainable: _old, ...rest } = node;
       return args.trainable ? rest : { ...rest, trainable: false };
     });
-    return doc === state.doc ? NOTHING : { doc, undoable: true };
+    return changes.length === 0 ? NOTHING : { changes, undoable: true };
   },
 });

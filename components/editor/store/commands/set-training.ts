@@ -1,3 +1,4 @@
+import type { Change, TrainingKey } from '../../../../engine/graph/changes';
 import { type TrainingConfig, TrainingConfigSchema } from '../../../../engine/graph/training-config';
 import { defineCommand, NOTHING, refuse } from '../command';
 import { sameContent } from '../content-hash';
@@ -25,18 +26,14 @@ export const setTraining = defineCommand<SetTrainingArgs>({
       const field = issue?.path.join('.') ?? '';
       return refuse(`Training setting${field ? ` "${field}"` : ''} is not valid: ${issue?.message ?? 'invalid value'}.`);
     }
-    const current: Record<string, unknown> = { ...(state.doc.training ?? {}) };
-    const keys = Object.keys(args.patch);
-    const changed = keys.filter((key) => !sameContent(current[key], args.patch[key as keyof TrainingConfig]));
+    const current: Record<string, unknown> = state.doc.training ?? {};
+    const keys = Object.keys(args.patch) as TrainingKey[];
+    const changed = keys.filter((key) => !sameContent(current[key], args.patch[key]));
     if (changed.length === 0) return NOTHING;
-    for (const key of changed) {
-      const value = args.patch[key as keyof TrainingConfig];
-      if (value === undefined) delete current[key];
-      else current[key] = value;
-    }
-    const { training: _old, ...rest } = state.doc;
-    const doc = Object.keys(current).length > 0 ? { ...rest, training: current as typeof state.doc.training } : rest;
-    return { doc, undoable: true, coalesceKey: `training:${keys.sort().join(',')}` };
+    const set = Object.fromEntries(changed.filter((key) => args.patch[key] !== undefined).map((key) => [key, args.patch[key]]));
+    const unset = changed.filter((key) => args.patch[key] === undefined);
+    const change: Change = { kind: 'training.patch', set, ...(unset.length > 0 ? { unset } : {}) };
+    return { changes: [change], undoable: true, coalesceKey: `training:${keys.sort().join(',')}` };
   },
 });
 

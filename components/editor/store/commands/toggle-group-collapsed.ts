@@ -28,8 +28,7 @@ export const toggleGroupCollapsed = defineCommand<ToggleGroupCollapsedArgs>({
     if (!current) return refuse(`There is no block "${id}".`);
     const collapsed = args.collapsed ?? !current.collapsed;
     if (collapsed === current.collapsed) return NOTHING;
-    const next = groups.map((g) => (g === current ? { ...g, collapsed } : g));
-    return { doc: { ...state.doc, groups: next }, undoable: true };
+    return { changes: [{ kind: 'group.set', group: { ...current, collapsed } }], undoable: true };
   },
 });
 

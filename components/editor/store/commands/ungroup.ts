@@ -1,5 +1,5 @@
+import { updateNodes } from '../change-ops';
 import { defineCommand, refuse } from '../command';
-import { withGroups } from '../doc-ops';
 
 export interface UngroupArgs {
   /** Groups to dissolve; default every group a selected layer belongs to. */
@@ -16,16 +16,12 @@ export const ungroup = defineCommand<UngroupArgs>({
   perform(state, args) {
     const ids = targetGroups(state.doc, state.selection.nodes, args);
     if (ids.size === 0) return refuse('Select a layer of the block to ungroup first.');
-    const nodes = state.doc.nodes.map((node) => {
-      if (node.groupId === undefined || !ids.has(node.groupId)) return node;
-      const { groupId: _dropped, ...rest } = node;
-      return rest;
-    });
-    const doc = withGroups(
-      { ...state.doc, nodes },
-      (state.doc.groups ?? []).filter((g) => !ids.has(g.id)),
-    );
-    return { doc, undoable: true };
+    const members = new Set(state.doc.nodes.filter((n) => n.groupId !== undefined && ids.has(n.groupId)).map((n) => n.id));
+    const changes = [
+      ...updateNodes(state.doc, members, ({ groupId: _dropped, ...rest }) => rest),
+      ...(state.doc.groups ?? []).filter((g) => ids.has(g.id)).map((g) => ({ kind: 'group.remove', id: g.id }) as const),
+    ];
+    return { changes, undoable: true };
   },
 });
 

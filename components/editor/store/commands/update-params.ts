@@ -1,7 +1,7 @@
 import { layerSpec } from '../../../../engine/layers/registry';
 import { defineCommand, NOTHING, refuse } from '../command';
 import { sameContent } from '../content-hash';
-import { findNode, isJsonValue, setIn, updateNodes } from '../doc-ops';
+import { findNode, isJsonValue, setIn } from '../doc-ops';
 import { paramFields } from '../inspector/param-fields';
 
 export type UpdateParamsArgs = { nodeId: string } & (
@@ -41,9 +41,8 @@ export const updateParams = defineCommand<UpdateParamsArgs>({
       if (value === undefined) delete params[key];
       else params[key] = value;
     }
-    const doc = updateNodes(state.doc, new Set([node.id]), (n) => ({ ...n, params }));
     const fields = 'patch' in args ? keys.sort().join(',') : args.path;
-    return { doc, undoable: true, coalesceKey: `params:${node.id}:${fields}` };
+    return { changes: [{ kind: 'node.update', id: node.id, set: { params } }], undoable: true, coalesceKey: `params:${node.id}:${fields}` };
   },
 });
 
