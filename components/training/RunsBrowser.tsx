@@ -12,6 +12,7 @@ import { COLORS } from './charts/TrainingCharts';
 import { formatMetric, metricWords } from './MetricsTable';
 import { formatDuration } from './ProgressBar';
 import { SweepResults } from './SweepResults';
+import { settingLabel } from './setting-label';
 import { settingsDiff } from './settings-diff';
 
 type Run = Omit<RunSummary, 'createdAt'> & { createdAt: string };
@@ -227,7 +228,7 @@ export function RunsBrowser({
               <tbody>
                 {diff.map((row) => (
                   <tr key={row.key}>
-                    <th scope="row">{row.key}</th>
+                    <th scope="row">{settingLabel(row.key)}</th>
                     {row.values.map((v, i) => (
                       <td key={chosen[i]?.id ?? i} className={row.differs ? 'differs' : undefined}>
                         {v}
