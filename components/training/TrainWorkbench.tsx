@@ -16,6 +16,7 @@ import * as versionRoutes from '@/server/versions/routes';
 import { TrainingCharts } from './charts/TrainingCharts';
 import { DatasetPicker, useDatasetChoices, useDatasetMeta } from './DatasetPicker';
 import { EvaluationView } from './EvaluationView';
+import { InputAdaptation } from './InputAdaptation';
 import { MetricsTable } from './MetricsTable';
 import { ProgressBar } from './ProgressBar';
 import type { BatchPoint } from './protocol';
@@ -23,6 +24,7 @@ import { RunLive } from './RunLive';
 import { SchemaFields } from './SchemaFields';
 import { SweepForm } from './SweepForm';
 import { useBrowserTraining } from './useBrowserTraining';
+import { useDatasetRanking } from './useDatasetRanking';
 
 export interface TrainWorkbenchProps {
   project: { id: string; role: 'owner' | 'editor' | 'viewer'; teamId: string };
@@ -39,13 +41,6 @@ const BACKENDS: { value: 'auto' | BackendName; label: string }[] = [
   { value: 'cpu', label: 'Plain JavaScript (cpu)' },
 ];
 
-/** A first dataset that suits the graph: images for an image input, the spiral otherwise. */
-function suggestedDataset(graph: GraphDoc | null): string {
-  const input = graph?.nodes.find((n) => n.type === 'input');
-  const shape = (input?.params as { shape?: unknown[] } | undefined)?.shape ?? [];
-  return shape.length === 3 ? 'builtin:digits' : shape.length === 2 ? 'builtin:signals' : 'builtin:spiral';
-}
-
 /**
  * The Train tab: a version and a dataset, the settings (generated from the settings schema, filled
  * from the dataset with the reasons in words), then training in this browser — live curves, progress,
@@ -58,7 +53,9 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
   const [graph, setGraph] = useState<GraphDoc | null>(head?.graph ?? null);
   const [graphError, setGraphError] = useState<string | null>(null);
   const { choices, builtins, error: listError } = useDatasetChoices(project.teamId);
-  const [datasetKey, setDatasetKey] = useState(() => suggestedDataset(head?.graph ?? null));
+  const ranked = useDatasetRanking(graph, choices, builtins);
+  const [pickedKey, setDatasetKey] = useState<string | null>(null);
+  const datasetKey = pickedKey ?? ranked[0]?.key ?? '';
   const choice = choices.find((c) => c.key === datasetKey);
   const { meta, error: metaError } = useDatasetMeta(choice);
   const [overrides, setOverrides] = useState<TrainingConfigInput>({});
@@ -214,6 +211,7 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
             {meta.featureShape.join(', ')}]{meta.classes ? `, ${meta.classes.length} classes` : ', numeric targets'}.
           </p>
         ) : null}
+        {graph ? <InputAdaptation graph={graph} chosenKey={datasetKey} ranked={ranked} choices={choices} onChoose={setDatasetKey} /> : null}
         {modelNotes.length > 0 ? (
           <ul className="notes" aria-label="Changes to fit the dataset">
             {modelNotes.map((n) => (
