@@ -10,9 +10,12 @@ import type { BackendName } from '@/engine/backends';
 import { AugmentationConfigSchema } from '@/engine/data/augment';
 import type { GraphDoc } from '@/engine/graph/schema';
 import { type TrainingConfigInput, TrainingConfigSchema } from '@/engine/graph/training-config';
+import { modelSignature } from '@/engine/train/model-signature';
 import { resolveSettings } from '@/engine/train/resolve-settings';
 import * as trainingRoutes from '@/server/training/routes';
 import * as versionRoutes from '@/server/versions/routes';
+import { BackendMemoryNote } from './BackendMemoryNote';
+import { BackendProbeProgress } from './BackendProbeProgress';
 import { TrainingCharts } from './charts/TrainingCharts';
 import { DatasetPicker, useDatasetChoices, useDatasetMeta } from './DatasetPicker';
 import { EvaluationView } from './EvaluationView';
@@ -23,6 +26,7 @@ import type { BatchPoint } from './protocol';
 import { RunLive } from './RunLive';
 import { SchemaFields } from './SchemaFields';
 import { SweepForm } from './SweepForm';
+import { useBackendMemory } from './useBackendMemory';
 import { useBrowserTraining } from './useBrowserTraining';
 import { useDatasetRanking } from './useDatasetRanking';
 
@@ -128,6 +132,8 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
   const settingsBody = resolved?.config
     ? { training: resolved.config, ...(images && augmentationOn ? { augmentation: AugmentationConfigSchema.parse(augmentation) } : {}) }
     : null;
+  const signature = useMemo(() => (resolved?.config ? modelSignature(resolved.doc, resolved.config.batchSize) : null), [resolved]);
+  const backendMemory = useBackendMemory(signature, training);
   const ready = Boolean(canTrain && graph && choice && resolved?.config && !resolved.problem);
   const busy = training.phase === 'measuring' || training.phase === 'training' || training.phase === 'saving';
 
@@ -142,7 +148,12 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
       overrides: resolved.config,
       augmentation: settingsBody?.augmentation ?? null,
       initialRunId: weightsRun?.id ?? null,
-      backends: backendChoice === 'auto' ? ['webgl', 'wasm', 'cpu'] : [backendChoice],
+      backends:
+        backendChoice !== 'auto'
+          ? [backendChoice]
+          : backendMemory.remembered
+            ? [backendMemory.remembered.backend]
+            : ['webgl', 'wasm', 'cpu'],
     });
   };
   const trainOnServer = async () => {
@@ -196,6 +207,7 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
                 </option>
               ))}
             </select>
+            {backendChoice === 'auto' ? <BackendMemoryNote memory={backendMemory} disabled={busy} /> : null}
           </div>
         </div>
         {weightsRun ? (
@@ -320,7 +332,7 @@ function BrowserRunView({ training, projectId }: { training: ReturnType<typeof u
   return (
     <div className="browser-run" data-phase={phase} data-status={state.status}>
       <p className="backend-line" data-testid="backend">
-        {phase === 'measuring' ? `Measuring ${training.candidates.join(', ')} on this model…` : null}
+        {phase === 'measuring' ? <BackendProbeProgress candidates={training.candidates} probe={training.probe} /> : null}
         {training.backend ? (
           <>
             Training on <strong>{training.backend}</strong>
