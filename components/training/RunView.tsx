@@ -13,7 +13,7 @@ import type { RunDetail } from '@/server/training/schemas';
 import { EvaluationView } from './EvaluationView';
 import { formatDuration } from './ProgressBar';
 import { RunLive } from './RunLive';
-import { runName } from './RunsBrowser';
+import { RunNameEditor } from './RunNameEditor';
 import { settingLabel } from './setting-label';
 import { flattenSettings } from './settings-diff';
 import { useFreshRun } from './useFreshRun';
@@ -40,7 +40,7 @@ export function RunView({ run: initialRun, canEdit }: { run: RunDetail; canEdit:
         <Link href={`/projects/${run.projectId}/runs`}>← All runs</Link>
       </p>
       <section className="panel">
-        <h2>{runName(run)}</h2>
+        <RunNameEditor run={run} runId={run.id} canEdit={canEdit} />
         <p className="muted">
           Version {run.versionNumber} on {run.dataset}, trained {run.place === 'browser' ? 'in a browser' : 'on a server worker'}
           {run.backend ? ` (${run.backend})` : ''}. Started {run.startedAt ? new Date(run.startedAt).toLocaleString() : 'not yet'}

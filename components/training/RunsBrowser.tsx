@@ -11,6 +11,7 @@ import { LineChart } from './charts/LineChart';
 import { COLORS } from './charts/TrainingCharts';
 import { formatMetric, metricWords } from './MetricsTable';
 import { formatDuration } from './ProgressBar';
+import { runName } from './run-name';
 import { SweepResults } from './SweepResults';
 import { settingLabel } from './setting-label';
 import { settingsDiff } from './settings-diff';
@@ -18,11 +19,6 @@ import { settingsDiff } from './settings-diff';
 type Run = Omit<RunSummary, 'createdAt'> & { createdAt: string };
 
 const CURVE_METRICS = ['valLoss', 'loss', 'valAccuracy', 'accuracy', 'valMae', 'mae'];
-
-/** A run's name in lists: its label, else its version and dataset. */
-export function runName(run: Pick<Run, 'label' | 'versionNumber' | 'dataset' | 'id'>): string {
-  return run.label || `v${run.versionNumber} · ${run.dataset} · ${run.id.slice(-5)}`;
-}
 
 /**
  * The Runs tab: every run of the project, filtered by status, place and dataset. Selecting runs
