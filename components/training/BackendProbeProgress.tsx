@@ -15,6 +15,7 @@ export function BackendProbeProgress({
   const finished = probe ? probe.index + (probe.done ? 1 : 0) : 0;
   // Half a step for the one being measured, so the bar moves as soon as a measurement begins.
   const share = count > 0 ? (finished + (probe && !probe.done ? 0.5 : 0)) / count : 0;
+  if (candidates.length === 1 && !probe) return <span data-testid="backend-probe">Starting on {candidates[0]}…</span>;
   return (
     <span className="probe-progress" data-testid="backend-probe">
       {probe
