@@ -3,20 +3,7 @@ import { type BackendStore, forgetRemembered, readRemembered, writeRemembered } 
 import type { GraphDoc } from '@/engine/graph/schema';
 import { templateGraph } from '@/engine/templates';
 import { modelSignature } from '@/engine/train/model-signature';
-
-/** The Web Storage contract over a Map (Node has no localStorage); the page passes window.localStorage. */
-class MapStorage implements BackendStore {
-  readonly items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+import { MemoryStorage } from '../support/memory-storage';
 
 const lenet = () => templateGraph('lenet5') as GraphDoc;
 
@@ -56,7 +43,7 @@ describe('backend memory', () => {
   };
 
   it('keeps the fastest backend per model signature and forgets it on request', () => {
-    const store = new MapStorage();
+    const store = new MemoryStorage();
     writeRemembered(store, 'm9-aaaa', measured);
     expect(readRemembered(store, 'm9-aaaa')).toEqual(measured);
     expect(readRemembered(store, 'm4-bbbb')).toBeNull();
@@ -65,7 +52,7 @@ describe('backend memory', () => {
   });
 
   it('ignores an entry it cannot read (edited by hand, or from another build)', () => {
-    const store = new MapStorage();
+    const store = new MemoryStorage();
     store.setItem('netcanvas.backend.m1', '{not json');
     store.setItem('netcanvas.backend.m2', JSON.stringify({ backend: 'gpu9000', figures: [], measuredAt: 'x' }));
     expect(readRemembered(store, 'm1')).toBeNull();
