@@ -29,8 +29,9 @@ export interface DesignFacts {
   task: TaskId | null;
 }
 
-/** `[28, 28, 1]` → "28×28×1". */
+/** `[28, 28, 1]` → "28×28×1"; a flat shape counts its numbers: `[2]` → "2 numbers". */
 export function shapeWords(shape: readonly (number | null)[]): string {
+  if (shape.length === 1) return shape[0] === 1 ? '1 number' : `${shape[0] ?? '?'} numbers`;
   return shape.map((d) => d ?? '?').join('×');
 }
 

@@ -276,8 +276,12 @@ test('the Train tab starts on a dataset that fits the design, and says when the 
   await page.goto(`${app.url}/projects/${mlp}/train`);
   await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue('builtin:spiral');
   await page.getByLabel('Dataset', { exact: true }).selectOption('builtin:iris');
-  await expect(page.getByLabel('Changes to fit the dataset')).toContainText('The input will be adapted from 2 to 4 to match iris.');
-  await expect(page.getByTestId('input-adaptation')).toContainText('its input will be adapted to this dataset for the run');
+  await expect(page.getByLabel('Changes to fit the dataset')).toContainText(
+    'The input will be adapted from 2 numbers to 4 numbers to match iris.',
+  );
+  await expect(page.getByTestId('input-adaptation')).toContainText(
+    'This design takes 2 numbers; its input will be adapted to this dataset for the run',
+  );
   await page.screenshot({ path: 'test-results/train-tab-adapted-input.png', fullPage: true });
   await page.getByRole('button', { name: 'Keep the design as it was: train on Spiral' }).click();
   await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue('builtin:spiral');

@@ -46,6 +46,7 @@ describe('rankDatasets', () => {
     expect(inputAdapts(graph('lenet5'), [32, 32, 1])).toBe(true);
     expect(inputAdapts(graph('lenet5'), [2])).toBe(false);
     expect(shapeWords([28, 28, 1])).toBe('28×28×1');
+    expect(shapeWords([4])).toBe('4 numbers');
   });
 });
 
