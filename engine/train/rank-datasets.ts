@@ -26,7 +26,8 @@ export interface RankedDataset {
 /** What a design's single input takes, and which task its output layer suggests. */
 export interface DesignFacts {
   inputShape: number[] | null;
-  task: TaskId | null;
+  /** The tasks the output suits (an image the input's size can be a rebuild or a mask), or null when it says nothing. */
+  tasks: TaskId[] | null;
 }
 
 /** `[28, 28, 1]` → "28×28×1"; a flat shape counts its numbers: `[2]` → "2 numbers". */
@@ -38,15 +39,27 @@ export function shapeWords(shape: readonly (number | null)[]): string {
 /** The design's input shape and the task its output suggests (softmax or sigmoid: classes; linear: numbers). */
 export function designFacts(doc: GraphDoc): DesignFacts {
   const analysis = analyse(doc);
-  if (analysis.inputs.length !== 1) return { inputShape: null, task: null };
+  if (analysis.inputs.length !== 1) return { inputShape: null, tasks: null };
   const shape = analysis.nodes[analysis.inputs[0] as string]?.params?.shape;
   const inputShape = Array.isArray(shape) && shape.every((d) => typeof d === 'number') ? (shape as number[]) : null;
   const outputId = analysis.outputs.length === 1 ? analysis.outputs[0]?.nodeId : undefined;
   const output = doc.nodes.find((n) => n.id === outputId);
   const activation = output ? (output.type === 'softmax' ? 'softmax' : analysis.nodes[output.id]?.params?.activation) : undefined;
-  const task: TaskId | null =
-    activation === 'softmax' || activation === 'sigmoid' ? 'classification' : activation === 'linear' ? 'regression' : null;
-  return { inputShape, task };
+  return { inputShape, tasks: outputTasks(inputShape, outputId ? analysis.nodes[outputId]?.outputShapes?.[0] : undefined, activation) };
+}
+
+/**
+ * The tasks an output suggests: an image of the input's height and width is a rebuild or a mask
+ * (a rebuild only when it has more than the input's channels is ruled out); one value per sample is
+ * classes (softmax, sigmoid) or numbers (linear).
+ */
+function outputTasks(input: number[] | null, output: readonly (number | null)[] | undefined, activation: unknown): TaskId[] | null {
+  const sample = output?.slice(1) ?? [];
+  if (input && input.length === 3 && sample.length === 3 && sample[0] === input[0] && sample[1] === input[1]) {
+    return sample[2] === input[2] ? ['reconstruction', 'segmentation'] : ['segmentation'];
+  }
+  if (activation === 'softmax' || activation === 'sigmoid') return ['classification'];
+  return activation === 'linear' ? ['regression'] : null;
 }
 
 /** Whether the design still analyses without errors once its input takes `shape`. */
@@ -64,7 +77,8 @@ const ORDER: Record<DatasetFitKind, number> = { exact: 0, adapted: 1, unknown: 2
 
 /**
  * The datasets in the order they suit a design: exact input-shape matches first, then those the
- * input can be adapted to (same number of dimensions first), then unknown shapes, then the rest;
+ * input can be adapted to (same number of dimensions first, then the nearest in size), then unknown
+ * shapes, then the rest;
  * within each, the design's task first. Stable: equal datasets keep the list's order.
  *
  * @example
@@ -81,9 +95,13 @@ export function rankDatasets(doc: GraphDoc, candidates: readonly DatasetCandidat
         : inputAdapts(doc, c.featureShape)
           ? 'adapted'
           : 'unfit';
-    const sameTask = facts.task === null || c.task === null || facts.task === c.task;
+    const sameTask = facts.tasks === null || c.task === null || facts.tasks.includes(c.task);
     const rank = c.featureShape && facts.inputShape && c.featureShape.length === facts.inputShape.length ? 0 : 1;
-    return { key: c.key, fit, sameTask, score: [ORDER[fit], sameTask ? 0 : 1, fit === 'adapted' ? rank : 0, index] };
+    // Among adapted inputs, the nearest in size changes the design least.
+    const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+    const distance =
+      fit === 'adapted' && c.featureShape && facts.inputShape ? Math.abs(Math.log(size(c.featureShape) / size(facts.inputShape))) : 0;
+    return { key: c.key, fit, sameTask, score: [ORDER[fit], sameTask ? 0 : 1, fit === 'adapted' ? rank : 0, distance, index] };
   });
   ranked.sort((a, b) => {
     for (let i = 0; i < a.score.length; i++) {

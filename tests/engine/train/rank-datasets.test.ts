@@ -22,7 +22,7 @@ describe('rankDatasets', () => {
 
   it('puts exact matches first, then the datasets the input can be adapted to', () => {
     const mlp = graph('mlp');
-    expect(designFacts(mlp)).toEqual({ inputShape: [2], task: 'classification' });
+    expect(designFacts(mlp)).toEqual({ inputShape: [2], tasks: ['classification'] });
     const ranked = rankDatasets(mlp, BUILTINS);
     const exact = ranked.filter((r) => r.fit === 'exact').map((r) => r.key);
     expect(exact).toEqual(['builtin:spiral', 'builtin:xor', 'builtin:circles', 'builtin:gaussians']);
@@ -40,6 +40,13 @@ describe('rankDatasets', () => {
     expect(ranked[0]).toEqual({ key: 'builtin:signals', fit: 'exact', sameTask: true });
     const unknown = ranked.findIndex((r) => r.key === 'team@1');
     expect(ranked.slice(0, unknown).every((r) => r.fit === 'exact' || r.fit === 'adapted')).toBe(true);
+  });
+
+  it('gives an autoencoder the digits to rebuild, and a U-Net the shapes with masks', () => {
+    expect(designFacts(graph('autoencoder')).tasks).toContain('reconstruction');
+    expect(rankDatasets(graph('autoencoder'), BUILTINS)[0]).toEqual({ key: 'builtin:digits-rebuild', fit: 'exact', sameTask: true });
+    expect(designFacts(graph('unet-small')).tasks).toContain('segmentation');
+    expect(rankDatasets(graph('unet-small'), BUILTINS)[0]).toMatchObject({ key: 'builtin:shapes', sameTask: true });
   });
 
   it('says whether a design still works with another input shape', () => {
