@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { sampleCountWords } from '@/components/datasets/sample-count';
 import { BUILTIN_DATASETS } from '@/engine/data/builtins';
 import { requireUser } from '@/server/auth/current-user';
 import { listDatasets } from '@/server/datasets/list-datasets';
@@ -47,10 +48,7 @@ export default async function DatasetsPage() {
                       </td>
                       <td>{KIND[d.kind] ?? d.kind}</td>
                       <td>{head ? `v${head.number}` : '—'}</td>
-                      <td>
-                        {head ? head.sampleCount.toLocaleString('en') : 0}
-                        {head?.counts.unlabelled ? <span className="badge grey"> {head.counts.unlabelled} unlabelled</span> : null}
-                      </td>
+                      <td>{head ? sampleCountWords(head.counts) : 'no samples'}</td>
                       <td className="small muted">{d.source || '—'}</td>
                     </tr>
                   );

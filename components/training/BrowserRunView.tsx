@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import { BackendProbeProgress } from './BackendProbeProgress';
 import { TrainingCharts } from './charts/TrainingCharts';
 import { EvaluationView } from './EvaluationView';
 import { MetricsTable } from './MetricsTable';
@@ -20,7 +21,7 @@ export function BrowserRunView({ training, projectId }: { training: ReturnType<t
   return (
     <div className="browser-run" data-phase={phase} data-status={state.status}>
       <p className="backend-line" data-testid="backend">
-        {phase === 'measuring' ? `Measuring ${training.candidates.join(', ')} on this model…` : null}
+        {phase === 'measuring' ? <BackendProbeProgress candidates={training.candidates} probe={training.probe} /> : null}
         {training.backend ? (
           <>
             Training on <strong>{training.backend}</strong>

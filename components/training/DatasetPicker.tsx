@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { DatasetLocation } from '@/components/datasets/dataset-endpoints';
+import { sampleCountWords } from '@/components/datasets/sample-count';
 import { call } from '@/components/ui/api';
 import type { DatasetMeta } from '@/engine/data/meta';
 import * as datasetRoutes from '@/server/datasets/routes';
@@ -36,7 +37,7 @@ export function useDatasetChoices(teamId: string): { choices: DatasetChoice[]; b
     ...team.flatMap((d) =>
       d.versions.map((v) => ({
         key: `${d.id}@${v.number}`,
-        label: `${d.name} v${v.number} (${v.sampleCount} samples)`,
+        label: `${d.name} v${v.number} (${sampleCountWords(v.counts)})`,
         ref: { datasetId: d.id, number: v.number },
       })),
     ),

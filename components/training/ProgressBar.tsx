@@ -1,4 +1,5 @@
 import { etaMs, progressFraction, type RunState } from '@/engine/train/run-lifecycle';
+import { type PacePoint, remainingBatches, timeLeftMs } from '@/engine/train/time-left';
 
 export function formatDuration(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -7,10 +8,16 @@ export function formatDuration(ms: number): string {
   return m < 60 ? `${m} min ${s % 60} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-/** How far the run is, and about how long it has left at the pace so far. */
-export function ProgressBar({ state }: { state: RunState }) {
+/**
+ * How far the run is, and about how long it has left. With `pace` (the batches watched and when),
+ * the time left is the batches to go at the rate watched; without it, the pace since the start.
+ * `doneInMs` is the run's recorded duration (null while it is not known yet); without it, the time
+ * this page watched.
+ */
+export function ProgressBar({ state, pace, doneInMs }: { state: RunState; pace?: readonly PacePoint[]; doneInMs?: number | null }) {
   const fraction = progressFraction(state);
-  const eta = etaMs(state);
+  const eta = pace ? timeLeftMs(remainingBatches(state) ?? 0, pace) : etaMs(state);
+  const took = doneInMs === undefined && state.status === 'completed' ? state.elapsedMs : doneInMs;
   const running = state.status === 'running' || state.status === 'paused';
   return (
     <div className="progress">
@@ -30,7 +37,7 @@ export function ProgressBar({ state }: { state: RunState }) {
           : null}
         {running && eta !== null ? ` · about ${formatDuration(eta)} left` : null}
         {state.status === 'paused' ? ' · paused' : null}
-        {state.status === 'completed' ? `Done in ${formatDuration(state.elapsedMs)}` : null}
+        {state.status === 'completed' ? (took != null ? `Done in ${formatDuration(took)}` : 'Done') : null}
       </span>
     </div>
   );

@@ -1,8 +1,9 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import { isFinal, type RunStatus } from '@/engine/train/run-lifecycle';
 import * as trainingRoutes from '@/server/training/routes';
 import { TrainingCharts } from './charts/TrainingCharts';
 import { MetricsTable } from './MetricsTable';
@@ -13,8 +14,27 @@ import { useRunEvents } from './useRunEvents';
  * A run followed live (a server run, or a browser run trained elsewhere): status, progress with
  * time left, the curves, the final figures, and a cancel button for editors while it runs.
  */
-export function RunLive({ runId, canCancel, initialStatus }: { runId: string; canCancel: boolean; initialStatus: string }) {
+export function RunLive({
+  runId,
+  canCancel,
+  initialStatus,
+  doneInMs,
+  onEnd,
+}: {
+  runId: string;
+  canCancel: boolean;
+  initialStatus: string;
+  /** The run's recorded duration once it is known (the page may have watched only part of it). */
+  doneInMs?: number | null;
+  /** Called once when a run that was not over when the page opened ends. */
+  onEnd?: () => void;
+}) {
   const live = useRunEvents(runId, { status: initialStatus, totalEpochs: 0 });
+  const ended = isFinal(live.status as RunStatus) && !isFinal(initialStatus as RunStatus);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the run ends
+  useEffect(() => {
+    if (ended) onEnd?.();
+  }, [ended]);
   const [error, setError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const active = live.status === 'queued' || live.status === 'running';
@@ -39,7 +59,7 @@ export function RunLive({ runId, canCancel, initialStatus }: { runId: string; ca
         ) : null}
       </p>
       <ErrorNote message={error} />
-      {live.state.status !== 'queued' ? <ProgressBar state={live.state} /> : null}
+      {live.state.status !== 'queued' ? <ProgressBar state={live.state} pace={live.batches} doneInMs={doneInMs} /> : null}
       <TrainingCharts batches={live.batches} epochs={live.epochs} revision={live.revision} />
       {live.finalMetrics ? <MetricsTable metrics={live.finalMetrics} testId="final-metrics" /> : null}
     </section>

@@ -7,21 +7,25 @@ import { useState } from 'react';
 import { call, urlOf } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import type { Evaluation } from '@/engine/train/evaluation';
+import { runDurationMs } from '@/engine/train/time-left';
 import * as predictRoutes from '@/server/predict/routes';
 import * as trainingRoutes from '@/server/training/routes';
 import type { RunDetail } from '@/server/training/schemas';
 import { EvaluationView } from './EvaluationView';
 import { formatDuration } from './ProgressBar';
 import { RunLive } from './RunLive';
-import { runName } from './RunsBrowser';
+import { RunNameEditor } from './RunNameEditor';
+import { settingLabel } from './setting-label';
 import { flattenSettings } from './settings-diff';
+import { useFreshRun } from './useFreshRun';
 
 /**
  * One run: what it trained (version, dataset, settings), where and on which backend, how it went
  * (live while it runs), what it gets right and wrong, and what to do with its weights.
  */
-export function RunView({ run, canEdit }: { run: RunDetail; canEdit: boolean }) {
+export function RunView({ run: initialRun, canEdit }: { run: RunDetail; canEdit: boolean }) {
   const router = useRouter();
+  const { run, refresh, error: refreshError } = useFreshRun(initialRun);
   const [error, setError] = useState<string | null>(null);
   const final = run.status === 'completed' || run.status === 'failed' || run.status === 'cancelled';
   const settings = flattenSettings(run);
@@ -37,7 +41,7 @@ export function RunView({ run, canEdit }: { run: RunDetail; canEdit: boolean }) 
         <Link href={`/projects/${run.projectId}/runs`}>← All runs</Link>
       </p>
       <section className="panel">
-        <h2>{runName(run)}</h2>
+        <RunNameEditor run={run} runId={run.id} canEdit={canEdit} />
         <p className="muted">
           Version {run.versionNumber} on {run.dataset}, trained {run.place === 'browser' ? 'in a browser' : 'on a server worker'}
           {run.backend ? ` (${run.backend})` : ''}. Started {run.startedAt ? new Date(run.startedAt).toLocaleString() : 'not yet'}
@@ -50,7 +54,7 @@ export function RunView({ run, canEdit }: { run: RunDetail; canEdit: boolean }) 
           </p>
         ) : null}
         {run.error ? <p className="alert error">{run.error}</p> : null}
-        <ErrorNote message={error} />
+        <ErrorNote message={error ?? refreshError} />
         <div className="train-actions">
           {run.hasWeights ? (
             <>
@@ -82,7 +86,7 @@ export function RunView({ run, canEdit }: { run: RunDetail; canEdit: boolean }) 
         </div>
       </section>
       <section className="panel">
-        <RunLive runId={run.id} canCancel={canEdit} initialStatus={run.status} />
+        <RunLive runId={run.id} canCancel={canEdit} initialStatus={initialRun.status} doneInMs={runDurationMs(run)} onEnd={refresh} />
       </section>
       {run.evaluation ? (
         <section className="panel">
@@ -95,7 +99,7 @@ export function RunView({ run, canEdit }: { run: RunDetail; canEdit: boolean }) 
           <tbody>
             {Object.entries(settings).map(([k, v]) => (
               <tr key={k}>
-                <th scope="row">{k}</th>
+                <th scope="row">{settingLabel(k)}</th>
                 <td>{v}</td>
               </tr>
             ))}

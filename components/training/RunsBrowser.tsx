@@ -11,17 +11,14 @@ import { LineChart } from './charts/LineChart';
 import { COLORS } from './charts/TrainingCharts';
 import { formatMetric, metricWords } from './MetricsTable';
 import { formatDuration } from './ProgressBar';
+import { runName } from './run-name';
 import { SweepResults } from './SweepResults';
+import { settingLabel } from './setting-label';
 import { settingsDiff } from './settings-diff';
 
 type Run = Omit<RunSummary, 'createdAt'> & { createdAt: string };
 
 const CURVE_METRICS = ['valLoss', 'loss', 'valAccuracy', 'accuracy', 'valMae', 'mae'];
-
-/** A run's name in lists: its label, else its version and dataset. */
-export function runName(run: Pick<Run, 'label' | 'versionNumber' | 'dataset' | 'id'>): string {
-  return run.label || `v${run.versionNumber} · ${run.dataset} · ${run.id.slice(-5)}`;
-}
 
 /**
  * The Runs tab: every run of the project, filtered by status, place and dataset. Selecting runs
@@ -227,7 +224,7 @@ export function RunsBrowser({
               <tbody>
                 {diff.map((row) => (
                   <tr key={row.key}>
-                    <th scope="row">{row.key}</th>
+                    <th scope="row">{settingLabel(row.key)}</th>
                     {row.values.map((v, i) => (
                       <td key={chosen[i]?.id ?? i} className={row.differs ? 'differs' : undefined}>
                         {v}

@@ -5,7 +5,10 @@ import type { ComponentProps } from 'react';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import type { BackendName } from '@/engine/backends';
 import type { DatasetMeta } from '@/engine/data/meta';
+import { BackendMemoryNote } from './BackendMemoryNote';
 import { DatasetPicker } from './DatasetPicker';
+import { InputAdaptation } from './InputAdaptation';
+import type { useBackendMemory } from './useBackendMemory';
 
 export type BackendChoice = 'auto' | BackendName;
 
@@ -26,6 +29,11 @@ export interface TrainSetupProps {
   onDataset(key: string): void;
   backend: BackendChoice;
   onBackend(backend: BackendChoice): void;
+  /** The backend remembered for this model in this browser, and how to forget it. */
+  backendMemory: ReturnType<typeof useBackendMemory>;
+  busy: boolean;
+  /** What is needed to say when the design's input would be adapted, and to offer a dataset that fits it. */
+  adaptation: Omit<ComponentProps<typeof InputAdaptation>, 'chosenKey' | 'onChoose'> | null;
   weightsRun: { id: string; label: string } | null;
   meta: DatasetMeta | null;
   /** Changes made to the graph so it fits the dataset (input shape, output units), in words. */
@@ -63,6 +71,7 @@ export function TrainSetup(props: TrainSetupProps) {
               </option>
             ))}
           </select>
+          {props.backend === 'auto' ? <BackendMemoryNote memory={props.backendMemory} disabled={props.busy} /> : null}
         </div>
       </div>
       {weightsRun ? (
@@ -78,6 +87,7 @@ export function TrainSetup(props: TrainSetupProps) {
           {meta.featureShape.join(', ')}]{meta.classes ? `, ${meta.classes.length} classes` : ', numeric targets'}.
         </p>
       ) : null}
+      {props.adaptation ? <InputAdaptation {...props.adaptation} chosenKey={props.datasetKey} onChoose={props.onDataset} /> : null}
       {props.modelNotes.length > 0 ? (
         <ul className="notes" aria-label="Changes to fit the dataset">
           {props.modelNotes.map((n) => (

@@ -8,6 +8,7 @@ import { useEditorDoc, useProjectEditorStore } from '@/components/workspace/Proj
 import { AugmentationConfigSchema } from '@/engine/data/augment';
 import { emptyGraph, type GraphDoc } from '@/engine/graph/schema';
 import type { TrainingConfigInput } from '@/engine/graph/training-config';
+import { modelSignature } from '@/engine/train/model-signature';
 import * as trainingRoutes from '@/server/training/routes';
 import * as versionRoutes from '@/server/versions/routes';
 import { useDatasetChoices, useDatasetMeta } from './DatasetPicker';
@@ -15,7 +16,9 @@ import { keepSettings, withEditorSettings } from './keep-settings';
 import { TrainRun } from './TrainRun';
 import { TrainSettings } from './TrainSettings';
 import { type BackendChoice, TrainSetup } from './TrainSetup';
+import { useBackendMemory } from './useBackendMemory';
 import { useBrowserTraining } from './useBrowserTraining';
+import { useDatasetRanking } from './useDatasetRanking';
 import { useResolvedSettings } from './useResolvedSettings';
 
 export interface TrainWorkbenchProps {
@@ -24,13 +27,6 @@ export interface TrainWorkbenchProps {
   head: { number: number; graph: GraphDoc } | null;
   /** `?weights=runId`: continue from that run's trained weights. */
   weightsRun: { id: string; label: string; versionNumber: number } | null;
-}
-
-/** A first dataset that suits the graph: images for an image input, the spiral otherwise. */
-function suggestedDataset(graph: GraphDoc | null): string {
-  const input = graph?.nodes.find((n) => n.type === 'input');
-  const shape = (input?.params as { shape?: unknown[] } | undefined)?.shape ?? [];
-  return shape.length === 3 ? 'builtin:digits' : shape.length === 2 ? 'builtin:signals' : 'builtin:spiral';
 }
 
 /**
@@ -48,7 +44,9 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
   const [versionGraph, setVersionGraph] = useState<GraphDoc | null>(head?.graph ?? null);
   const [graphError, setGraphError] = useState<string | null>(null);
   const { choices, builtins, error: listError } = useDatasetChoices(project.teamId);
-  const [datasetKey, setDatasetKey] = useState(() => suggestedDataset(head?.graph ?? null));
+  const ranked = useDatasetRanking(versionGraph, choices, builtins);
+  const [pickedKey, setDatasetKey] = useState<string | null>(null);
+  const datasetKey = pickedKey ?? ranked[0]?.key ?? '';
   const choice = choices.find((c) => c.key === datasetKey);
   const { meta, error: metaError } = useDatasetMeta(choice);
   const [overrides, setOverrides] = useState<TrainingConfigInput>({});
@@ -90,6 +88,8 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
   const settingsBody = resolved?.config
     ? { training: resolved.config, ...(images && augmentationOn ? { augmentation: AugmentationConfigSchema.parse(augmentation) } : {}) }
     : null;
+  const signature = useMemo(() => (resolved?.config ? modelSignature(resolved.doc, resolved.config.batchSize) : null), [resolved]);
+  const backendMemory = useBackendMemory(signature, training);
   const ready = Boolean(canTrain && graph && choice && resolved?.config && !resolved.problem);
   const busy = training.phase === 'measuring' || training.phase === 'training' || training.phase === 'saving';
 
@@ -110,7 +110,7 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
       overrides: resolved.config,
       augmentation: settingsBody?.augmentation ?? null,
       initialRunId: weightsRun?.id ?? null,
-      backends: backend === 'auto' ? ['webgl', 'wasm', 'cpu'] : [backend],
+      backends: backend !== 'auto' ? [backend] : backendMemory.remembered ? [backendMemory.remembered.backend] : ['webgl', 'wasm', 'cpu'],
     });
   };
   const trainOnServer = async () => {
@@ -151,6 +151,9 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
         onDataset={setDatasetKey}
         backend={backend}
         onBackend={setBackend}
+        backendMemory={backendMemory}
+        busy={busy}
+        adaptation={graph ? { graph, ranked, choices } : null}
         weightsRun={weightsRun}
         meta={meta}
         modelNotes={(resolved?.notes ?? []).filter((n) => n.field === 'model')}

@@ -15,7 +15,7 @@ export interface StartMessage {
   overrides: TrainingConfigInput;
   /** Augmentation of training images (engine/data/augment.ts), or null. */
   augmentation: Record<string, unknown> | null;
-  /** Backends to measure, fastest wins; one entry forces it. */
+  /** Backends to measure, fastest wins; one entry is used at once, unmeasured. */
   backends: BackendName[];
   /** Where the wasm binaries are served (`setWasmPaths`). */
   wasmPath: string;
@@ -38,6 +38,8 @@ export interface BatchPoint {
 
 export type FromWorker =
   | { type: 'measuring'; candidates: BackendName[] }
+  /** One candidate's measurement began (`samplesPerSecond` absent) or ended. */
+  | { type: 'probe'; backend: BackendName; index: number; count: number; samplesPerSecond?: number }
   | {
       type: 'measured';
       backend: BackendName;

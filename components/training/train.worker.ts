@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { httpBatchSource } from '@/components/datasets/http-batch-source';
-import { measureBackends, registerWasmGradientKernels } from '@/engine/backends';
+import { registerWasmGradientKernels } from '@/engine/backends';
 import { assignWeights } from '@/engine/compile/assign-weights';
 import { AugmentationConfigSchema, augmentBatch, isAugmentationOff } from '@/engine/data/augment';
 import type { BatchSource } from '@/engine/data/batch-source';
@@ -19,6 +19,7 @@ import { evaluateModel } from '@/engine/train/evaluation';
 import { modelTrainProbe } from '@/engine/train/model-probe';
 import { disposeModel, prepareModel } from '@/engine/train/prepare-model';
 import { targetShapeOf, trainFromSource } from '@/engine/train/train-stream';
+import { chooseBackend } from './choose-backend';
 import type { BatchPoint, FromWorker, StartMessage, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -71,7 +72,7 @@ async function run(start: StartMessage): Promise<void> {
 
   post({ type: 'measuring', candidates: start.backends });
   const probe = modelTrainProbe(() => build().model, source.featureShape, config.batchSize);
-  const choice = await measureBackends(tf, start.backends, probe, { minMs: 400, maxMs: 2500 });
+  const choice = await chooseBackend(tf, start.backends, probe, post);
   const counts = { train: source.count('train'), validation: source.count('validation'), test: source.count('test') };
   const batchesPerEpoch = Math.ceil(counts.train / config.batchSize);
   post({ type: 'measured', backend: choice.backend, figures: choice.figures, config, counts, batchesPerEpoch });

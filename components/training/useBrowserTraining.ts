@@ -31,6 +31,8 @@ export interface BrowserTraining {
   backend: BackendName | null;
   figures: BackendFigures[];
   candidates: BackendName[];
+  /** The backend measurement under way: which candidate, of how many, and whether it is done. */
+  probe: { backend: BackendName; index: number; count: number; done: boolean } | null;
   config: TrainingConfig | null;
   runId: string | null;
   batches: BatchPoint[];
@@ -60,6 +62,7 @@ export function useBrowserTraining(): BrowserTraining {
   const [backend, setBackend] = useState<BackendName | null>(null);
   const [figures, setFigures] = useState<BackendFigures[]>([]);
   const [candidates, setCandidates] = useState<BackendName[]>([]);
+  const [probe, setProbe] = useState<BrowserTraining['probe']>(null);
   const [config, setConfig] = useState<TrainingConfig | null>(null);
   const [runId, setRunId] = useState<string | null>(null);
   const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
@@ -101,6 +104,7 @@ export function useBrowserTraining(): BrowserTraining {
       setRunId(null);
       setFigures([]);
       setBackend(null);
+      setProbe(null);
       setPhase('measuring');
       dispatch({ type: 'reset' });
       let id: string | null = null;
@@ -119,6 +123,7 @@ export function useBrowserTraining(): BrowserTraining {
       w.onmessage = async (event: MessageEvent<FromWorker>) => {
         const message = event.data;
         if (message.type === 'measuring') setCandidates(message.candidates);
+        else if (message.type === 'probe') setProbe({ ...message, done: message.samplesPerSecond !== undefined });
         else if (message.type === 'measured') {
           setBackend(message.backend);
           setFigures(message.figures);
@@ -223,6 +228,7 @@ export function useBrowserTraining(): BrowserTraining {
     backend,
     figures,
     candidates,
+    probe,
     config,
     runId,
     batches: batches.current,

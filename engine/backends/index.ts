@@ -7,6 +7,7 @@ export {
   DEFAULT_BACKEND_ORDER,
   initBackend,
   type MeasureOptions,
+  type MeasureProgress,
   measureBackends,
   type ProbeSession,
 } from './select-backend';

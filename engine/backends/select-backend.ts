@@ -69,6 +69,16 @@ export interface MeasureOptions {
    * candidate measured before it: its rank is settled, and a slow cpu should not hold up start-up.
    */
   giveUpFactor?: number;
+  /** Told when a candidate's measurement begins (no figures yet) and when it ends (its figures), to show progress. */
+  onProgress?: (progress: MeasureProgress) => void;
+}
+
+/** Which candidate is being measured, of how many; `figures` once it is done. */
+export interface MeasureProgress {
+  backend: BackendName;
+  index: number;
+  count: number;
+  figures?: BackendFigures;
 }
 
 /** What one backend achieved, or why it could not run the probe. */
@@ -110,9 +120,12 @@ export async function measureBackends(
   options: MeasureOptions = {},
 ): Promise<BackendChoice> {
   const figures: BackendFigures[] = [];
-  for (const backend of candidates) {
+  for (const [index, backend] of candidates.entries()) {
     const best = Math.max(0, ...figures.map((f) => f.samplesPerSecond));
-    figures.push(await measureOne(tf, backend, probe, options, best));
+    options.onProgress?.({ backend, index, count: candidates.length });
+    const measured = await measureOne(tf, backend, probe, options, best);
+    figures.push(measured);
+    options.onProgress?.({ backend, index, count: candidates.length, figures: measured });
   }
   const ran = figures.filter((f) => f.error === undefined);
   if (ran.length === 0) {

@@ -4,6 +4,7 @@ import type { GraphDoc } from '../graph/schema';
 import type { TrainingConfigInput } from '../graph/training-config';
 import { type TaskRef, taskSpec } from '../tasks/registry';
 import type { LabelFacts } from '../tasks/spec';
+import { shapeWords } from './rank-datasets';
 
 /** What fitting a graph needs to know of a dataset: an in-memory set, a BatchSource or a dataset's meta. */
 export type DatasetShape = Pick<InMemoryDataset, 'name' | 'featureShape' | 'classes'> & { task: TaskRef; labelSize?: number };
@@ -52,7 +53,7 @@ export function fitGraphToDataset(doc: GraphDoc, dataset: DatasetShape): Dataset
   const current = (analysis.nodes[inputId]?.params?.shape as (number | null)[] | undefined) ?? [];
   if (input && current.join(',') !== wanted.join(',')) {
     input.params = { ...input.params, shape: wanted };
-    changes.push(`Input shape set to [${wanted.join(', ')}] to match ${dataset.name}.`);
+    changes.push(`The input will be adapted from ${shapeWords(current)} to ${shapeWords(wanted)} to match ${dataset.name}.`);
   }
   const output = nodes.find((n) => n.id === outputId);
   const outputParams = analysis.nodes[outputId]?.params ?? {};

@@ -28,6 +28,7 @@ export const BuiltinInfoSchema = z.object({
   title: z.string(),
   kind: z.enum(['image', 'tabular', 'sequence', 'text']),
   task: z.enum(TASK_IDS),
+  featureShape: z.array(z.number().int().positive()),
   description: z.string(),
   source: z.string(),
   license: z.string(),

@@ -9,6 +9,7 @@ import {
   ListRunsQuerySchema,
   ProjectParamsSchema,
   RecordEpochBodySchema,
+  RenameRunBodySchema,
   RunDetailSchema,
   RunListSchema,
   RunModelSchema,
@@ -77,6 +78,16 @@ export const getRun = defineRoute({
   params: RunParamsSchema,
   output: RunDetailSchema,
   access: { run: 'viewer' },
+});
+
+/** PATCH /api/runs/:runId – rename a run (an empty name goes back to the one made from design, version, dataset and date). */
+export const renameRun = defineRoute({
+  method: 'PATCH',
+  path: '/api/runs/:runId',
+  params: RunParamsSchema,
+  body: RenameRunBodySchema,
+  output: RunSummarySchema,
+  access: { run: 'editor' },
 });
 
 /** DELETE /api/runs/:runId – delete a finished run with its epochs and artifacts. */

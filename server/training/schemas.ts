@@ -62,6 +62,10 @@ export const RunSummarySchema = z.object({
   backend: z.string().nullable(),
   status: StatusSchema,
   label: z.string(),
+  /** The name people gave the run, or null: then it is called by its design, version, dataset and date. */
+  name: z.string().nullable(),
+  /** The name of the project (the design) it trained. */
+  designName: z.string(),
   config: z.record(z.string(), z.unknown()),
   finalMetrics: MetricsSchema.nullable(),
   epochsDone: z.number().int(),
@@ -87,6 +91,18 @@ export const RunDetailSchema = RunSummarySchema.extend({
   evaluation: z.unknown().nullable(),
 });
 export type RunDetail = z.infer<typeof RunDetailSchema>;
+
+/** `PATCH /api/runs/:runId`: a new name, or an empty one (or null) to go back to the made-up name. */
+export const RenameRunBodySchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .max(120, 'A run name has at most 120 characters.')
+      .nullable()
+      .transform((name) => name || null),
+  })
+  .strict();
 
 export const ListRunsQuerySchema = z.object({
   status: StatusSchema.optional(),

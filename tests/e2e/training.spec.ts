@@ -13,16 +13,14 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-/** A project with the MLP template saved as version 1, made through the API with the page's session. */
-async function projectWithMlp(page: Page): Promise<string> {
+/** A project with a template (the MLP by default) saved as version 1, made through the API with the page's session. */
+async function projectWithMlp(page: Page, template = 'mlp', name = 'Spiral MLP'): Promise<string> {
   const headers = { origin: app.url };
   const teams = await (await page.request.get(`${app.url}/api/teams`)).json();
-  const project = await (
-    await page.request.post(`${app.url}/api/teams/${teams.teams[0].id}/projects`, { headers, data: { name: 'Spiral MLP' } })
-  ).json();
+  const project = await (await page.request.post(`${app.url}/api/teams/${teams.teams[0].id}/projects`, { headers, data: { name } })).json();
   const saved = await page.request.post(`${app.url}/api/projects/${project.id}/versions`, {
     headers,
-    data: { parent: null, graph: templateGraph('mlp') },
+    data: { parent: null, graph: templateGraph(template) },
   });
   expect(saved.status()).toBe(201);
   return project.id;
@@ -40,7 +38,7 @@ test('trains the MLP on the spiral in the browser for two epochs: live curves, c
   const projectId = await projectWithMlp(page);
 
   await page.goto(`${app.url}/projects/${projectId}/train`);
-  await expect(page.getByLabel('Dataset')).toHaveValue('builtin:spiral');
+  await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue('builtin:spiral');
   await expect(page.getByTestId('dataset-summary')).toContainText('spiral');
   // The defaults are explained in words.
   await expect(page.getByText(/Loss: categorical cross-entropy/)).toBeVisible();
@@ -212,5 +210,169 @@ test('the confusion matrix fits beside "Accuracy per class" for 2 to 100 classes
     if (n === 10) await page.screenshot({ path: 'test-results/confusion-10-classes.png', fullPage: true });
     if (n === 100) await page.screenshot({ path: 'test-results/confusion-100-classes.png', fullPage: true });
   }
+  await context.close();
+});
+
+/** A duration as the run pages write it (components/training/ProgressBar.tsx formatDuration). */
+function durationWords(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+test('the page of a live run shows the finished run when it ends, and runs have readable names that can be changed', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signUp(page, app.url, 'Run watcher', uniqueEmail('watcher'));
+  const projectId = await projectWithMlp(page);
+  const headers = { origin: app.url };
+  const made = await page.request.post(`${app.url}/api/projects/${projectId}/runs`, {
+    headers,
+    data: { versionNumber: 1, dataset: { builtin: 'spiral' }, place: 'server', settings: { training: { epochs: 4, learningRate: 0.01 } } },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  const runId = (await made.json()).id;
+
+  // Opened while the run waits for a worker; followed live until it ends, with no reload.
+  await page.goto(`${app.url}/projects/${projectId}/runs/${runId}`);
+  const live = page.locator('.run-live');
+  await expect(live).toHaveAttribute('data-status', 'completed', { timeout: 120_000 });
+  await expect(page.getByRole('link', { name: 'Continue training from these weights' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'model.json' })).toBeVisible();
+  await expect(page.getByTestId('confusion-matrix')).toBeVisible();
+  const detail = await (await page.request.get(`${app.url}/api/runs/${runId}`)).json();
+  expect(detail.wallTimeMs).toBeGreaterThan(0);
+  // The duration is the run's own, start to end, not the part the page watched.
+  await expect(live.locator('.progress__text')).toHaveText(`Done in ${durationWords(detail.wallTimeMs)}`);
+
+  // Named by design, version, dataset and date; settings by their labels, in their own case.
+  const heading = page.getByRole('heading', { level: 2, name: /^Spiral MLP v1 · spiral · \d{1,2} [A-Z][a-z]{2} \d\d:\d\d$/ });
+  await expect(heading).toBeVisible();
+  const learningRate = page.getByRole('rowheader', { name: 'Learning rate', exact: true });
+  await expect(learningRate).toBeVisible();
+  await expect(learningRate).toHaveCSS('text-transform', 'none');
+  await page.screenshot({ path: 'test-results/run-page-finished.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByLabel('Run name').fill('Higher learning rate');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Higher learning rate' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Higher learning rate' })).toBeVisible();
+
+  // Comparing two runs lists the settings that differ by label.
+  const other = await page.request.post(`${app.url}/api/projects/${projectId}/runs`, {
+    headers,
+    data: {
+      versionNumber: 1,
+      dataset: { builtin: 'spiral' },
+      place: 'browser',
+      backend: 'cpu',
+      settings: { training: { learningRate: 0.1 } },
+    },
+  });
+  expect(other.status()).toBe(201);
+  await page.goto(`${app.url}/projects/${projectId}/runs`);
+  await page.getByRole('checkbox', { name: 'Compare Higher learning rate' }).check();
+  await page.getByRole('checkbox', { name: /^Compare Spiral MLP v1 · spiral/ }).check();
+  const diff = page.getByTestId('settings-diff');
+  await expect(diff.getByRole('rowheader', { name: 'Learning rate', exact: true })).toBeVisible();
+  await expect(diff).not.toContainText('learningRate');
+  await page.screenshot({ path: 'test-results/runs-compare-labels.png', fullPage: true });
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the Train tab starts on a dataset that fits the design, and says when the input would be adapted', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await signUp(page, app.url, 'Dataset chooser', uniqueEmail('chooser'));
+
+  // A 28×28×1 CNN starts on the digits, with nothing to adapt and no error.
+  const lenet = await projectWithMlp(page, 'lenet5', 'Digits CNN');
+  await page.goto(`${app.url}/projects/${lenet}/train`);
+  await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue('builtin:digits');
+  await expect(page.getByTestId('dataset-summary')).toContainText('28, 28, 1');
+  await expect(page.getByTestId('input-adaptation')).toHaveCount(0);
+  await expect(page.locator('.alert.error')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Train in browser' })).toBeEnabled();
+
+  // Picking the spiral says why it cannot work, and offers the way back.
+  await page.getByLabel('Dataset', { exact: true }).selectOption('builtin:spiral');
+  const note = page.getByTestId('input-adaptation');
+  await expect(note).toContainText('This design takes 28×28×1');
+  await page.screenshot({ path: 'test-results/train-tab-unfit-dataset.png', fullPage: true });
+  await note.getByRole('button', { name: 'Keep the design as it was: train on Handwritten digits (MNIST)' }).click();
+  await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue('builtin:digits');
+  await expect(note).toHaveCount(0);
+
+  // A 2-input MLP on the iris (4 measurements) is adapted, and says so.
+  const mlp = await projectWithMlp(page);
+  await page.goto(`${app.url}/projects/${mlp}/train`);
+  await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue('builtin:spiral');
+  await page.getByLabel('Dataset', { exact: true }).selectOption('builtin:iris');
+  await expect(page.getByLabel('Changes to fit the dataset')).toContainText(
+    'The input will be adapted from 2 numbers to 4 numbers to match iris.',
+  );
+  await expect(page.getByTestId('input-adaptation')).toContainText(
+    'This design takes 2 numbers; its input will be adapted to this dataset for the run',
+  );
+  await page.screenshot({ path: 'test-results/train-tab-adapted-input.png', fullPage: true });
+  await page.getByRole('button', { name: 'Keep the design as it was: train on Spiral' }).click();
+  await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue('builtin:spiral');
+  await context.close();
+});
+
+test('the backend measurement shows its progress, is remembered for the model, and later runs start on the winner at once', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await signUp(page, app.url, 'Backend measurer', uniqueEmail('measurer'));
+  const projectId = await projectWithMlp(page);
+  await page.goto(`${app.url}/projects/${projectId}/train`);
+  await expect(page.getByTestId('dataset-summary')).toContainText('spiral');
+  await page.locator('#setting-epochs').fill('1');
+  await expect(page.getByTestId('backend-memory')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Train in browser' }).click();
+  const run = page.locator('.browser-run');
+  const probe = page.getByRole('progressbar', { name: 'Backend measurement' });
+  await expect(probe).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('backend-probe')).toContainText(/Measuring (webgl|wasm|cpu) on this model \([1-3] of 3\)/);
+  await page.screenshot({ path: 'test-results/backend-probe-progress.png' });
+  await expect(run).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
+  const first = (await page.getByTestId('backend').textContent()) ?? '';
+  const winner = /Training on (webgl|wasm|cpu)/.exec(first)?.[1];
+  expect(winner, first).toBeTruthy();
+  expect(first).toContain('measured:');
+
+  // Remembered in this browser for this model, shown under the picker, and kept over a reload.
+  const memory = page.getByTestId('backend-memory');
+  await expect(memory).toContainText(`Runs of this model start on ${winner} at once`);
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('netcanvas.backend.')));
+  expect(stored).toHaveLength(1);
+  await page.reload();
+  await page.locator('#setting-epochs').fill('1');
+  await expect(memory).toContainText(`start on ${winner}`);
+
+  // The next run starts on it without measuring.
+  const clicked = Date.now();
+  await page.getByRole('button', { name: 'Train in browser' }).click();
+  await expect(page.getByTestId('backend')).toContainText(`Training on ${winner}`, { timeout: 60_000 });
+  console.log(`second run: training on ${winner} ${Date.now() - clicked} ms after the click`);
+  await expect(run).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
+  await expect(page.getByTestId('backend')).not.toContainText('measured:');
+  await page.screenshot({ path: 'test-results/backend-remembered.png' });
+
+  // Measure again forgets it: the next run measures.
+  await memory.getByRole('button', { name: 'Measure again' }).click();
+  await expect(memory).toHaveCount(0);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('netcanvas.backend.')))).toEqual([]);
   await context.close();
 });

@@ -162,6 +162,34 @@ describeEachDatabase('browser runs and sweeps', () => {
     await call('POST', `/api/runs/${server.body.id}/cancel`, { as: alice });
   });
 
+  it('renames a run, goes back to the made-up name on an empty one, and refuses a bad name with a clear message', async () => {
+    const created = await call('POST', `/api/projects/${projectId}/runs`, {
+      as: alice,
+      body: { versionNumber: 1, dataset: { builtin: 'spiral' }, place: 'browser', backend: 'cpu' },
+    });
+    expect(created.status).toBe(201);
+    const runId = created.body.id;
+    // Runs carry what their readable name is made from: the design, its version, the dataset, the date.
+    expect(created.body).toMatchObject({ name: null, designName: 'Training project', versionNumber: 1, dataset: 'builtin:spiral' });
+
+    const renamed = await call('PATCH', `/api/runs/${runId}`, { as: alice, body: { name: '  Wider hidden layer  ' } });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect(renamed.body.name).toBe('Wider hidden layer');
+    expect((await call('GET', `/api/runs/${runId}`, { as: alice })).body.name).toBe('Wider hidden layer');
+    const listed = await call('GET', `/api/projects/${projectId}/runs`, { as: alice });
+    expect(listed.body.runs.find((r: { id: string }) => r.id === runId).name).toBe('Wider hidden layer');
+
+    const cleared = await call('PATCH', `/api/runs/${runId}`, { as: alice, body: { name: '' } });
+    expect(cleared.body.name).toBeNull();
+
+    const tooLong = await call('PATCH', `/api/runs/${runId}`, { as: alice, body: { name: 'x'.repeat(121) } });
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(tooLong.body)).toContain('at most 120 characters');
+    expect((await call('PATCH', `/api/runs/${runId}`, { as: alice, body: { name: 'ok', status: 'completed' } })).status).toBe(400);
+    expect((await call('PATCH', `/api/runs/${runId}`, { as: viewer, body: { name: 'mine now' } })).status).toBe(404);
+    await call('POST', `/api/runs/${runId}/cancel`, { as: alice });
+  });
+
   it('expands a sweep into one queued server run per grid point, labelled with its settings', async () => {
     const created = await call('POST', `/api/projects/${projectId}/sweeps`, {
       as: alice,

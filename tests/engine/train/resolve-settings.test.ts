@@ -11,7 +11,7 @@ describe('resolveSettings', () => {
     const graph = { ...mlp(), training: {} };
     const r = resolveSettings(graph, { name: 'digits-ish', task: 'classification', featureShape: [4], classes: ['a', 'b', 'c', 'd', 'e'] });
     expect(r.problem).toBeUndefined();
-    expect(notes(r)).toContain('Input shape set to [4] to match digits-ish.');
+    expect(notes(r)).toContain('The input will be adapted from 2 numbers to 4 numbers to match digits-ish.');
     expect(notes(r).some((t) => /set to 5 units with softmax: one per class/.test(t))).toBe(true);
     expect(notes(r)).toContain('Loss: categorical cross-entropy, because the labels are 5 classes.');
     expect(r.config).toMatchObject({ loss: 'categoricalCrossentropy', optimizer: 'adam', epochs: 10 });

@@ -76,6 +76,7 @@ export const rows: Row[] = [
     expect: [401, 404, 200, 200, 200],
   },
   { file: 'runs/[runId]', method: 'GET', path: run, expect: [401, 404, 200, 200, 200] },
+  { file: 'runs/[runId]', method: 'PATCH', path: run, body: () => ({ name: 'Best so far' }), expect: [401, 404, 403, 200, 200] },
   { file: 'runs/[runId]', method: 'DELETE', path: run, expect: [401, 404, 403, 204, 204] },
   { file: 'runs/[runId]/cancel', method: 'POST', path: (w) => `${browserRun(w)}/cancel`, expect: [401, 404, 403, 200, 200] },
   { file: 'runs/[runId]/events', method: 'GET', path: (w) => `${run(w)}/events`, expect: [401, 404, 200, 200, 200] },

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { runName } from '@/components/training/run-name';
 import { TrainWorkbench } from '@/components/training/TrainWorkbench';
 import { requireUser } from '@/server/auth/current-user';
 import { ApiError } from '@/server/http/errors';
@@ -43,9 +44,7 @@ export default async function TrainPage({
       versions={history.versions.map((v) => ({ number: v.number, message: v.message }))}
       head={head ? { number: head.number, graph: head.graph } : null}
       weightsRun={
-        run?.hasWeights && run.projectId === projectId
-          ? { id: run.id, label: run.label || `v${run.versionNumber} on ${run.dataset}`, versionNumber: run.versionNumber }
-          : null
+        run?.hasWeights && run.projectId === projectId ? { id: run.id, label: runName(run), versionNumber: run.versionNumber } : null
       }
     />
   );
