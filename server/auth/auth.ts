@@ -39,7 +39,8 @@ function createAuth() {
         '/request-password-reset': { window: 60, max: 5 },
       },
     },
-    advanced: { ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] } },
+    // scripts/serve.ts sets X-Forwarded-For to the one client address it believes (TRUSTED_PROXY).
+    advanced: { ipAddress: { ipAddressHeaders: ['x-forwarded-for'] } },
     telemetry: { enabled: false },
     logger: { level: process.env.NODE_ENV === 'test' ? 'error' : 'warn' },
     databaseHooks: {
