@@ -6,6 +6,9 @@ import { authSecret, baseUrl, trustedOrigins } from '@/server/env';
 import { sendMail } from '@/server/mail/send-mail';
 import { setUpNewUser } from '@/server/teams/set-up-new-user';
 
+/** How long a revoked session may still read (never write): the age of Better Auth's session cookie cache. */
+export const SESSION_CACHE_SECONDS = 5;
+
 function createAuth() {
   return betterAuth({
     appName: 'NetCanvas',
@@ -25,7 +28,9 @@ function createAuth() {
         await sendMail({ to: user.email, subject: 'Reset your NetCanvas password', text: resetPasswordText(user.name, url) });
       },
     },
-    session: { cookieCache: { enabled: true, maxAge: 60 } },
+    // The signed session cookie spares a database read per request, but outlives a revoked session
+    // by up to its age: reads accept that for a few seconds, writes never (server/auth/caller.ts).
+    session: { cookieCache: { enabled: true, maxAge: SESSION_CACHE_SECONDS } },
     // Counted in the database, so every server process shares the budget. Sign-in and sign-up get a
     // tighter one than the rest.
     rateLimit: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Caller, resolveCaller } from '@/server/auth/caller';
+import { type Caller, resolveCaller, SAFE_METHODS } from '@/server/auth/caller';
 import { trustedOrigins } from '@/server/env';
 import { type AccessResult, checkAccess } from '@/server/http/check-access';
 import {
@@ -77,7 +77,7 @@ export function handle<const C extends RouteContract>(
 }
 
 async function requireCaller(request: Request): Promise<Caller> {
-  const caller = await resolveCaller(request.headers);
+  const caller = await resolveCaller(request.headers, request.method);
   if (!caller) throw new ApiError('unauthorized', 'Sign in, or send an API token, to use this.');
   if (caller.via === 'session') checkOrigin(request);
   return caller;
@@ -92,8 +92,6 @@ function answer(output: z.ZodType, status: number, result: unknown): Response {
   if (status === 204) return new Response(null, { status: 204 });
   return Response.json(encoded.data, { status, headers: { 'cache-control': 'no-store' } });
 }
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** CSRF: a write that rides on the session cookie must come from one of our own pages. */
 export function checkOrigin(request: Request): void {

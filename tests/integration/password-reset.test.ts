@@ -47,8 +47,8 @@ describeEachDatabase('password reset', () => {
     // Once used, the token is gone.
     const again = await call('POST', '/api/auth/reset-password', { body: { newPassword: 'yet another password', token } });
     expect(again.status).toBe(400);
-    // Sessions signed in with the old password are revoked (browsers holding one notice within the
-    // minute their cached session cookie lasts). The one sign-in above is the only session left.
+    // Sessions signed in with the old password are revoked (tests/integration/attacks/revoked-sessions
+    // checks how soon). The one sign-in above is the only session left.
     const sessions = await db().session.findMany({ where: { userId: user.id } });
     expect(sessions).toHaveLength(1);
   });
