@@ -8,10 +8,13 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { port, trustedProxyHops } from '@/server/env';
+import { cleanStaleStaging } from '@/server/datasets/ingest/clean-stale-staging';
 import { clientAddress } from '@/server/http/client-address';
 
 async function main(): Promise<void> {
   const hops = trustedProxyHops();
+  const cleaned = await cleanStaleStaging();
+  if (cleaned.length) console.log(`[netcanvas] removed ${cleaned.length} staging folder(s) left by interrupted uploads`);
   const app = next({ dev: false, dir: process.cwd(), port: port() });
   await app.prepare();
   const handle = app.getRequestHandler();

@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   if (!dev) await buildIfStale(env);
 
   // Production goes through scripts/serve.ts, which decides the client's address before Next sees it.
-  const next = dev ? run('next', ['dev', '-p', String(port)], env) : run('tsx', ['scripts/serve.ts'], env);
+  const next = dev ? run('next', ['dev', '-p', String(port)], env) : run('tsx', ['scripts/serve.ts'], { ...env, NODE_ENV: 'production' });
   children.add(next);
   next.on('exit', (code) => {
     if (!shuttingDown) {

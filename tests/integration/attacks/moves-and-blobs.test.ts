@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { closeTrainQueue } from '@/server/training/queue';
 import { closeRunEvents } from '@/server/training/run-events';
-import { call, ORIGIN, routeModule, signUp, type TestUser } from '../helpers/api';
+import { call, ORIGIN, routeModule, signUp, type TestUser, verifyEmail } from '../helpers/api';
 import { describeEachDatabase } from '../helpers/databases';
 import { projectWithTemplate } from '../training-support';
 
@@ -42,6 +42,7 @@ describeEachDatabase('attacks: moving projects, foreign blobs, unreadable evalua
   beforeAll(async () => {
     owner = await signUp('Owen Owner');
     editor = await signUp('Edie Editor');
+    await verifyEmail(editor);
     stranger = await signUp('Stan Stranger');
     teamId = (await call('POST', '/api/teams', { as: owner, body: { name: 'Lab' } })).body.id;
     await call('POST', `/api/teams/${teamId}/invitations`, { as: owner, body: { email: editor.email, role: 'editor' } });
