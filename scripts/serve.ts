@@ -7,8 +7,8 @@
  */
 import { createServer } from 'node:http';
 import next from 'next';
-import { port, trustedProxyHops } from '@/server/env';
 import { cleanStaleStaging } from '@/server/datasets/ingest/clean-stale-staging';
+import { port, trustedProxyHops } from '@/server/env';
 import { clientAddress } from '@/server/http/client-address';
 
 async function main(): Promise<void> {
