@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { resetAuth } from '@/server/auth/auth';
+import { beforeAll, expect, it } from 'vitest';
 import { call, cookiesFrom, signUp, type TestUser } from '../helpers/api';
 import { describeEachDatabase } from '../helpers/databases';
-import { type Mailbox, openMailbox } from '../helpers/mailbox';
+import { useMailbox } from '../helpers/mailbox';
 
 describeEachDatabase('attacks: invitation hijack', () => {
-  let mailbox: Mailbox;
+  const mailbox = useMailbox();
   let owner: TestUser;
-  const before = process.env.SMTP_URL;
 
   beforeAll(async () => {
-    mailbox = await openMailbox();
-    process.env.SMTP_URL = mailbox.url;
-    resetAuth();
     owner = await signUp('Olga Owner');
-  });
-  afterAll(async () => {
-    if (before === undefined) delete process.env.SMTP_URL;
-    else process.env.SMTP_URL = before;
-    await mailbox.close();
   });
 
   it('signing up with an invited address (any letter case) gives nothing until a mailed link proves it', async () => {
@@ -46,7 +36,7 @@ describeEachDatabase('attacks: invitation hijack', () => {
       body: { email: address, callbackURL: '/projects' },
     });
     expect(asked.status, JSON.stringify(asked.body)).toBe(200);
-    const link = await mailbox.linkTo(address, '/api/auth/verify-email');
+    const link = await mailbox().linkTo(address, '/api/auth/verify-email');
     const opened = await call('GET', link);
     expect(opened.status).toBe(302);
     expect(opened.headers.get('location')).toBe('/projects');

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { resetAuth, SESSION_CACHE_SECONDS } from '@/server/auth/auth';
+import { expect, it } from 'vitest';
+import { SESSION_CACHE_SECONDS } from '@/server/auth/auth';
 import { call, cookiesFrom, signUp, type TestUser } from '../helpers/api';
 import { describeEachDatabase } from '../helpers/databases';
-import { type Mailbox, openMailbox } from '../helpers/mailbox';
+import { useMailbox } from '../helpers/mailbox';
 
 const pastTheCache = () => new Promise((r) => setTimeout(r, (SESSION_CACHE_SECONDS + 1) * 1000));
 
@@ -16,19 +16,7 @@ async function expectRevoked(copied: string): Promise<void> {
 }
 
 describeEachDatabase('attacks: revoked sessions', () => {
-  let mailbox: Mailbox;
-  const before = process.env.SMTP_URL;
-
-  beforeAll(async () => {
-    mailbox = await openMailbox();
-    process.env.SMTP_URL = mailbox.url;
-    resetAuth();
-  });
-  afterAll(async () => {
-    if (before === undefined) delete process.env.SMTP_URL;
-    else process.env.SMTP_URL = before;
-    await mailbox.close();
-  });
+  const mailbox = useMailbox();
 
   it('sign-out stops writes at once and reads within seconds', async () => {
     const user = await signUp('Sally Signout');
@@ -50,7 +38,7 @@ describeEachDatabase('attacks: revoked sessions', () => {
   it('a password reset stops every session likewise', async () => {
     const user: TestUser = await signUp('Rita Reset');
     await call('POST', '/api/auth/request-password-reset', { body: { email: user.email, redirectTo: '/reset-password' } });
-    const link = await mailbox.linkTo(user.email, '/api/auth/reset-password/');
+    const link = await mailbox().linkTo(user.email, '/api/auth/reset-password/');
     const token = new URL((await call('GET', link)).headers.get('location') ?? '', 'http://localhost:3000').searchParams.get('token');
     const reset = await call('POST', '/api/auth/reset-password', { body: { newPassword: 'a brand new password', token } });
     expect(reset.status).toBe(200);
