@@ -148,4 +148,23 @@ describeEachDatabase('attacks: what a request may carry', () => {
     });
     expect(reset.status).toBe(403);
   });
+
+  it('marks the session cookies Secure when the app is served over https', async () => {
+    const before = process.env.BETTER_AUTH_URL;
+    process.env.BETTER_AUTH_URL = 'https://netcanvas.example';
+    resetAuth();
+    try {
+      const response = await call('POST', '/api/auth/sign-up/email', {
+        body: { name: 'Secure', email: `secure${Date.now()}@example.com`, password: 'a long password 1' },
+      });
+      expect(response.status).toBe(200);
+      const cookies = response.headers.getSetCookie();
+      expect(cookies.length).toBeGreaterThan(0);
+      for (const cookie of cookies) expect(cookie).toMatch(/;\s*Secure/i);
+    } finally {
+      if (before === undefined) delete process.env.BETTER_AUTH_URL;
+      else process.env.BETTER_AUTH_URL = before;
+      resetAuth();
+    }
+  });
 });
