@@ -21,7 +21,12 @@ async function main(): Promise<void> {
   const server = createServer((request, response) => {
     request.headers['x-forwarded-for'] = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], hops);
     delete request.headers['x-real-ip'];
-    void handle(request, response);
+    // As `next start` does: a request that fails outside Next's own handling is a 500, not a crash.
+    handle(request, response).catch((error: unknown) => {
+      console.error(`[netcanvas] could not answer ${request.method} ${request.url}:`, error);
+      if (!response.headersSent) response.statusCode = 500;
+      response.end('Internal Server Error');
+    });
   });
   server.listen(port(), () =>
     console.log(`[netcanvas] web server ready on port ${port()}${hops ? ` behind ${hops} trusted proxy hop(s)` : ''}`),
