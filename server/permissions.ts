@@ -105,7 +105,11 @@ export async function projectChangeAccess(userId: string, projectId: string, tar
   await teamAccess(userId, targetTeamId, 'editor');
 }
 
-/** A fork needs a viewer of the project and an editor of the team it goes to (by default the project's own). */
+/**
+ * A fork needs a viewer of the project and an editor of the team it goes to (by default the
+ * project's own). So a viewer may copy a project, with its history, into their own team: on
+ * purpose — they can already read every version, and the copy takes nothing from the original.
+ */
 export async function forkAccess(userId: string, projectId: string, targetTeamId: string | undefined): Promise<void> {
   const source = await projectAccess(userId, projectId, 'viewer');
   await teamAccess(userId, targetTeamId ?? source.teamId, 'editor');
