@@ -11,7 +11,7 @@ const HERE = 'https://netcanvas.invalid';
  * sameOriginPath('//evil.invalid/phish', '/projects') // '/projects'
  */
 export function sameOriginPath(next: string | null | undefined, fallback: string): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || [...next].some(unsafe)) return fallback;
+  if (!next?.startsWith('/') || next.startsWith('//') || [...next].some(unsafe)) return fallback;
   try {
     const url = new URL(next, HERE);
     if (url.origin !== HERE) return fallback;
