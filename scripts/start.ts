@@ -6,7 +6,8 @@
  *      this process so the web server and the workers share it (server/db/pglite-host.ts);
  *   3. migrations;
  *   4. `next build` when there is no build or the sources changed since the last one;
- *   5. `next start` on PORT (default 3000) and WORKERS job workers (default: one per core; 0 for none).
+ *   5. the web server (`next start` through scripts/serve.ts) on PORT (default 3000) and WORKERS job workers (default: one per
+ *      core; 0 for none).
  *
  * Signals are forwarded; when the web server stops, everything stops. `--dev` runs `next dev` instead
  * of building; `--build-only` does step 4 and exits (the test runner builds once, beside other work).
@@ -114,7 +115,8 @@ async function main(): Promise<void> {
   await copyVendorFiles();
   if (!dev) await buildIfStale(env);
 
-  const next = run('next', [dev ? 'dev' : 'start', '-p', String(port)], env);
+  // Production goes through scripts/serve.ts, which decides the client's address before Next sees it.
+  const next = dev ? run('next', ['dev', '-p', String(port)], env) : run('tsx', ['scripts/serve.ts'], { ...env, NODE_ENV: 'production' });
   children.add(next);
   next.on('exit', (code) => {
     if (!shuttingDown) {

@@ -30,6 +30,18 @@ export function trustedOrigins(): string[] {
   return [...new Set([new URL(baseUrl()).origin, `http://localhost:${p}`, `http://127.0.0.1:${p}`, ...extra])];
 }
 
+/**
+ * TRUSTED_PROXY: how many reverse proxies of the operator's own stand in front of the app (default
+ * 0). Only then is X-Forwarded-For believed, and only the entries those proxies appended.
+ */
+export function trustedProxyHops(): number {
+  const value = process.env.TRUSTED_PROXY?.trim();
+  if (!value) return 0;
+  const hops = Number(value === 'true' ? 1 : value);
+  if (!Number.isInteger(hops) || hops < 0) throw new Error(`TRUSTED_PROXY must be a number of proxies (0, 1, 2…), not "${value}".`);
+  return hops;
+}
+
 /** BETTER_AUTH_SECRET, else the one `npm start` generated in the data folder. */
 export function authSecret(): string {
   const fromEnv = process.env.BETTER_AUTH_SECRET;

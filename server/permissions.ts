@@ -92,13 +92,24 @@ export async function runAccess(userId: string, runId: string, needed: Role): Pr
   }
 }
 
-/** Changing a project needs an editor; moving it to another team needs an editor there too. */
+/**
+ * Changing a project needs an editor. Moving it to another team takes it away from everyone in its
+ * team, so that needs an owner of the team it leaves, and an editor of the team it goes to.
+ */
 export async function projectChangeAccess(userId: string, projectId: string, targetTeamId: string | undefined): Promise<void> {
-  await projectAccess(userId, projectId, 'editor');
-  if (targetTeamId) await teamAccess(userId, targetTeamId, 'editor');
+  const source = await projectAccess(userId, projectId, 'editor');
+  if (!targetTeamId || targetTeamId === source.teamId) return;
+  if (!atLeast(source.role, 'owner')) {
+    throw forbidden(`Your role in this project's team (${source.role}) does not let you move it to another team; only team owners can.`);
+  }
+  await teamAccess(userId, targetTeamId, 'editor');
 }
 
-/** A fork needs a viewer of the project and an editor of the team it goes to (by default the project's own). */
+/**
+ * A fork needs a viewer of the project and an editor of the team it goes to (by default the
+ * project's own). So a viewer may copy a project, with its history, into their own team: on
+ * purpose — they can already read every version, and the copy takes nothing from the original.
+ */
 export async function forkAccess(userId: string, projectId: string, targetTeamId: string | undefined): Promise<void> {
   const source = await projectAccess(userId, projectId, 'viewer');
   await teamAccess(userId, targetTeamId ?? source.teamId, 'editor');

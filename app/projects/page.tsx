@@ -21,7 +21,11 @@ export default async function ProjectsPage() {
           <p className="muted">Your teams and their networks.</p>
         </div>
       </div>
-      <PendingInvitations invitations={invitations.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() }))} />
+      <PendingInvitations
+        invitations={invitations.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() }))}
+        email={user.email}
+        emailVerified={user.emailVerified}
+      />
       <ProjectBoard
         teams={teams}
         projects={projects.flat().map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() }))}

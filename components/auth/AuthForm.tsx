@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import { useHydrated } from '@/components/ui/useHydrated';
 import { authClient } from './auth-client';
+import { sameOriginPath } from './same-origin-path';
 
 /** Sign-in and sign-up form (email and password). */
 export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
@@ -31,7 +32,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       setError(explain(result.error.status, result.error.message));
       return;
     }
-    router.push(next?.startsWith('/') ? next : '/projects');
+    router.push(sameOriginPath(next, '/projects'));
     router.refresh();
   }
 

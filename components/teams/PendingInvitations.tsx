@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { authClient } from '@/components/auth/auth-client';
 import { type ApiResult, call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import * as teamRoutes from '@/server/teams/routes';
@@ -13,11 +14,28 @@ interface Invitation {
   invitedBy: string | null;
 }
 
-/** Invitations waiting for the signed-in user, with accept and decline. */
-export function PendingInvitations({ invitations }: { invitations: Invitation[] }) {
+/**
+ * Invitations waiting for the signed-in user, with accept and decline. Accepting needs a verified
+ * address: until then the panel offers to mail the link that proves it.
+ */
+export function PendingInvitations({
+  invitations,
+  email,
+  emailVerified,
+}: {
+  invitations: Invitation[];
+  email: string;
+  emailVerified: boolean;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [linkSent, setLinkSent] = useState(false);
   if (invitations.length === 0) return null;
+  const sendLink = async () => {
+    const result = await authClient.sendVerificationEmail({ email, callbackURL: '/projects' });
+    setError(result.error ? 'The link could not be sent. Try again in a minute.' : null);
+    setLinkSent(!result.error);
+  };
   const act = async (request: Promise<ApiResult<unknown>>) => {
     const result = await request;
     setError(result.ok ? null : result.message);
@@ -27,6 +45,14 @@ export function PendingInvitations({ invitations }: { invitations: Invitation[] 
     <section className="panel" aria-label="Invitations">
       <h2>Invitations</h2>
       <ErrorNote message={error} />
+      {emailVerified ? null : (
+        <p className="row">
+          <span>To accept, first confirm that {email} is yours.</span>
+          <button type="button" onClick={sendLink} disabled={linkSent}>
+            {linkSent ? 'Link sent: check your mail' : 'Email me a link'}
+          </button>
+        </p>
+      )}
       {invitations.map((i) => (
         <div key={i.id} className="row">
           <span>
@@ -36,6 +62,7 @@ export function PendingInvitations({ invitations }: { invitations: Invitation[] 
           <button
             type="button"
             className="primary"
+            disabled={!emailVerified}
             onClick={() => act(call(teamRoutes.acceptInvitation, { params: { invitationId: i.id } }))}
           >
             Accept

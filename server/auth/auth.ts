@@ -6,6 +6,9 @@ import { authSecret, baseUrl, trustedOrigins } from '@/server/env';
 import { sendMail } from '@/server/mail/send-mail';
 import { setUpNewUser } from '@/server/teams/set-up-new-user';
 
+/** How long a revoked session may still read (never write): the age of Better Auth's session cookie cache. */
+export const SESSION_CACHE_SECONDS = 5;
+
 function createAuth() {
   return betterAuth({
     appName: 'NetCanvas',
@@ -25,7 +28,19 @@ function createAuth() {
         await sendMail({ to: user.email, subject: 'Reset your NetCanvas password', text: resetPasswordText(user.name, url) });
       },
     },
-    session: { cookieCache: { enabled: true, maxAge: 60 } },
+    // The signed session cookie spares a database read per request, but outlives a revoked session
+    // by up to its age: reads accept that for a few seconds, writes never (server/auth/caller.ts).
+    // An address is proved by a mailed link before anything addressed to it — an invitation — is
+    // given to the account (server/teams/my-invitations.ts). The link signs the browser in.
+    emailVerification: {
+      sendOnSignUp: false,
+      autoSignInAfterVerification: true,
+      expiresIn: 24 * 3600,
+      sendVerificationEmail: async ({ user, url }) => {
+        await sendMail({ to: user.email, subject: 'Confirm your NetCanvas email address', text: verifyEmailText(user.name, url) });
+      },
+    },
+    session: { cookieCache: { enabled: true, maxAge: SESSION_CACHE_SECONDS } },
     // Counted in the database, so every server process shares the budget. Sign-in and sign-up get a
     // tighter one than the rest.
     rateLimit: {
@@ -39,13 +54,14 @@ function createAuth() {
         '/request-password-reset': { window: 60, max: 5 },
       },
     },
-    advanced: { ipAddress: { ipAddressHeaders: ['x-forwarded-for', 'x-real-ip'] } },
+    // scripts/serve.ts sets X-Forwarded-For to the one client address it believes (TRUSTED_PROXY).
+    advanced: { ipAddress: { ipAddressHeaders: ['x-forwarded-for'] } },
     telemetry: { enabled: false },
     logger: { level: process.env.NODE_ENV === 'test' ? 'error' : 'warn' },
     databaseHooks: {
       user: {
         create: {
-          // Every new account gets a personal team, and joins the teams that invited its email.
+          // Every new account gets a personal team; invitations to its email wait until it is verified.
           after: async (user) => {
             await setUpNewUser(db(), { id: user.id, name: user.name, email: user.email });
           },
@@ -53,6 +69,18 @@ function createAuth() {
       },
     },
   });
+}
+
+function verifyEmailText(name: string, url: string): string {
+  return [
+    `Hello ${name},`,
+    '',
+    'To confirm that this address is yours (and accept the invitations sent to it), open this link within a day:',
+    '',
+    url,
+    '',
+    'If you did not ask for it, ignore this message.',
+  ].join('\n');
 }
 
 function resetPasswordText(name: string, url: string): string {

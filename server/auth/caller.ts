@@ -1,6 +1,10 @@
 import { hashToken, TOKEN_PREFIX } from '@/server/auth/api-token';
 import { auth } from '@/server/auth/auth';
 import { db } from '@/server/db/client';
+
+/** Methods that only read: CSRF checks and the session's freshness treat them as reads. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 import { ApiError } from '@/server/http/errors';
 
 /** Who is making a request, and how they proved it. */
@@ -20,7 +24,7 @@ export interface Caller {
  * Finds the caller from an `Authorization: Bearer nc_…` API token or the session cookie. Returns
  * null for anonymous requests; a bad token is an error rather than anonymous, so scripts learn why.
  */
-export async function resolveCaller(headers: Headers): Promise<Caller | null> {
+export async function resolveCaller(headers: Headers, method = 'GET'): Promise<Caller | null> {
   const authorization = headers.get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -37,7 +41,9 @@ export async function resolveCaller(headers: Headers): Promise<Caller | null> {
     const caller: Caller = { userId: found.user.id, email: found.user.email, name: found.user.name, via: 'token' };
     return found.scope === 'predict' ? { ...caller, predictOnly: { projectId: found.projectId } } : caller;
   }
-  const session = await auth().api.getSession({ headers });
+  // A write checks the session in the database, so signing out or resetting a password stops it at
+  // once; a read may trust the signed cookie cache for its few seconds.
+  const session = await auth().api.getSession({ headers, query: { disableCookieCache: !SAFE_METHODS.has(method) } });
   if (!session) return null;
   return { userId: session.user.id, email: session.user.email, name: session.user.name, via: 'session' };
 }

@@ -1,27 +1,28 @@
 import { z } from 'zod';
 import { TASK_IDS } from '@/engine/tasks/registry';
 import { SplitOptionsSchema } from '@/server/datasets/ingest/options';
+import { int32 } from '@/server/http/int32';
 
 const Id = z.string().min(1).max(100);
 
 export const BuiltinParams = z.object({ name: z.string().min(1).max(100) });
 export const DatasetParams = z.object({ datasetId: Id });
 export const TeamDatasetsParams = z.object({ teamId: Id });
-export const VersionParams = z.object({ datasetId: Id, number: z.coerce.number().int().positive() });
-export const SampleParams = VersionParams.extend({ index: z.coerce.number().int().min(0) });
+export const VersionParams = z.object({ datasetId: Id, number: int32.coerced().positive() });
+export const SampleParams = VersionParams.extend({ index: int32.coerced().min(0) });
 
 /** `?split=train&offset=0&limit=32&seed=7` of the batches endpoints. */
 export const BatchQuery = z.object({
   split: z.enum(['train', 'validation', 'test', 'unlabelled']).default('train'),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: int32.coerced().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(4096).default(32),
-  seed: z.coerce.number().int().optional(),
+  seed: int32.coerced().optional(),
 });
 export type BatchQuery = z.infer<typeof BatchQuery>;
 
 /** Built-ins also take `dataSeed`, the seed a generated set (spiral, xor, …) is drawn with. */
-export const BuiltinBatchQuery = BatchQuery.extend({ dataSeed: z.coerce.number().int().optional() });
-export const BuiltinMetaQuery = z.object({ dataSeed: z.coerce.number().int().optional() });
+export const BuiltinBatchQuery = BatchQuery.extend({ dataSeed: int32.coerced().optional() });
+export const BuiltinMetaQuery = z.object({ dataSeed: int32.coerced().optional() });
 
 export const BuiltinInfoSchema = z.object({
   name: z.string(),
@@ -61,13 +62,13 @@ export type UpdateDatasetInput = z.infer<typeof UpdateDatasetInput>;
 export const CreateVersionInput = z
   .object({
     /** The version this one starts from: it must still be the newest (else 409). */
-    parent: z.number().int().positive(),
+    parent: int32().positive(),
     message: z.string().trim().max(500).default(''),
     /** Classes to add (appended after the existing ones). */
     addClasses: z.array(z.string().trim().min(1).max(100)).max(1000).default([]),
     /** New labels by sample index: a class index (or a target value for regression), null to unlabel. */
     labels: z
-      .array(z.object({ index: z.number().int().min(0), label: z.number().finite().nullable() }).strict())
+      .array(z.object({ index: int32().min(0), label: z.number().finite().nullable() }).strict())
       .max(1_000_000)
       .default([]),
     /** Split all labelled samples again with these settings. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nulBytePath } from '@/server/http/nul-bytes';
 
 /** The closed set of API error codes (contract) and the HTTP status each one maps to. */
 export const ERROR_STATUS = {
@@ -39,6 +40,14 @@ export const notFound = (what: string) => new ApiError('not_found', `${what} was
 export const forbidden = (message: string) => new ApiError('forbidden', message);
 export const badRequest = (message: string, details?: unknown) => new ApiError('bad_request', message, details);
 
+/** The message of a stored record that does not parse any more (pages show it instead of crashing). */
+export const UNREADABLE_MESSAGE = "This record can't be read: it was stored in a form this version does not understand.";
+
+/** A stored record that no longer parses: an `internal` error that says so, with the issues in the log. */
+export function unreadableRecord(what: string, error: z.ZodError): ApiError {
+  return new ApiError('internal', UNREADABLE_MESSAGE, undefined, `${what} does not parse: ${issuesOf(error)}`);
+}
+
 /** The words of every `internal` answer: what went wrong is in the server log, never in the answer. */
 export const INTERNAL_MESSAGE = 'Something went wrong on the server. The problem has been logged.';
 
@@ -51,10 +60,16 @@ export function invalidInput(error: z.ZodError): ApiError {
 
 /**
  * Parses what a client sent (a route's params, query or body, or input nested in it such as upload
- * options): a mismatch is the client's mistake, a 400. Every other zod failure on the server — an
+ * options): a mismatch, or text holding a NUL character, is the client's mistake, a 400. Every other zod failure on the server — an
  * answer that breaks its contract, a stored record that no longer parses — is the server's, a 500.
  */
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
+  const nul = nulBytePath(value);
+  if (nul) {
+    throw new ApiError('bad_request', 'The request holds a NUL character (\\u0000), which text cannot hold.', {
+      issues: [{ path: nul === '(root)' ? '' : nul, message: 'Remove the NUL character (\\u0000).' }],
+    });
+  }
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Caller, resolveCaller } from '@/server/auth/caller';
+import { type Caller, resolveCaller, SAFE_METHODS } from '@/server/auth/caller';
 import { trustedOrigins } from '@/server/env';
 import { type AccessResult, checkAccess } from '@/server/http/check-access';
 import {
@@ -78,7 +78,7 @@ export function handle<const C extends RouteContract>(
 }
 
 async function requireCaller(request: Request): Promise<Caller> {
-  const caller = await resolveCaller(request.headers);
+  const caller = await resolveCaller(request.headers, request.method);
   if (!caller) throw new ApiError('unauthorized', 'Sign in, or send an API token, to use this.');
   if (caller.via === 'session') checkOrigin(request);
   return caller;
@@ -104,8 +104,6 @@ function checkPredictToken(contract: RouteContract, scope: { projectId: string |
     throw new ApiError('forbidden', 'This API token is scoped to another project’s runs.');
   }
 }
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** CSRF: a write that rides on the session cookie must come from one of our own pages. */
 export function checkOrigin(request: Request): void {

@@ -5,10 +5,7 @@ export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** A JSON request body, refused above MAX_BODY_BYTES; an empty body reads as `{}`. */
 export async function readJson(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  const text = new TextDecoder().decode(await readBytes(request, MAX_BODY_BYTES));
   if (!text) return {};
   try {
     return JSON.parse(text);
@@ -17,8 +14,26 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-function tooLarge(): ApiError {
-  return new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+/**
+ * A whole request body, up to `limit` bytes: a larger declared length is refused before reading,
+ * and a body without one (chunked) is refused as soon as it passes the limit — never held whole.
+ */
+export async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) throw tooLarge(limit);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of bodyChunks(request)) {
+    size += chunk.byteLength;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(limit: number): ApiError {
+  const size = limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KB`;
+  return new ApiError('payload_too_large', `The request body is larger than ${size}.`);
 }
 
 /** After a refused upload, how much more of the body is read (and dropped) so the client gets the answer. */

@@ -2,7 +2,7 @@ import { db } from '@/server/db/client';
 import { projectSummary } from '@/server/projects/project-summary';
 import type { ProjectSummary } from '@/server/projects/schemas';
 
-/** Renames, re-describes or moves a project (editors of it, and of the team it moves to: `projectChangeAccess`). */
+/** Renames, re-describes or moves a project (who may: `projectChangeAccess`). */
 export async function updateProject(
   userId: string,
   projectId: string,

@@ -1,6 +1,6 @@
 import { writeBlob } from '@/server/blobs/write-blob';
 import { db } from '@/server/db/client';
-import { ApiError } from '@/server/http/errors';
+import { ApiError, badRequest } from '@/server/http/errors';
 import { finishRun } from '@/server/training/finish-run';
 import { recordBrowserEpoch } from '@/server/training/record-epoch';
 import { saveRunWeights } from '@/server/training/run-weights';
@@ -8,6 +8,9 @@ import type { Epoch, FinishRunBody } from '@/server/training/schemas';
 
 /** Largest weights file a page may upload. */
 export const MAX_WEIGHTS_BYTES = 512 * 1024 * 1024;
+
+/** The artifact that records a weights upload of a run: the only blobs its finish call may name. */
+const UPLOAD_KIND = 'weights-upload';
 
 /** A browser run that takes reports: trained in a browser, not finished. */
 async function openBrowserRun(runId: string): Promise<void> {
@@ -30,6 +33,8 @@ export async function uploadBrowserWeights(
   await openBrowserRun(runId);
   if (!body) throw new ApiError('bad_request', 'Send the weights as the request body.');
   const stored = await writeBlob(streamOf(body), { mediaType: 'application/octet-stream', maxBytes: MAX_WEIGHTS_BYTES });
+  // Blobs are shared by content hash across teams: this record is what lets the finish call name it.
+  await db().artifact.create({ data: { runId, kind: UPLOAD_KIND, blobHash: stored.hash } });
   return { hash: stored.hash, size: stored.size };
 }
 
@@ -46,6 +51,7 @@ async function* streamOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8
 export async function finishBrowserRun(runId: string, body: FinishRunBody): Promise<{ status: string }> {
   await openBrowserRun(runId);
   if (body.weights) {
+    await requireOwnUpload(runId, body.weights.hash);
     await saveRunWeights(runId, body.weights.hash, { modelTopology: body.weights.modelTopology, weightSpecs: body.weights.weightSpecs });
   }
   await finishRun(runId, {
@@ -56,4 +62,13 @@ export async function finishBrowserRun(runId: string, body: FinishRunBody): Prom
     ...(body.evaluation !== undefined ? { evaluation: body.evaluation } : {}),
   });
   return { status: body.status };
+}
+
+/**
+ * The finish call may only name weights this run uploaded. Any other hash — unknown, or another
+ * team's blob — gets the same answer, so it tells nothing about what the store holds.
+ */
+async function requireOwnUpload(runId: string, hash: string): Promise<void> {
+  const upload = await db().artifact.findFirst({ where: { runId, kind: UPLOAD_KIND, blobHash: hash }, select: { id: true } });
+  if (!upload) throw badRequest('Upload the weights (PUT /api/runs/:runId/weights.bin) before finishing the run.');
 }

@@ -1,4 +1,6 @@
+import { EvaluationSchema } from '@/engine/tasks/evaluation-schema';
 import { db } from '@/server/db/client';
+import { unreadableRecord } from '@/server/http/errors';
 import { RUN_SUMMARY_SELECT, toRunSummary } from '@/server/training/run-view';
 import type { Epoch, RunDetail } from '@/server/training/schemas';
 
@@ -36,6 +38,14 @@ export async function getRun(runId: string): Promise<RunDetail> {
     resumedFromEpoch: row.resumedFromEpoch,
     initialRunId: row.initialRunId,
     epochs: await runEpochs(runId),
-    evaluation: row.artifacts[0]?.meta ?? null,
+    evaluation: storedEvaluation(runId, row.artifacts[0]?.meta),
   };
+}
+
+/** The stored evaluation, parsed: one that does not parse makes the run's record unreadable, not the page a crash. */
+function storedEvaluation(runId: string, meta: unknown): RunDetail['evaluation'] {
+  if (meta === undefined || meta === null) return null;
+  const parsed = EvaluationSchema.safeParse(meta);
+  if (!parsed.success) throw unreadableRecord(`run ${runId}`, parsed.error);
+  return parsed.data;
 }

@@ -19,7 +19,8 @@ export async function saveRunWeights(runId: string, blobHash: string, meta: Weig
   if (!blob) throw badRequest('Upload the weights (PUT /api/runs/:runId/weights.bin) before finishing the run.');
   const expected = meta.weightSpecs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1) * bytesPer(s.dtype), 0);
   if (Number(blob.size) !== expected) {
-    throw badRequest(`The weights are ${blob.size} bytes, but the weight specs describe ${expected}.`);
+    // The size of a stored blob is not told: it would describe bytes the caller may not have sent.
+    throw badRequest(`The weights do not match the weight specs, which describe ${expected} bytes.`);
   }
   await db().$transaction([
     db().artifact.deleteMany({ where: { runId, kind: 'weights' } }),

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { AugmentationConfigSchema } from '@/engine/data/augment';
 import { StoredTrainingSchema } from '@/engine/graph/training-config';
+import { EvaluationSchema } from '@/engine/tasks/evaluation-schema';
+import { int32 } from '@/server/http/int32';
 
 /** The data a run trains on: a built-in set by name, or a stored dataset version. */
 export const DatasetRefSchema = z.union([
-  z.object({ builtin: z.string().min(1).max(64), seed: z.number().int().optional() }).strict(),
+  z.object({ builtin: z.string().min(1).max(64), seed: int32().optional() }).strict(),
   z.object({ datasetVersionId: z.string().min(1).max(64) }).strict(),
   /** A stored dataset's version by number (what the dataset pages show). */
-  z.object({ datasetId: z.string().min(1).max(64), number: z.number().int().positive() }).strict(),
+  z.object({ datasetId: z.string().min(1).max(64), number: int32().positive() }).strict(),
 ]);
 export type DatasetRef = z.infer<typeof DatasetRefSchema>;
 
@@ -29,7 +31,7 @@ export type RunSettings = z.infer<typeof RunSettingsSchema>;
 
 export const CreateRunBodySchema = z
   .object({
-    versionNumber: z.number().int().positive(),
+    versionNumber: int32().positive(),
     dataset: DatasetRefSchema,
     place: PlaceSchema,
     settings: RunSettingsSchema.default({ training: {} }),
@@ -45,7 +47,7 @@ export type CreateRunBody = z.infer<typeof CreateRunBodySchema>;
 export const MetricsSchema = z.record(z.string(), z.number());
 
 export const EpochSchema = z.object({
-  epoch: z.number().int().min(0),
+  epoch: int32().min(0),
   metrics: MetricsSchema,
   learningRate: z.number(),
   seconds: z.number(),
@@ -88,7 +90,7 @@ export const RunDetailSchema = RunSummarySchema.extend({
   initialRunId: z.string().nullable(),
   epochs: z.array(EpochSchema),
   /** Confusion matrix and samples, or residuals (engine/train/evaluation.ts), when recorded. */
-  evaluation: z.unknown().nullable(),
+  evaluation: EvaluationSchema.nullable(),
 });
 export type RunDetail = z.infer<typeof RunDetailSchema>;
 
@@ -120,15 +122,15 @@ export const FinishRunBodySchema = z
   .object({
     status: z.enum(['completed', 'failed', 'cancelled']),
     finalMetrics: MetricsSchema.default({}),
-    wallTimeMs: z.number().int().min(0).optional(),
+    wallTimeMs: int32().min(0).optional(),
     error: z.string().max(2000).optional(),
-    evaluation: z.unknown().optional(),
+    evaluation: EvaluationSchema.nullable().optional(),
     /** Weights uploaded first with PUT /api/runs/:runId/weights.bin, and the model they belong to. */
     weights: z
       .object({
         hash: z.string().regex(/^[0-9a-f]{64}$/),
         modelTopology: z.record(z.string(), z.unknown()),
-        weightSpecs: z.array(z.object({ name: z.string(), shape: z.array(z.number().int()), dtype: z.string() }).passthrough()),
+        weightSpecs: z.array(z.object({ name: z.string(), shape: z.array(int32()), dtype: z.string() }).passthrough()),
       })
       .optional(),
   })
@@ -162,7 +164,7 @@ export const SweepAxisSchema = z.object({
 
 export const CreateSweepBodySchema = z
   .object({
-    versionNumber: z.number().int().positive(),
+    versionNumber: int32().positive(),
     dataset: DatasetRefSchema,
     settings: RunSettingsSchema.default({ training: {} }),
     axes: z.array(SweepAxisSchema).min(1).max(3),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { GraphDiff } from '@/engine/graph/diff';
 import type { GraphDoc } from '@/engine/graph/schema';
 import { Timestamp } from '@/server/http/contract';
+import { int32 } from '@/server/http/int32';
 
 const Id = z.string().min(1).max(100);
 
@@ -9,18 +10,18 @@ export const VersionListParams = z.object({ projectId: Id });
 /** A version number, or `head` for the newest. */
 export const VersionParams = z.object({
   projectId: Id,
-  number: z.union([z.literal('head'), z.coerce.number().int().positive()]),
+  number: z.union([z.literal('head'), int32.coerced().positive()]),
 });
 
 export const VersionListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.coerce.number().int().positive().optional(),
+  before: int32.coerced().positive().optional(),
 });
 
 export const SaveVersionInput = z
   .object({
     /** The version this one was edited from (the head the client loaded), or null for the first save. */
-    parent: z.number().int().positive().nullable(),
+    parent: int32().positive().nullable(),
     message: z.string().trim().max(500).default(''),
     /** A graph document; validated with the engine's parseGraph. */
     graph: z.unknown(),
@@ -28,12 +29,12 @@ export const SaveVersionInput = z
   .strict();
 
 export const RestoreInput = z
-  .object({ parent: z.number().int().positive().nullable().optional(), message: z.string().trim().max(500).optional() })
+  .object({ parent: int32().positive().nullable().optional(), message: z.string().trim().max(500).optional() })
   .strict();
 
 export const DiffQuery = z.object({
-  from: z.coerce.number().int().positive(),
-  to: z.coerce.number().int().positive(),
+  from: int32.coerced().positive(),
+  to: int32.coerced().positive(),
 });
 
 export const AuthorSchema = z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable();

@@ -1,9 +1,30 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 export const PASSWORD = 'a good long password';
 
 export function uniqueEmail(who: string): string {
   return `${who}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+}
+
+/**
+ * The first link to `linkPath` in a mail to `to` that a server without SMTP_URL wrote to its log
+ * (test-results/server-<name>.log, see server.ts), waiting for it to appear.
+ */
+export async function linkInServerLog(name: string, to: string, linkPath: string, timeoutMs = 15_000): Promise<string> {
+  const file = path.resolve(import.meta.dirname, '../../test-results', `server-${name}.log`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const log = readFileSync(file, 'utf8');
+    const mail = log.slice(log.lastIndexOf(`mail to ${to}`));
+    const link = log.includes(`mail to ${to}`)
+      ? mail.match(new RegExp(`https?://\\S*${linkPath.replace(/\//g, '\\/')}\\S*`))?.[0]
+      : undefined;
+    if (link) return link;
+    if (Date.now() > deadline) throw new Error(`no mail to ${to} with a link to ${linkPath} in ${file}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 export async function signUp(page: Page, base: string, name: string, email: string): Promise<void> {

@@ -1,5 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { editGraph, fillGraph, historyPanel, jsonEditor, PASSWORD, STARTER_GRAPH, saveVersion, signUp, uniqueEmail } from './helpers';
+import {
+  editGraph,
+  fillGraph,
+  historyPanel,
+  jsonEditor,
+  linkInServerLog,
+  PASSWORD,
+  STARTER_GRAPH,
+  saveVersion,
+  signUp,
+  uniqueEmail,
+} from './helpers';
 import { type AppServer, startApp } from './server';
 
 let app: AppServer;
@@ -139,7 +150,7 @@ test('two tabs save on the same version: the second gets the conflict and keeps 
   void PASSWORD;
 });
 
-test('an owner invites by email; the invitee joins on sign-up as a viewer and can look but not save', async ({ browser }) => {
+test('an owner invites by email; the invitee confirms the address, joins as a viewer and can look but not save', async ({ browser }) => {
   const ownerContext = await browser.newContext();
   const owner = await ownerContext.newPage();
   await signUp(owner, app.url, 'Erin', uniqueEmail('erin'));
@@ -169,6 +180,15 @@ test('an owner invites by email; the invitee joins on sign-up as a viewer and ca
   const frankContext = await browser.newContext();
   const frank = await frankContext.newPage();
   await signUp(frank, app.url, 'Frank', invitee);
+  // Anyone could sign up with that address: the invitation waits until a mailed link proves it.
+  const invitations = frank.getByRole('region', { name: 'Invitations' });
+  await expect(invitations.getByRole('button', { name: 'Accept' })).toBeDisabled();
+  await invitations.getByRole('button', { name: 'Email me a link' }).click();
+  await expect(invitations.getByRole('button', { name: 'Link sent: check your mail' })).toBeVisible();
+  // Without SMTP_URL the server writes the mail to its log.
+  await frank.goto(await linkInServerLog('projects', invitee, '/api/auth/verify-email'));
+  await expect(frank).toHaveURL(/\/projects$/);
+  await frank.getByRole('region', { name: 'Invitations' }).getByRole('button', { name: 'Accept' }).click();
   await expect(frank.getByRole('region', { name: 'Vision group' })).toContainText('viewer');
   await frank.goto(projectUrl);
   await expect(frank.getByText('You are a viewer: you can look and compare, not change.')).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { db } from '@/server/db/client';
-import { call, cookiesFrom, graphFixture, signUp, type TestUser } from './helpers/api';
+import { call, cookiesFrom, graphFixture, signUp, type TestUser, verifyEmail } from './helpers/api';
 import { describeEachDatabase } from './helpers/databases';
 
 describeEachDatabase('accounts, teams and tokens', () => {
@@ -49,7 +49,7 @@ describeEachDatabase('accounts, teams and tokens', () => {
     expect(scripted.status).toBe(201);
   });
 
-  it('invites by email: a new user joins on sign-up with the invited role', async () => {
+  it('invites by email: a new user joins with the invited role once their address is verified', async () => {
     const team = await call('POST', '/api/teams', { as: owner, body: { name: 'Research' } });
     teamId = team.body.id;
     const email = `bob${Date.now()}@example.com`;
@@ -61,6 +61,10 @@ describeEachDatabase('accounts, teams and tokens', () => {
     expect(invited.body).toMatchObject({ email, role: 'viewer', invitedBy: 'Olivia Owner' });
     const signedUp = await call('POST', '/api/auth/sign-up/email', { body: { name: 'Bob', email, password: 'bobs password 1' } });
     bob = { id: signedUp.body.user.id, email, name: 'Bob', password: 'bobs password 1', cookie: cookiesFrom(signedUp.headers) };
+    expect((await call('GET', '/api/teams', { as: bob })).body.teams).toHaveLength(1);
+    await verifyEmail(bob);
+    const invitation = (await call('GET', '/api/invitations', { as: bob })).body.invitations[0];
+    expect((await call('POST', `/api/invitations/${invitation.id}/accept`, { as: bob })).status).toBe(200);
     const teams = await call('GET', '/api/teams', { as: bob });
     expect(teams.body.teams.map((t: { name: string; role: string }) => [t.name, t.role])).toEqual([
       ["Bob's team", 'owner'],
@@ -70,6 +74,7 @@ describeEachDatabase('accounts, teams and tokens', () => {
 
   it('an existing user accepts an invitation from the app', async () => {
     const carol = await signUp('Carol');
+    await verifyEmail(carol);
     const other = await call('POST', '/api/teams', { as: owner, body: { name: 'Design' } });
     await call('POST', `/api/teams/${other.body.id}/invitations`, { as: owner, body: { email: carol.email, role: 'editor' } });
     const mine = await call('GET', '/api/invitations', { as: carol });
@@ -108,6 +113,7 @@ describeEachDatabase('accounts, teams and tokens', () => {
 
   it('two owners stepping down at the same moment: one succeeds, the team keeps an owner', async () => {
     const second = await signUp('Second Owner');
+    await verifyEmail(second);
     const team = await call('POST', '/api/teams', { as: owner, body: { name: 'Two owners' } });
     await call('POST', `/api/teams/${team.body.id}/invitations`, { as: owner, body: { email: second.email, role: 'owner' } });
     const invitation = (await call('GET', '/api/invitations', { as: second })).body.invitations[0];

@@ -5,7 +5,7 @@ import type { Access, RouteContract } from '@/server/http/contract';
 import { ErrorBodySchema } from '@/server/http/errors';
 import { atLeast } from '@/server/permissions';
 import { type Row, type RowsModule, WHO, type Who, type World } from './authz/world';
-import { type Credentials, call, graphFixture, METHODS, routeFiles, routeModule, signUp } from './helpers/api';
+import { type Credentials, call, graphFixture, METHODS, routeFiles, routeModule, signUp, verifyEmail } from './helpers/api';
 import { describeEachDatabase } from './helpers/databases';
 
 /**
@@ -102,6 +102,7 @@ describeEachDatabase('authorization matrix', () => {
   beforeAll(async () => {
     for (const who of ['nonMember', 'viewer', 'editor', 'owner'] as const) {
       users[who] = await signUp(`${who} person`);
+      await verifyEmail(users[who]);
       const made = await call('POST', '/api/tokens', { as: users[who], body: { name: 'matrix' } });
       tokens[who] = made.body.token;
     }

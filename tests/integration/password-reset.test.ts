@@ -1,32 +1,19 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { resetAuth } from '@/server/auth/auth';
+import { expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { call, signUp, type TestUser } from './helpers/api';
 import { describeEachDatabase } from './helpers/databases';
-import { type Mailbox, openMailbox } from './helpers/mailbox';
+import { useMailbox } from './helpers/mailbox';
 
 describeEachDatabase('password reset', () => {
-  let mailbox: Mailbox;
+  const mailbox = useMailbox();
   let user: TestUser;
-  const before = process.env.SMTP_URL;
-
-  beforeAll(async () => {
-    mailbox = await openMailbox();
-    process.env.SMTP_URL = mailbox.url;
-    resetAuth();
-  });
-  afterAll(async () => {
-    if (before === undefined) delete process.env.SMTP_URL;
-    else process.env.SMTP_URL = before;
-    await mailbox.close();
-  });
 
   it('mails a link that leads to the reset page with a token; the new password works, the old one and the link no longer do', async () => {
     user = await signUp('Forgetful Fiona');
     const asked = await call('POST', '/api/auth/request-password-reset', { body: { email: user.email, redirectTo: '/reset-password' } });
     expect(asked.status).toBe(200);
-    const link = await mailbox.linkTo(user.email, '/api/auth/reset-password/');
-    const mail = mailbox.received.find((m) => m.to.includes(user.email));
+    const link = await mailbox().linkTo(user.email, '/api/auth/reset-password/');
+    const mail = mailbox().received.find((m) => m.to.includes(user.email));
     expect(mail?.raw).toContain('Subject: Reset your NetCanvas password');
     expect(mail?.raw).toContain('Hello Forgetful Fiona');
 
@@ -47,21 +34,21 @@ describeEachDatabase('password reset', () => {
     // Once used, the token is gone.
     const again = await call('POST', '/api/auth/reset-password', { body: { newPassword: 'yet another password', token } });
     expect(again.status).toBe(400);
-    // Sessions signed in with the old password are revoked (browsers holding one notice within the
-    // minute their cached session cookie lasts). The one sign-in above is the only session left.
+    // Sessions signed in with the old password are revoked (tests/integration/attacks/revoked-sessions
+    // checks how soon). The one sign-in above is the only session left.
     const sessions = await db().session.findMany({ where: { userId: user.id } });
     expect(sessions).toHaveLength(1);
   });
 
   it('answers the same for an email without an account, and sends nothing', async () => {
-    const count = mailbox.received.length;
+    const count = mailbox().received.length;
     const asked = await call('POST', '/api/auth/request-password-reset', {
       body: { email: `nobody.${Date.now()}@example.com`, redirectTo: '/reset-password' },
     });
     expect(asked.status).toBe(200);
     expect(asked.body.status).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
-    expect(mailbox.received.length).toBe(count);
+    expect(mailbox().received.length).toBe(count);
   });
 
   it('refuses a made-up token', async () => {

@@ -10,12 +10,8 @@ async function anotherProcess(): Promise<typeof import('@/server/auth/sign-in-th
   return import('@/server/auth/sign-in-throttle');
 }
 
-const attempt = (email: string) =>
-  new Request('http://localhost:3000/api/auth/sign-in/email', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'a wrong guess' }),
-  });
+const SIGN_IN = new Request('http://localhost:3000/api/auth/sign-in/email', { method: 'POST' });
+const attempt = (email: string): [Request, Record<string, unknown>] => [SIGN_IN, { email, password: 'a wrong guess' }];
 
 describeEachDatabase('sign-in limits', (env) => {
   const before = process.env.NETCANVAS_RATE_LIMIT;
@@ -29,19 +25,19 @@ describeEachDatabase('sign-in limits', (env) => {
     process.env.NETCANVAS_RATE_LIMIT = 'on';
     const email = `target.${Date.now()}@example.com`;
     const first = await anotherProcess();
-    for (let i = 0; i < 10; i++) expect(await first.guardSignIn(attempt(email))).toBeNull();
+    for (let i = 0; i < 10; i++) expect(await first.guardSignIn(...attempt(email))).toBeNull();
     const second = await anotherProcess();
-    const refused = await second.guardSignIn(attempt(` ${email.toUpperCase()} `));
+    const refused = await second.guardSignIn(...attempt(` ${email.toUpperCase()} `));
     expect(refused?.status).toBe(429);
     expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(refused?.headers.get('retry-after'))).toBeLessThanOrEqual(60);
-    expect(await first.guardSignIn(attempt(`someone.else.${Date.now()}@example.com`))).toBeNull();
+    expect(await first.guardSignIn(...attempt(`someone.else.${Date.now()}@example.com`))).toBeNull();
   });
 
   it('lets exactly the budget through when attempts arrive at once', async () => {
     const email = `burst.${Date.now()}@example.com`;
     const { guardSignIn } = await anotherProcess();
-    const answers = await Promise.all(Array.from({ length: 16 }, () => guardSignIn(attempt(email))));
+    const answers = await Promise.all(Array.from({ length: 16 }, () => guardSignIn(...attempt(email))));
     expect(answers.filter((a) => a === null)).toHaveLength(10);
     expect(answers.filter((a) => a?.status === 429)).toHaveLength(6);
   });

@@ -1,23 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { closeTrainQueue } from '@/server/training/queue';
 import { closeRunEvents } from '@/server/training/run-events';
-import { call, ORIGIN, routeModule, signUp, type TestUser } from './helpers/api';
+import { call, signUp, type TestUser } from './helpers/api';
 import { describeEachDatabase } from './helpers/databases';
-import { projectWithTemplate } from './training-support';
-
-async function putWeights(user: TestUser, runId: string, bytes: Uint8Array): Promise<{ status: number; body: { hash?: string } }> {
-  const mod = await routeModule('runs/[runId]/weights.bin');
-  const handler = mod.PUT as (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-  const response = await handler(
-    new Request(`${ORIGIN}/api/runs/${runId}/weights.bin`, {
-      method: 'PUT',
-      headers: { cookie: user.cookie, origin: ORIGIN },
-      body: bytes.slice().buffer,
-    }),
-    { params: Promise.resolve({ runId }) },
-  );
-  return { status: response.status, body: await response.json() };
-}
+import { projectWithTemplate, putWeights } from './training-support';
 
 /**
  * Browser runs are recorded through the API as the page trains (epochs, then the end with the
@@ -72,7 +58,8 @@ describeEachDatabase('browser runs and sweeps', () => {
       },
     });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.error.message).toMatch(/24 bytes, but the weight specs describe 16/);
+    expect(wrong.body.error.message).toMatch(/do not match the weight specs, which describe 16 bytes/);
+    expect(wrong.body.error.message).not.toMatch(/24/);
     const evaluation = {
       kind: 'classification',
       split: 'test',

@@ -7,6 +7,21 @@ import { call, ORIGIN, routeModule, type TestUser } from './helpers/api';
 /** Helpers of the training integration tests: projects with a template version, workers, SSE. */
 const root = path.resolve(import.meta.dirname, '../..');
 
+/** Uploads a browser run's weights.bin (a raw body, sent past the JSON helper). */
+export async function putWeights(user: TestUser, runId: string, bytes: Uint8Array): Promise<{ status: number; body: { hash?: string } }> {
+  const mod = await routeModule('runs/[runId]/weights.bin');
+  const handler = mod.PUT as (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  const response = await handler(
+    new Request(`${ORIGIN}/api/runs/${runId}/weights.bin`, {
+      method: 'PUT',
+      headers: { cookie: user.cookie, origin: ORIGIN },
+      body: bytes.slice().buffer,
+    }),
+    { params: Promise.resolve({ runId }) },
+  );
+  return { status: response.status, body: await response.json() };
+}
+
 export async function projectWithTemplate(user: TestUser, template: string, name = 'Training project'): Promise<string> {
   const teams = await call('GET', '/api/teams', { as: user });
   const created = await call('POST', `/api/teams/${teams.body.teams[0].id}/projects`, { as: user, body: { name } });

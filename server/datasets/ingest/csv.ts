@@ -51,6 +51,7 @@ export async function ingestCsv(
   const onRow = (row: string[]) => {
     if (row.length === 1 && row[0] === '') return;
     if (!header) {
+      checkHeader(row, options.header, limits);
       header = options.header ? row.map((h, i) => h.trim() || `column ${i + 1}`) : row.map((_, i) => `column ${i + 1}`);
       if (options.header) return;
     }
@@ -74,6 +75,7 @@ export async function ingestCsv(
       header,
       buffered.map((b) => b.row),
       options,
+      limits,
     );
     staging = new Staging(plan.features.length * 4);
     record = new Float32Array(plan.features.length);
@@ -130,6 +132,10 @@ export async function ingestCsv(
       if (tooMany()) throw refused();
     }
     pending = last ? '' : pending.slice(result.meta.cursor);
+    // What is left is a row still being read: one that never ends would otherwise be held whole.
+    if (pending.length > limits.maxLineChars) {
+      throw uploadRefused(`Row ${dataRows + (header ? 1 : 0) + 1} is longer than ${kilo(limits.maxLineChars)} characters.`, []);
+    }
   };
   const refused = () =>
     uploadRefused(
@@ -184,7 +190,21 @@ interface Plan {
   problems: Problem[];
 }
 
-function makePlan(header: string[], sample: string[][], options: CsvOptions): Plan {
+/** A header (or first row) the server could not show or store: too many columns, names too long. */
+function checkHeader(row: string[], named: boolean, limits: UploadLimits): void {
+  if (row.length > limits.maxColumns) throw uploadRefused(`The file has ${row.length} columns; at most ${limits.maxColumns} are read.`, []);
+  if (!named) return;
+  const nul = row.findIndex((name) => name.includes('\u0000'));
+  if (nul >= 0) throw uploadRefused(`The name of column ${nul + 1} holds a NUL character (\\u0000).`, []);
+  const long = row.findIndex((name) => name.trim().length > limits.maxNameChars);
+  if (long >= 0) throw uploadRefused(`The name of column ${long + 1} is longer than ${limits.maxNameChars} characters.`, []);
+}
+
+function kilo(chars: number): string {
+  return chars >= 1024 ? `${Math.round(chars / 1024)}K` : String(chars);
+}
+
+function makePlan(header: string[], sample: string[][], options: CsvOptions, limits: UploadLimits): Plan {
   const label =
     options.label === undefined ? header.length - 1 : typeof options.label === 'number' ? options.label : header.indexOf(options.label);
   if (label < 0 || label >= header.length) {
@@ -224,9 +244,31 @@ function makePlan(header: string[], sample: string[][], options: CsvOptions): Pl
       };
     }
     const seen = categories[c] as Map<string, number>;
-    return (raw: string) => {
+    // Classes and categories are stored in the version's metadata and listed on its page: bounded.
+    const isLabel = c === label;
+    const maxChars = isLabel ? limits.maxClassNameChars : limits.maxCategoryChars;
+    const maxCount = isLabel ? limits.maxClasses : limits.maxCategories;
+    const what = isLabel ? 'class' : 'category';
+    return (raw: string, row: number) => {
       let index = seen.get(raw);
       if (index === undefined) {
+        if (raw.includes('\u0000')) {
+          if (problems.length < 1000)
+            problems.push({ name: `row ${row}`, reason: `column "${column.name}" holds a NUL character (\\u0000)` });
+          return Number.NaN;
+        }
+        if (raw.length > maxChars) {
+          if (problems.length < 1000) {
+            problems.push({ name: `row ${row}`, reason: `the ${what} in column "${column.name}" is longer than ${maxChars} characters` });
+          }
+          return Number.NaN;
+        }
+        if (seen.size >= maxCount) {
+          throw uploadRefused(
+            `Column "${column.name}" has more than ${maxCount} different values; at most ${maxCount} ${what === 'class' ? 'classes' : 'categories'} are kept.`,
+            [],
+          );
+        }
         index = seen.size;
         seen.set(raw, index);
       }

@@ -77,6 +77,17 @@ export interface UploadLimits {
   /** Rows of a CSV, and problems listed before giving up. */
   maxRows: number;
   maxProblems: number;
+  /** Characters of one CSV row (a quoted cell may span lines; the whole row counts). */
+  maxLineChars: number;
+  /** Columns of a CSV, and characters of a column name. */
+  maxColumns: number;
+  maxNameChars: number;
+  /** Characters of a class name (a label cell, a folder) and classes in one dataset. */
+  maxClassNameChars: number;
+  maxClasses: number;
+  /** Distinct values of one categorical feature column, and characters of one. */
+  maxCategories: number;
+  maxCategoryChars: number;
 }
 
 export function defaultLimits(): UploadLimits {
@@ -90,5 +101,13 @@ export function defaultLimits(): UploadLimits {
     maxImagePixels: 40_000_000,
     maxRows: 50_000_000,
     maxProblems: 20,
+    maxLineChars: 1024 * 1024,
+    maxColumns: 10_000,
+    maxNameChars: 200,
+    // As many as the upload options let one name (options.ts `classes`).
+    maxClassNameChars: 100,
+    maxClasses: 1000,
+    maxCategories: 10_000,
+    maxCategoryChars: 200,
   };
 }

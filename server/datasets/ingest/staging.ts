@@ -4,6 +4,9 @@ import path from 'node:path';
 
 const FLUSH_BYTES = 1024 * 1024;
 
+/** Name prefix of staging folders in the temp dir (see clean-stale-staging.ts). */
+export const STAGING_PREFIX = 'netcanvas-upload-';
+
 /**
  * Where an upload's samples wait, in arrival order, until the whole upload has been read: fixed-size
  * records in a temporary file (so memory stays bounded however large the upload), plus one label
@@ -20,7 +23,7 @@ export class Staging {
   readonly names: string[] = [];
 
   constructor(readonly recordBytes: number) {
-    this.dir = mkdtempSync(path.join(tmpdir(), 'netcanvas-upload-'));
+    this.dir = mkdtempSync(path.join(tmpdir(), STAGING_PREFIX));
     this.fd = openSync(path.join(this.dir, 'samples.bin'), 'w+');
     this.buffer = new Uint8Array(Math.max(recordBytes, Math.floor(FLUSH_BYTES / recordBytes) * recordBytes));
   }

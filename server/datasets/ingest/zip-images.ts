@@ -116,7 +116,19 @@ export async function ingestImageZip(
       }
       let label = Number.NaN;
       if (entry.label !== null) {
-        if (!classIndex.has(entry.label)) classIndex.set(entry.label, classIndex.size);
+        if (!classIndex.has(entry.label)) {
+          if (entry.label.length > limits.maxClassNameChars) {
+            skipped.push({ name: entry.name, reason: `its folder name is longer than ${limits.maxClassNameChars} characters` });
+            continue;
+          }
+          if (classIndex.size >= limits.maxClasses) {
+            throw uploadRefused(
+              `The archive has more than ${limits.maxClasses} class folders; at most ${limits.maxClasses} classes are kept.`,
+              [],
+            );
+          }
+          classIndex.set(entry.label, classIndex.size);
+        }
         label = classIndex.get(entry.label) as number;
       }
       staging.append(result.pixels, label, entry.name);

@@ -148,6 +148,15 @@ export async function signUp(name = 'Test user'): Promise<TestUser> {
   return { id: me.body.id, email, name, password, cookie };
 }
 
+/**
+ * Marks a test user's email as verified, for tests about something else that need a member who
+ * accepted an invitation (the mailed-link flow itself: tests/integration/attacks/invitations.test.ts).
+ */
+export async function verifyEmail(user: { id: string }): Promise<void> {
+  const { db } = await import('@/server/db/client');
+  await db().user.update({ where: { id: user.id }, data: { emailVerified: true } });
+}
+
 export function cookiesFrom(headers: Headers): string {
   return headers
     .getSetCookie()

@@ -65,7 +65,11 @@ export async function openDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   };
 }
 
-export const KINDS: DatabaseKind[] = ['postgres', 'pglite'];
+/** Both, unless NETCANVAS_TEST_DATABASES names some (`npm run verify` runs PostgreSQL only). */
+export const KINDS: DatabaseKind[] = (process.env.NETCANVAS_TEST_DATABASES?.split(',') as DatabaseKind[] | undefined) ?? [
+  'postgres',
+  'pglite',
+];
 
 /**
  * Declares the same suite once per database. Inside, the server's Prisma client and Better Auth

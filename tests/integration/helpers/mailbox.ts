@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
+import { resetAuth } from '@/server/auth/auth';
 
 export interface ReceivedMail {
   to: string[];
@@ -48,5 +50,28 @@ export async function openMailbox(): Promise<Mailbox> {
       }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * Opens a mailbox for the suite it is called in and points the server's mail at it (SMTP_URL),
+ * restoring the setting after. Returns a getter: the mailbox exists from beforeAll on.
+ */
+export function useMailbox(): () => Mailbox {
+  let mailbox: Mailbox | undefined;
+  const before = process.env.SMTP_URL;
+  beforeAll(async () => {
+    mailbox = await openMailbox();
+    process.env.SMTP_URL = mailbox.url;
+    resetAuth();
+  });
+  afterAll(async () => {
+    if (before === undefined) delete process.env.SMTP_URL;
+    else process.env.SMTP_URL = before;
+    await mailbox?.close();
+  });
+  return () => {
+    if (!mailbox) throw new Error('the mailbox opens in beforeAll');
+    return mailbox;
   };
 }

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { RunView } from '@/components/training/RunView';
 import { requireUser } from '@/server/auth/current-user';
-import { ApiError } from '@/server/http/errors';
+import { ApiError, toApiError, UNREADABLE_MESSAGE } from '@/server/http/errors';
 import { atLeast, runAccess } from '@/server/permissions';
 import { getRun } from '@/server/training/get-run';
 
@@ -17,7 +17,20 @@ export default async function RunPage({ params }: { params: Promise<{ projectId:
     const run = await getRun(runId);
     return <RunView run={run} canEdit={atLeast(access.role, 'editor')} />;
   } catch (error) {
+    if (error instanceof ApiError && error.message === UNREADABLE_MESSAGE) {
+      toApiError(error, `run page ${runId}`); // logs what does not parse
+      return <UnreadableRun />;
+    }
     if (error instanceof ApiError) notFound();
     throw error;
   }
+}
+
+function UnreadableRun() {
+  return (
+    <div className="panel" style={{ maxWidth: 560, margin: '3rem auto' }} role="alert">
+      <h1>This run's record can't be read</h1>
+      <p className="muted">It was stored in a form this version of NetCanvas does not understand. The problem has been logged.</p>
+    </div>
+  );
 }

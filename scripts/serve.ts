@@ -1,0 +1,47 @@
+/**
+ * The production web server: `next start`'s job, with one thing Next cannot do itself — it keeps a
+ * client's own `X-Forwarded-For` (it only fills the header in when it is missing), so per-address
+ * limits would count whatever address a client claims. Here the header is replaced, before Next
+ * sees the request, with the one address we believe (server/http/client-address.ts): the socket's,
+ * or the one the operator's own proxies appended (TRUSTED_PROXY). `X-Real-IP` is dropped likewise.
+ */
+import { createServer } from 'node:http';
+import next from 'next';
+import { cleanStaleStaging } from '@/server/datasets/ingest/clean-stale-staging';
+import { port, trustedProxyHops } from '@/server/env';
+import { clientAddress } from '@/server/http/client-address';
+
+async function main(): Promise<void> {
+  const hops = trustedProxyHops();
+  const cleaned = await cleanStaleStaging();
+  if (cleaned.length) console.log(`[netcanvas] removed ${cleaned.length} staging folder(s) left by interrupted uploads`);
+  const app = next({ dev: false, dir: process.cwd(), port: port() });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((request, response) => {
+    request.headers['x-forwarded-for'] = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], hops);
+    delete request.headers['x-real-ip'];
+    // As `next start` does: a request that fails outside Next's own handling is a 500, not a crash.
+    handle(request, response).catch((error: unknown) => {
+      console.error(`[netcanvas] could not answer ${request.method} ${request.url}:`, error);
+      if (!response.headersSent) response.statusCode = 500;
+      response.end('Internal Server Error');
+    });
+  });
+  server.listen(port(), () =>
+    console.log(`[netcanvas] web server ready on port ${port()}${hops ? ` behind ${hops} trusted proxy hop(s)` : ''}`),
+  );
+  // Open streams (Server-Sent Events) would hold close() up: give them a few seconds, then go.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error) => {
+  console.error('[netcanvas] the web server could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { EvaluationSchema } from '../../../engine/tasks/evaluation-schema';
+import { TASKS } from '../../../engine/tasks/registry';
+
+/** What each registered task's evaluator makes of one small batch (2×2 images, 3 classes or values). */
+function evaluationOf(id: keyof typeof TASKS): unknown {
+  const image = id === 'segmentation' || id === 'reconstruction';
+  const labelSize = image ? 4 : 1;
+  const evaluator = TASKS[id].evaluate({
+    split: 'test',
+    featureShape: image ? [2, 2, 1] : [2],
+    labelSize,
+    ...(id === 'classification' || id === 'segmentation' ? { classes: ['a', 'b', 'c'] } : {}),
+    outputUnits: id === 'classification' || id === 'segmentation' ? 3 : labelSize,
+    samples: 4,
+    maxPoints: 10,
+  });
+  const labels = id === 'reconstruction' ? [0.1, 0.5, 0.9, 0.2] : id === 'segmentation' ? [0, 1, 2, 2] : [2];
+  const units = id === 'classification' ? 3 : id === 'segmentation' ? 12 : labelSize;
+  evaluator.add(
+    { features: Float32Array.from({ length: image ? 4 : 2 }, (_, i) => i / 4), labels: Float32Array.from(labels), size: 1 },
+    Float32Array.from({ length: units }, (_, i) => ((i * 7) % 10) / 10),
+  );
+  return evaluator.result();
+}
+
+describe('the evaluation schema', () => {
+  it.each(Object.keys(TASKS) as (keyof typeof TASKS)[])('accepts what the %s evaluator makes', (id) => {
+    const evaluation = evaluationOf(id);
+    const parsed = EvaluationSchema.safeParse(evaluation);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(parsed.data).toEqual(evaluation);
+  });
+
+  it.each([{}, { kind: 'classification' }, { kind: 'regression', split: 'test', points: [], mae: '1', rmse: 1, count: 1 }, null])(
+    'refuses %j',
+    (value) => {
+      expect(EvaluationSchema.safeParse(value).success).toBe(false);
+    },
+  );
+});
