@@ -25,7 +25,7 @@ test('the guided tour walks through a first model on real controls, and never co
   await expect(card).toBeVisible();
   await expect(card.getByRole('heading')).toBeFocused();
   await expect(page.getByRole('button', { name: 'Templates' })).toHaveClass(/tour-target/);
-  if (shots) await page.screenshot({ path: 'docs/tour-1440.png' });
+  if (shots) await page.screenshot({ path: 'test-results/shots/tour-1440.png' });
 
   await card.getByRole('button', { name: 'Next' }).click();
   const shapes = page.getByRole('dialog', { name: 'Look at the shapes' });
@@ -46,13 +46,14 @@ test('the guided tour walks through a first model on real controls, and never co
     ] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.waitForTimeout(600);
-      await page.screenshot({ path: `docs/tour-train-${w}.png` });
+      await page.screenshot({ path: `test-results/shots/tour-train-${w}.png` });
     }
     await page.setViewportSize({ width: 1440, height: 900 });
   }
   await train.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByRole('dialog', { name: 'Read the confusion matrix' })).toBeVisible();
-  await page.getByRole('button', { name: 'Next' }).click();
+  const matrix = page.getByRole('dialog', { name: 'Read the confusion matrix' });
+  await expect(matrix).toBeVisible();
+  await matrix.getByRole('button', { name: 'Next' }).click();
   const save = page.getByRole('dialog', { name: 'Save a version' });
   await expect(save).toBeVisible();
   await save.getByRole('link', { name: 'Open the Design tab' }).click();
@@ -97,7 +98,7 @@ test('Try it now: a guest trains the demo in the browser, keeps it by signing up
   await expect(page.getByRole('heading', { name: 'My first model', level: 1 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Guest mode' })).toBeVisible();
   await expect(page.getByLabel('Dataset')).toHaveValue('builtin:digits');
-  if (shots) await page.screenshot({ path: 'docs/guest-train.png' });
+  if (shots) await page.screenshot({ path: 'test-results/shots/guest-train.png' });
 
   await page.locator('#setting-epochs').fill('1');
   await page.getByRole('button', { name: 'Train in browser' }).click();

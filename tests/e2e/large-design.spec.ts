@@ -47,7 +47,8 @@ test('a 500-layer design mounts only the layers on screen, each drawn at the siz
   await page.waitForTimeout(500);
   const most = await page.evaluate(() => (window as unknown as { __mostLayers: number }).__mostLayers);
   expect(most).toBeGreaterThan(0);
-  expect(most).toBeLessThan(120);
+  // The fitted view of a tall design shows a part of it (React Flow zooms out to 5 % at most).
+  expect(most).toBeLessThan(300);
 
   // Zoomed in, the drawn layers and their ports sit exactly where layerBox put them.
   const zoom = () =>
