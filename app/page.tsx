@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { TryItNow } from '@/components/onboarding/TryItNow';
 import { currentUser } from '@/server/auth/current-user';
 
 export default async function Home() {
@@ -13,13 +14,15 @@ export default async function Home() {
           whole history of every model with your team.
         </p>
         <div className="row" style={{ justifyContent: 'center' }}>
-          <Link href="/sign-up" className="button primary">
+          <TryItNow />
+          <Link href="/sign-up" className="button">
             Create an account
           </Link>
           <Link href="/sign-in" className="button">
             Sign in
           </Link>
         </div>
+        <p className="muted small">No account needed to try: a demo trains in your browser, and signing up keeps it.</p>
       </section>
       <section className="features">
         <div className="panel">

@@ -11,7 +11,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { NODE_HEIGHT, NODE_WIDTH } from '@/engine/import/layout';
+import { NODE_HEIGHT, NODE_WIDTH } from '@/engine/graph/layer-box';
 import { BlockFrame } from './BlockFrame';
 import { BlockNode } from './BlockNode';
 import { categoryColor } from './categories';
@@ -48,7 +48,7 @@ export function EditorCanvas({ minimap, onFiles }: { minimap: boolean; onFiles(f
   const { store, readOnly, hints, notify } = ui;
   const flow = useReactFlow<FlowNode, ShapeFlowEdge>();
   const builder = useRef<FlowElementsBuilder | null>(null);
-  builder.current ??= new FlowElementsBuilder();
+  builder.current ??= new FlowElementsBuilder(new Map(), { upFront: !measureEveryLayer() });
   const [measures, setMeasures] = useState(0);
   const [dropping, setDropping] = useState(false);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -273,6 +273,18 @@ export function EditorCanvas({ minimap, onFiles }: { minimap: boolean; onFiles(f
       ) : null}
     </div>
   );
+}
+
+/**
+ * `localStorage['netcanvas.layerSizes'] = 'measure'` makes React Flow mount and measure every layer
+ * on open, as it did before layers carried their size: `npm run bench:editor` compares the two.
+ */
+function measureEveryLayer(): boolean {
+  try {
+    return typeof window !== 'undefined' && window.localStorage.getItem('netcanvas.layerSizes') === 'measure';
+  } catch {
+    return false;
+  }
 }
 
 function minimapColor(node: FlowNode): string {

@@ -50,6 +50,7 @@ function LayerNodeView({ id, data }: NodeProps<LayerFlowNode>) {
     view.selected ? 'layer-node--selected' : '',
     view.trainable ? '' : 'layer-node--frozen',
     diff ? `layer-node--diff-${diff.status}` : '',
+    diff && diff.changes.length > 0 ? 'layer-node--has-changes' : '',
   ];
   return (
     <div

@@ -1,4 +1,5 @@
-import type { Edge, Node } from '@xyflow/react';
+import { type Edge, type Node, type NodeHandle, Position } from '@xyflow/react';
+import { layerBox } from '@/engine/graph/layer-box';
 import { type EdgeView, type EditorState, edgeView, type GroupView, groupViews, type NodeView, nodeView, visibleGraph } from './store';
 
 /** A layer on the canvas: the generic node draws everything from its view. */
@@ -24,6 +25,10 @@ export const BLOCK_SIZE: Size = { width: 240, height: 92 };
  * React Flow then skips the nodes and edges it already has, so a drag touches only what moved.
  * One builder per canvas; `measured` holds the sizes React Flow reported, which must travel with
  * every node object it is handed (otherwise it measures the node again).
+ *
+ * Layers carry their size and port boxes from the start (`layerBox`): React Flow mounts a node it
+ * has no port boxes for whether it is on screen or not, so without them opening a design mounted
+ * and measured every layer before culling. `upFront: false` turns that off, for comparison.
  */
 export class FlowElementsBuilder {
   private layerNodes = new WeakMap<NodeView, LayerFlowNode>();
@@ -32,7 +37,10 @@ export class FlowElementsBuilder {
   private lastNodes: FlowNode[] = [];
   private lastEdges: ShapeFlowEdge[] = [];
 
-  constructor(private readonly measured: Map<string, Size> = new Map()) {}
+  constructor(
+    private readonly measured: Map<string, Size> = new Map(),
+    private readonly options: { upFront: boolean } = { upFront: true },
+  ) {}
 
   /** Records a size React Flow measured; `true` when it differs from the one known. */
   measure(id: string, size: Size): boolean {
@@ -72,6 +80,9 @@ export class FlowElementsBuilder {
   }
 
   private layerNode(view: NodeView): LayerFlowNode {
+    const box = this.options.upFront ? layerBox(view.ports) : null;
+    // The known size until React Flow reports another (it only does when the drawn node differs).
+    if (box && !this.measured.has(view.id)) this.measured.set(view.id, { width: box.width, height: box.height });
     const measured = this.measured.get(view.id);
     const cached = this.layerNodes.get(view);
     if (cached && cached.measured === measured) return cached;
@@ -83,6 +94,7 @@ export class FlowElementsBuilder {
       selected: view.selected,
       ariaLabel: `${view.label} layer ${view.name}`,
       ...(measured ? { measured } : {}),
+      ...(box ? { handles: box.handles.map(toNodeHandle) } : {}),
     };
     this.layerNodes.set(view, node);
     return node;
@@ -154,6 +166,10 @@ export class FlowElementsBuilder {
     this.flowEdges.set(view, edge);
     return edge;
   }
+}
+
+function toNodeHandle(port: ReturnType<typeof layerBox>['handles'][number]): NodeHandle {
+  return { ...port, position: port.position === 'top' ? Position.Top : Position.Bottom };
 }
 
 /** The id of the frame node of an expanded block (blocks use their own id when collapsed). */

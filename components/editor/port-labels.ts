@@ -22,7 +22,5 @@ export function inputPortLabel(contract: InputContract | undefined, index: numbe
   return `${which} · takes any tensor`;
 }
 
-/** Where the i-th of n handles sits along the node's edge, in percent. */
-export function portOffset(index: number, count: number): number {
-  return ((index + 1) / (count + 1)) * 100;
-}
+/** Where the i-th of n handles sits along the node's edge, in percent (the same numbers as `layerBox`). */
+export { portOffset } from '@/engine/graph/layer-box';

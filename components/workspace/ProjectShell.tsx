@@ -4,6 +4,8 @@ import './workspace.css';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { GuestBanner } from '@/components/onboarding/GuestBanner';
+import { GuidedTour } from '@/components/onboarding/GuidedTour';
 import { ProjectEditorProvider } from './ProjectEditor';
 import { ProjectStatusProvider, useProjectStatus } from './ProjectStatus';
 import type { WorkspaceProject } from './types';
@@ -18,10 +20,11 @@ interface ShellProject extends WorkspaceProject {
  * the save status, and the tabs Design · Train · Runs. The Design tab gets the full window. The tabs
  * share one editor store (`ProjectEditor.tsx`).
  */
-export function ProjectShell({ project, children }: { project: ShellProject; children: ReactNode }) {
+export function ProjectShell({ project, guest, children }: { project: ShellProject; guest: boolean; children: ReactNode }) {
   const pathname = usePathname();
   const base = `/projects/${project.id}`;
   const design = pathname === base;
+  const tab = design ? 'design' : pathname === `${base}/train` ? 'train' : null;
   return (
     <ProjectStatusProvider head={project.headNumber}>
       <div className={`project-shell${design ? ' project-shell--canvas' : ''}`}>
@@ -34,6 +37,8 @@ export function ProjectShell({ project, children }: { project: ShellProject; chi
             </nav>
             <h1>{project.name}</h1>
             <SaveState role={project.role} />
+            {guest ? <GuestBanner /> : null}
+            <GuidedTour projectId={project.id} tab={tab} />
           </div>
           <nav className="project-tabs" aria-label="Project">
             {[

@@ -1,9 +1,10 @@
+import { NODE_HEIGHT, NODE_WIDTH } from '../graph/layer-box';
 import type { GraphDoc } from '../graph/schema';
 import { topology } from '../graph/topology';
+import { foldTallLayout } from './fold-layout';
 
-/** Node box size used for layout, matching the editor's layer node. */
-export const NODE_WIDTH = 220;
-export const NODE_HEIGHT = 84;
+/** Node box size used for layout: the editor's layer node (see `layerBox`). */
+export { NODE_HEIGHT, NODE_WIDTH };
 
 /** The part of an elkjs instance the layout needs, so callers choose how elk runs (bundled, worker). */
 export interface ElkLike {
@@ -46,7 +47,7 @@ export function layeredLayout(doc: GraphDoc): GraphDoc {
 
 /**
  * Lays the graph out with elk's layered algorithm (top to bottom, fewer crossings, orthogonal
- * spacing). Falls back to `layeredLayout` if elk fails, so an import never fails on layout.
+ * spacing), folding a long result into columns so the fitted view stays readable. Falls back to `layeredLayout` if elk fails, so an import never fails on layout.
  */
 export async function elkLayout(doc: GraphDoc, elk: ElkLike): Promise<GraphDoc> {
   const ids = new Set(doc.nodes.map((n) => n.id));
@@ -66,8 +67,8 @@ export async function elkLayout(doc: GraphDoc, elk: ElkLike): Promise<GraphDoc> 
         .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
     });
     const placed = new Map((result.children ?? []).map((c) => [c.id, { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) }]));
-    return { ...doc, nodes: doc.nodes.map((n) => ({ ...n, position: placed.get(n.id) ?? n.position })) };
+    return foldTallLayout({ ...doc, nodes: doc.nodes.map((n) => ({ ...n, position: placed.get(n.id) ?? n.position })) });
   } catch {
-    return layeredLayout(doc);
+    return foldTallLayout(layeredLayout(doc));
   }
 }

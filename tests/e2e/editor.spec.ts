@@ -150,7 +150,7 @@ test('import a TF.js MobileNet with its weights by dropping the files; export Ke
   await done.getByRole('button', { name: 'OK' }).click();
   await expect(page.locator('.react-flow__node-layer').first()).toBeVisible();
   if (process.env.UPDATE_SCREENSHOTS) {
-    // The whole network is a thin column; zoom in on its first blocks and open a depthwise convolution.
+    // The whole network, folded into columns; zoom in on its first blocks and open a depthwise convolution.
     await page.getByRole('button', { name: 'Fit view', exact: true }).click();
     const box = await canvas(page).boundingBox();
     if (box) {

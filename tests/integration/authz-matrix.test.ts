@@ -5,12 +5,12 @@ import type { Access, RouteContract } from '@/server/http/contract';
 import { ErrorBodySchema } from '@/server/http/errors';
 import { atLeast } from '@/server/permissions';
 import { type Row, type RowsModule, WHO, type Who, type World } from './authz/world';
-import { type Credentials, call, graphFixture, METHODS, routeFiles, routeModule, signUp, verifyEmail } from './helpers/api';
+import { type Credentials, call, cookiesFrom, graphFixture, METHODS, routeFiles, routeModule, signUp, verifyEmail } from './helpers/api';
 import { describeEachDatabase } from './helpers/databases';
 
 /**
  * Every route file under app/api × every method it exports × {anonymous, non-member, viewer,
- * editor, owner}, with the status each must get — once with session cookies and once with API
+ * editor, owner, guest}, with the status each must get — once with session cookies and once with API
  * tokens. Each row runs in a fresh world (a shared team with one member of each role, a project
  * with two versions, invitations, a token, and what each rows file's `prepare` adds), so rows
  * cannot influence each other. Rows live in authz/rows-*.ts, one file per domain.
@@ -106,10 +106,17 @@ describeEachDatabase('authorization matrix', () => {
       const made = await call('POST', '/api/tokens', { as: users[who], body: { name: 'matrix' } });
       tokens[who] = made.body.token;
     }
+    const guest = await call('POST', '/api/guest');
+    const cookie = cookiesFrom(guest.headers);
+    const me = await call('GET', '/api/me', { as: { cookie } });
+    users.guest = { id: me.body.id, email: me.body.email, name: me.body.name, password: '', cookie };
+    tokens.guest = (await call('POST', '/api/tokens', { as: users.guest, body: { name: 'matrix' } })).body.token;
   });
 
   /** A fresh shared team with one member of each role, a project with two versions, invitations and a token. */
   async function world(): Promise<World> {
+    // A row may keep the guest's work (making it a real account): every world starts with a guest again.
+    await db().user.update({ where: { id: users.guest.id }, data: { guest: true, email: users.guest.email } });
     const team = await db().team.create({
       data: {
         name: 'Shared team',
@@ -180,7 +187,8 @@ describeEachDatabase('authorization matrix', () => {
             expect(JSON.stringify(response.body)).not.toMatch(/\bat .+:\d+:\d+/);
           }
         }
-        expect(Object.fromEntries(WHO.map((w, i) => [w, got[i]]))).toEqual(Object.fromEntries(WHO.map((w, i) => [w, row.expect[i]])));
+        const expected = [...row.expect, row.guest ?? row.expect[1]];
+        expect(Object.fromEntries(WHO.map((w, i) => [w, got[i]]))).toEqual(Object.fromEntries(WHO.map((w, i) => [w, expected[i]])));
       });
     }
   }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
+import { startGuestSweeper } from '@/server/onboarding/sweep-guests';
 import { TRAIN_QUEUE } from '@/server/training/queue';
 import { startReaper } from '@/server/training/reap-lost-runs';
 import { trainHandler } from '@/worker/handlers/train';
@@ -25,8 +26,8 @@ export const workOptions: Record<string, PgBoss.WorkOptions> = {
   [TRAIN_QUEUE]: { batchSize: 1, pollingIntervalSeconds: Number(process.env.NETCANVAS_POLL_SECONDS ?? 1) },
 };
 
-/** Started once pg-boss is up; each returns its stop function. */
-export const services: ((boss: PgBoss) => () => void)[] = [(boss) => startReaper(boss)];
+/** Started once pg-boss is up; each returns its stop function. Guests older than a day go on start and hourly. */
+export const services: ((boss: PgBoss) => () => void)[] = [(boss) => startReaper(boss), () => startGuestSweeper()];
 
 /** Called first on SIGTERM/SIGINT: running training stops at its next batch and goes back to the queue. */
 export function beginStopping(): void {

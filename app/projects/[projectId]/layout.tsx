@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ProjectShell } from '@/components/workspace/ProjectShell';
 import { requireUser } from '@/server/auth/current-user';
 import { ApiError } from '@/server/http/errors';
+import { isGuest } from '@/server/onboarding/guest-status';
 import { projectAccess } from '@/server/permissions';
 import { projectSummary } from '@/server/projects/project-summary';
 
@@ -27,6 +28,7 @@ export default async function ProjectLayout({ params, children }: { params: Prom
         teamId: project.teamId,
         teamName: project.teamName,
       }}
+      guest={await isGuest(user.id)}
     >
       {children}
     </ProjectShell>

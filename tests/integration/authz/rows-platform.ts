@@ -64,12 +64,15 @@ export const rows: Row[] = [
     method: 'DELETE',
     path: (w) => `/api/invitations/${w.myInvitationId}`,
     expect: [401, 204, 404, 404, 404],
+    // Addressed to the non-member's email, so nobody else's.
+    guest: 404,
   },
   {
     file: 'invitations/[invitationId]/accept',
     method: 'POST',
     path: (w) => `/api/invitations/${w.myInvitationId}/accept`,
     expect: [401, 200, 404, 404, 404],
+    guest: 404,
   },
   { file: 'projects/[projectId]', method: 'GET', path: (w) => `/api/projects/${w.projectId}`, expect: [401, 404, 200, 200, 200] },
   {

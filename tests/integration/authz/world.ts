@@ -2,12 +2,13 @@ import type { Method, TestUser } from '../helpers/api';
 
 /**
  * The authorization matrix: every route file under app/api × every method it exports × {anonymous,
- * non-member, viewer, editor, owner}. Rows live in one file per domain (`rows-*.ts`), each exporting
+ * non-member, viewer, editor, owner, guest}. Rows live in one file per domain (`rows-*.ts`), each exporting
  * `rows` and optionally `prepare`, which adds what its routes need (a dataset, a run…) to every
  * fresh world under `extra`. A route missing from every rows file fails the coverage test.
  */
-export type Who = 'anonymous' | 'nonMember' | 'viewer' | 'editor' | 'owner';
-export const WHO: Who[] = ['anonymous', 'nonMember', 'viewer', 'editor', 'owner'];
+export type Who = 'anonymous' | 'nonMember' | 'viewer' | 'editor' | 'owner' | 'guest';
+/** A guest ("Try it now") is in no shared team: unless a row says otherwise it gets what a non-member gets. */
+export const WHO: Who[] = ['anonymous', 'nonMember', 'viewer', 'editor', 'owner', 'guest'];
 
 export interface World {
   teamId: string;
@@ -35,4 +36,6 @@ export interface Row {
   body?: (w: World) => unknown;
   /** Expected status for anonymous, non-member, viewer, editor, owner. */
   expect: [number, number, number, number, number];
+  /** Expected status for a guest, when it differs from a non-member's. */
+  guest?: number;
 }
