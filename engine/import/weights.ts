@@ -16,7 +16,7 @@ export interface WeightsManifestGroup {
   weights: WeightEntry[];
 }
 
-/** Reads one weight file named in the manifest (a path relative to model.json); `undefined` if absent. */
+/** Reads one weight file named in the manifest (a path relative to model.json); `undefined` if absent, throws with the reason if it may not or cannot be read. */
 export type ReadWeightFile = (path: string) => Promise<Uint8Array | ArrayBuffer | undefined>;
 
 export type LoadedWeights = { ok: true; tensors: tfjs.NamedTensorMap } | { ok: false; diagnostics: Diagnostic[] };
@@ -48,8 +48,12 @@ export async function loadWeights(tf: Tf, manifest: WeightsManifestGroup[], read
       let data: Uint8Array | ArrayBuffer | undefined;
       try {
         data = await read(path);
-      } catch {
-        data = undefined;
+      } catch (error) {
+        disposeAll(tensors);
+        return fail(
+          `The weight file "${path}" named in model.json cannot be read: ${error instanceof Error ? error.message : String(error)}.`,
+          'Put all the weight files, as ordinary files, in the folder of model.json.',
+        );
       }
       if (!data) {
         disposeAll(tensors);

@@ -706,18 +706,18 @@ describe('weight files', () => {
     }
   });
 
-  it('imports the topology and warns when the manifest names a file that is missing', async () => {
+  it('imports the topology and reports an error when the manifest names a file that is missing', async () => {
     const model = small();
     const saved = await save(model);
     const imported = await importModel(tf, saved.json, { readFile: async () => undefined });
     expect(imported.ok).toBe(true);
     expect(imported.weights).toBeUndefined();
-    expect(imported.diagnostics).toMatchObject([{ code: 'weights_mismatch', severity: 'warning' }]);
+    expect(imported.diagnostics).toMatchObject([{ code: 'weights_mismatch', severity: 'error' }]);
     expect(imported.diagnostics[0]?.message).toContain('group1-shard1of1.bin');
     model.dispose();
   });
 
-  it('treats a reader that throws like a missing file', async () => {
+  it('reports why a reader that throws could not read the file', async () => {
     const model = small();
     const saved = await save(model);
     const imported = await importModel(tf, saved.json, {
@@ -726,7 +726,9 @@ describe('weight files', () => {
       },
     });
     expect(imported.ok).toBe(true);
-    expect(imported.diagnostics[0]?.message).toMatch(/missing/);
+    expect(imported.weights).toBeUndefined();
+    expect(imported.diagnostics).toMatchObject([{ code: 'weights_mismatch', severity: 'error' }]);
+    expect(imported.diagnostics[0]?.message).toMatch(/group1-shard1of1\.bin" named in model\.json cannot be read: EACCES/);
     model.dispose();
   });
 
@@ -736,7 +738,7 @@ describe('weight files', () => {
     const bytes = saved.files.get('group1-shard1of1.bin') as Uint8Array;
     const imported = await importModel(tf, saved.json, { readFile: async () => bytes.slice(0, bytes.byteLength - 7) });
     expect(imported.weights).toBeUndefined();
-    expect(imported.diagnostics).toMatchObject([{ code: 'weights_mismatch', severity: 'warning' }]);
+    expect(imported.diagnostics).toMatchObject([{ code: 'weights_mismatch', severity: 'error' }]);
     expect(imported.diagnostics[0]?.message).toContain(String(bytes.byteLength));
     model.dispose();
   });

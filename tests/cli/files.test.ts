@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isInside, weightReaderFor } from '../../cli/files';
+import { MODELS } from '../support/fixtures';
+import { runCli } from '../support/run-cli';
+
+/** Files that are not what they seem, as a user hands them to the CLI. */
+const MLP = join(MODELS, 'with-weights', 'tfjs2keras-mlp');
+
+function modelCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'netcanvas-files-'));
+  copyFileSync(join(MLP, 'model.json'), join(dir, 'model.json'));
+  copyFileSync(join(MLP, 'weights.bin'), join(dir, 'weights.bin'));
+  return dir;
+}
+
+describe('files that are not regular files', () => {
+  it('refuses a FIFO as the model at once (exit 2), instead of waiting for a writer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netcanvas-fifo-'));
+    const fifo = join(dir, 'model.json');
+    execFileSync('mkfifo', [fifo]);
+    const result = await runCli(['summary', fifo], { timeoutMs: 20_000 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`netcanvas: ${fifo}: is a named pipe (FIFO), not a file\n`);
+  }, 30_000);
+
+  it('refuses /dev/zero as the model at once (exit 2), instead of reading forever', async () => {
+    const result = await runCli(['import', '/dev/zero', '-o', join(tmpdir(), 'never.json')], { timeoutMs: 20_000 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('netcanvas: /dev/zero: is a device, not a file\n');
+  }, 30_000);
+
+  it('names a weight shard that is a FIFO, with exit 1', async () => {
+    const dir = modelCopy();
+    execFileSync('rm', [join(dir, 'weights.bin')]);
+    execFileSync('mkfifo', [join(dir, 'weights.bin')]);
+    const result = await runCli(['import', join(dir, 'model.json'), '-o', join(dir, 'graph.json')], { timeoutMs: 60_000 });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/weight file "weights\.bin" named in model\.json cannot be read: it is a named pipe/);
+  }, 90_000);
+
+  it('a PNG image named model.h5 is called a PNG image (exit 2), without its bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netcanvas-png-'));
+    const path = join(dir, 'model.h5');
+    writeFileSync(path, Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52));
+    const result = await runCli(['summary', path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`netcanvas: ${path}: this is a PNG image, not a model file\n`);
+  }, 30_000);
+
+  it('reads UTF-16 JSON with a byte-order mark', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netcanvas-utf16-'));
+    const path = join(dir, 'model.json');
+    const text = readFileSync(join(MLP, 'model.json'), 'utf8');
+    writeFileSync(path, Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from(text, 'utf16le')]));
+    const result = await runCli(['summary', path, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  }, 30_000);
+});
+
+describe('weight files', () => {
+  it('containment is by folder, not by name prefix: a sibling folder starting with the same name is outside', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'netcanvas-contain-'));
+    mkdirSync(join(root, 'model'));
+    mkdirSync(join(root, 'model-secrets'));
+    writeFileSync(join(root, 'model-secrets', 'key.bin'), 'secret');
+    writeFileSync(join(root, 'model', 'ok.bin'), 'fine');
+    expect(isInside(join(root, 'model'), join(root, 'model-secrets', 'key.bin'))).toBe(false);
+    expect(isInside(join(root, 'model'), join(root, 'model', 'ok.bin'))).toBe(true);
+    const read = weightReaderFor(join(root, 'model', 'model.json'));
+    await expect(read('../model-secrets/key.bin')).rejects.toThrow(/outside the model's folder/);
+    await expect(read('ok.bin')).resolves.toEqual(new TextEncoder().encode('fine'));
+    await expect(read('absent.bin')).resolves.toBeUndefined();
+  });
+
+  it('a truncated or missing shard is an error with exit 1, like a wrong-shaped weight', async () => {
+    const truncated = modelCopy();
+    truncateSync(join(truncated, 'weights.bin'), 10);
+    const missing = modelCopy();
+    execFileSync('rm', [join(missing, 'weights.bin')]);
+    for (const [dir, pattern] of [
+      [truncated, /hold 10 bytes, but the manifest needs/],
+      [missing, /weight file "weights\.bin" named in model\.json is missing/],
+    ] as const) {
+      const result = await runCli(['import', join(dir, 'model.json'), '-o', join(dir, 'graph.json'), '--json']);
+      expect(result.code).toBe(1);
+      const out = JSON.parse(result.stdout) as { weights: boolean; diagnostics: { code: string; severity: string; message: string }[] };
+      expect(out.weights).toBe(false);
+      expect(out.diagnostics.find((d) => d.code === 'weights_mismatch')).toMatchObject({
+        severity: 'error',
+        message: expect.stringMatching(pattern),
+      });
+    }
+  }, 90_000);
+});
