@@ -59,6 +59,18 @@ function kwargs(config: Record<string, unknown>): string {
     .join(', ');
 }
 
+/**
+ * A Bidirectional's config as Keras 3 builds it. Keras 3 makes the backward copy with
+ * `go_backwards=True` and refuses two copies going the same way, so an inner layer that itself goes
+ * backwards needs its backward copy given explicitly, going forwards — which is what TF.js builds.
+ */
+function withBackwardLayer(config: Record<string, unknown>): Record<string, unknown> {
+  const inner = config.layer as { class_name?: unknown; config?: Record<string, unknown> } | undefined;
+  if (inner?.config?.go_backwards !== true || 'backward_layer' in config) return config;
+  const name = typeof inner.config.name === 'string' ? inner.config.name : String(inner.class_name).toLowerCase();
+  return { ...config, backward_layer: { ...inner, config: { ...inner.config, go_backwards: false, name: `backward_${name}` } } };
+}
+
 const tuple = (dims: readonly (number | null)[]) =>
   `(${dims.map((d) => (d === null ? 'None' : String(d))).join(', ')}${dims.length === 1 ? ',' : ''})`;
 
@@ -78,7 +90,7 @@ export function kerasPython(doc: GraphDoc, analysis: Analysis = analyse(doc)): s
       continue;
     }
     const config = {
-      ...paramsToKerasConfig(spec, info.params),
+      ...withBackwardLayer(paramsToKerasConfig(spec, info.params)),
       name: info.layerName,
       ...(node.trainable === false ? { trainable: false } : {}),
     };

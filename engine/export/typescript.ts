@@ -7,8 +7,12 @@ import type { Tf } from '../layers/spec';
 import { codePlan } from './code-plan';
 import { tfjsFactory } from './tfjs-factory';
 
-/** Config keys of `getConfig()` that are not constructor arguments worth writing. */
-const SKIP = new Set(['dtype', 'batchInputShape']);
+/**
+ * Config keys of `getConfig()` that are not constructor arguments worth writing: `resetAfter` is in a
+ * GRU's config but not in its args (TF.js builds only its one GRU variant).
+ */
+const SKIP = new Set(['dtype', 'batchInputShape', 'resetAfter']);
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /**
  * TF.js TypeScript source that builds the same model with `tf.layers` (functional API). Arguments
@@ -46,18 +50,48 @@ export function tfjsTypescript(tf: Tf, doc: GraphDoc, analysis: Analysis = analy
 
 /** The layer's own config, nested layers (wrappers) turned into constructor calls. */
 function constructorArgs(tf: Tf, layer: tfjs.layers.Layer): string {
-  const config = layer.getConfig() as Record<string, unknown>;
+  return configLiteral(tf, layer.getConfig() as Record<string, unknown>);
+}
+
+/** A config as an object literal; `null` entries are left out, since the args interfaces take `undefined`, not `null`. */
+function configLiteral(tf: Tf, config: Record<string, unknown>): string {
   const entries = Object.entries(config).filter(([k, v]) => !SKIP.has(k) && v !== null && v !== undefined);
-  return `{ ${entries.map(([k, v]) => `${k}: ${tsValue(tf, k, v)}`).join(', ')} }`;
+  return `{ ${entries.map(([k, v]) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${tsValue(tf, k, v)}`).join(', ')} }`;
+}
+
+/** The namespaces whose serialized `{className, config}` objects appear in layer configs. */
+const SERIALIZED = ['initializers', 'regularizers', 'constraints'] as const;
+
+/**
+ * The call that makes a serialized initializer, regularizer or constraint, e.g.
+ * `{className: 'GlorotUniform', config: {seed: null}}` → `tf.initializers.glorotUniform({})`: the args
+ * interfaces take these objects or string ids, not their serialized form.
+ */
+function serializedCall(tf: Tf, className: string, config: Record<string, unknown>): string | undefined {
+  for (const space of SERIALIZED) {
+    const functions = tf[space] as unknown as Record<string, unknown>;
+    const name = Object.keys(functions).find((k) => k.toLowerCase() === className.toLowerCase() && typeof functions[k] === 'function');
+    if (!name) continue;
+    // Factories without arguments (zeros, ones, nonNeg) must be called without any.
+    const takesArgs = (functions[name] as (...args: unknown[]) => unknown).length > 0;
+    return `tf.${space}.${name}(${takesArgs ? configLiteral(tf, config) : ''})`;
+  }
+  return undefined;
 }
 
 function tsValue(tf: Tf, key: string, value: unknown): string {
-  if (key === 'layer' && typeof value === 'object' && value !== null && 'className' in value) {
-    const inner = value as { className: string; config: Record<string, unknown> };
-    const factory = tfjsFactory(tf, inner.className) ?? 'layer';
-    const entries = Object.entries(inner.config).filter(([k, v]) => !SKIP.has(k) && v !== null && v !== undefined);
-    const recurrent = layerSpecForKerasClass(inner.className)?.category === 'recurrent';
-    return `tf.layers.${factory}({ ${entries.map(([k, v]) => `${k}: ${tsValue(tf, k, v)}`).join(', ')} })${recurrent ? ' as tf.RNN' : ''}`;
+  if (Array.isArray(value)) return `[${value.map((v) => tsValue(tf, '', v)).join(', ')}]`;
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  if (typeof record.className === 'string' && typeof record.config === 'object' && record.config !== null) {
+    const config = record.config as Record<string, unknown>;
+    if (key === 'layer') {
+      const factory = tfjsFactory(tf, record.className) ?? 'layer';
+      const recurrent = layerSpecForKerasClass(record.className)?.category === 'recurrent';
+      return `tf.layers.${factory}(${configLiteral(tf, config)})${recurrent ? ' as tf.RNN' : ''}`;
+    }
+    const call = serializedCall(tf, record.className, config);
+    if (call) return call;
   }
-  return JSON.stringify(value);
+  return configLiteral(tf, record);
 }
