@@ -165,12 +165,12 @@ class Flattener {
         const model = MODEL_CLASSES.has(String(layer.class_name));
         this.diagnostics.push({
           code: 'unsupported_feature',
-          severity: 'warning',
+          severity: 'info',
           nodeId: name,
           message: model
-            ? `Model "${name}" is called ${calls.length} times; its layers are imported once per call, each with a copy of the weights.`
-            : `Layer "${name}" is shared by ${calls.length} calls; it is imported as ${calls.length} separate layers, each with a copy of its weights.`,
-          hint: 'The copies train independently; the parameter count grows accordingly.',
+            ? `Model "${name}" is called ${calls.length} times; its layers appear once per call, each use sharing the weights of the first.`
+            : `Layer "${name}" is shared by ${calls.length} calls; it appears once per call, each use sharing the weights of the first.`,
+          hint: 'The weights are counted and trained once, as in the file.',
         });
       }
       callCounts.set(name, calls.length);

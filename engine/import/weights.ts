@@ -90,16 +90,17 @@ export async function loadWeights(tf: Tf, manifest: WeightsManifestGroup[], read
 }
 
 /**
- * The weights keyed by the layer names the compiled graph uses. A shared layer (or a nested model
- * called twice) is imported as one node per call, all with the file's layer name; the analysis makes
- * the names unique (`dense`, `dense_2`), so each copy gets the file's weights under its own name.
+ * The weights keyed by the layer names the compiled graph uses. A layer whose name the analysis made
+ * unique (`dense_2`: two layers of the file had one name) gets the file's weights under that name.
+ * The later uses of a shared layer (`sharesWeightsWith`) use the first one's layer and need none.
  */
 export function weightsForGraph(doc: GraphDoc, tensors: tfjs.NamedTensorMap): tfjs.NamedTensorMap {
   const names = assignLayerNames(doc.nodes);
   const out: tfjs.NamedTensorMap = { ...tensors };
   for (const node of doc.nodes) {
     const layerName = names.get(node.id);
-    if (!node.name || !layerName || layerName === node.name) continue;
+    // A node that shares another's layer has no weights of its own.
+    if (!node.name || !layerName || layerName === node.name || node.sharesWeightsWith !== undefined) continue;
     const prefix = `${node.name}/`;
     for (const [key, tensor] of Object.entries(tensors)) {
       if (key.startsWith(prefix)) out[`${layerName}/${key.slice(prefix.length)}`] = tensor;
