@@ -7,6 +7,7 @@ import { assignWeights } from '../../engine/compile/assign-weights';
 import { compileGraph } from '../../engine/compile/compile';
 import { hasErrors } from '../../engine/diagnostics';
 import { encodeWeightsFile } from '../../engine/export/weights-file';
+import { weightBudgetProblem } from '../../engine/export/weight-budget';
 import { importModel } from '../../engine/import/import-model';
 import { EXIT } from '../errors';
 import { caffemodelFor, readModelFile, weightReaderFor } from '../files';
@@ -35,7 +36,9 @@ export async function importCommand(file: string, output: string, options: { jso
   await mkdir(dirname(output), { recursive: true });
   await writeFile(output, `${JSON.stringify(imported.doc, null, 2)}\n`);
   let weightsWritten = false;
-  if (imported.weights) {
+  const tooLarge = imported.weights ? weightBudgetProblem(analysis) : undefined;
+  if (tooLarge) diagnostics.push(tooLarge);
+  if (imported.weights && !tooLarge) {
     const compiled = compileGraph(tf, imported.doc, analysis);
     if (compiled.ok) {
       const assigned = assignWeights(compiled.model, imported.weights);
@@ -52,6 +55,7 @@ export async function importCommand(file: string, output: string, options: { jso
     }
     tf.dispose(Object.values(imported.weights));
   }
+  if (imported.weights && tooLarge) tf.dispose(Object.values(imported.weights));
   report(diagnostics, options.json, {
     imported: true,
     output,
