@@ -21,10 +21,13 @@ const gigabytes = (params: number) => `${((4 * params) / 1024 ** 3).toFixed(1)} 
 export function weightBudgetProblem(analysis: Analysis, limit = MAX_BUILT_PARAMS): Diagnostic | undefined {
   const total = analysis.totals.params;
   if (total <= limit) return undefined;
-  const largest = Object.values(analysis.nodes).reduce<{ id?: string; name?: string; params: number }>((best, n) => {
-    const params = (n.paramCount?.trainable ?? 0) + (n.paramCount?.nonTrainable ?? 0);
-    return params > best.params ? { id: n.id, name: n.layerName, params } : best;
-  }, { params: 0 });
+  const largest = Object.values(analysis.nodes).reduce<{ id?: string; name?: string; params: number }>(
+    (best, n) => {
+      const params = (n.paramCount?.trainable ?? 0) + (n.paramCount?.nonTrainable ?? 0);
+      return params > best.params ? { id: n.id, name: n.layerName, params } : best;
+    },
+    { params: 0 },
+  );
   return {
     code: 'export_unsupported',
     severity: 'error',

@@ -102,12 +102,17 @@ describe('memory bounds', () => {
   it('a tiny file declaring a 25,000 × 25,000 Dense layer is refused before any weights are built (exit 1)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netcanvas-huge-'));
     const path = join(dir, 'huge.json');
-    const model = { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { units: 25000, batch_input_shape: [null, 25000] } }] } };
+    const model = {
+      class_name: 'Sequential',
+      config: { layers: [{ class_name: 'Dense', config: { units: 25000, batch_input_shape: [null, 25000] } }] },
+    };
     writeFileSync(path, JSON.stringify(model));
     expect(readFileSync(path).byteLength).toBeLessThan(150);
     const result = await runCli(['export', path, '--format', 'tfjs', '-o', join(dir, 'out')], { timeoutMs: 30_000 });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/625,025,000 parameters \(2\.3 GB of weights\); models are built with their weights only up to 250,000,000/);
+    expect(result.stderr).toMatch(
+      /625,025,000 parameters \(2\.3 GB of weights\); models are built with their weights only up to 250,000,000/,
+    );
     expect(result.stderr).toMatch(/export Keras or TypeScript code/);
     const code = await runCli(['export', path, '--format', 'keras', '-o', join(dir, 'code')], { timeoutMs: 30_000 });
     expect(code.code).toBe(0);
