@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { looksLikePrototxt } from '../engine/caffe/prototxt';
+import { isZip } from '../engine/import/keras-archive';
 import { isHdf5 } from '../engine/import/keras-h5';
 import { decodeModelText, describeBinary, parseModelJson } from '../engine/import/model-text';
 import type { ReadWeightFile } from '../engine/import/weights';
@@ -63,11 +64,6 @@ async function readBytes(path: string): Promise<Uint8Array> {
 
 function parseJson(path: string, bytes: Uint8Array): unknown {
   const other = describeBinary(bytes);
-  if (other === 'a zip archive') {
-    throw new UsageError(
-      `${path}: this is a zip archive (a Keras 3 .keras file?); save the model with model.save('model.h5') or model.to_json() and import that.`,
-    );
-  }
   if (other) throw new UsageError(`${path}: this is ${other}, not a model file`);
   const parsed = parseModelJson(decodeModelText(bytes));
   if (!parsed.ok) throw new UsageError(`${path}: ${parsed.message.charAt(0).toLowerCase()}${parsed.message.slice(1).replace(/\.$/, '')}`);
@@ -75,13 +71,13 @@ function parseJson(path: string, bytes: Uint8Array): unknown {
 }
 
 /**
- * Reads a model or graph file: a Keras HDF5 or ONNX file (recognised by its content, whatever its
- * name) comes back as its bytes, a Caffe `.prototxt` as its text, anything else is parsed as JSON.
+ * Reads a model or graph file: a Keras HDF5, Keras 3 `.keras` or ONNX file (recognised by its
+ * content, whatever its name) comes back as its bytes, a Caffe `.prototxt` as its text, anything else is parsed as JSON.
  * Unreadable files are usage errors (exit 2).
  */
 export async function readModelFile(path: string): Promise<unknown> {
   const bytes = await readBytes(path);
-  if (isHdf5(bytes) || (looksLikeOnnx(bytes) && !/\.json$/i.test(path))) return bytes;
+  if (isHdf5(bytes) || isZip(bytes) || (looksLikeOnnx(bytes) && !/\.json$/i.test(path))) return bytes;
   if (/\.(prototxt|pbtxt)$/i.test(path)) return new TextDecoder().decode(bytes);
   const text = decodeModelText(bytes);
   if (looksLikePrototxt(text)) return text;

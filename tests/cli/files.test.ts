@@ -127,3 +127,16 @@ describe('memory bounds', () => {
     expect(result.stderr).toBe(`netcanvas: ${path}: the JSON nests more than 512 levels deep; no model file does, so it is not read\n`);
   }, 60_000);
 });
+
+describe('Keras 3 .keras files', () => {
+  it('import writes the graph with the weights of the archive, exit 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netcanvas-keras3-'));
+    const model = new URL('../fixtures/keras3/flownet-final_model.keras', import.meta.url).pathname;
+    const result = await runCli(['import', model, '-o', join(dir, 'graph.json')]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Imported 8 layers \(10,786 params\) into .*graph\.json, with weights\./);
+    const summary = await runCli(['summary', model, '--json']);
+    expect((JSON.parse(summary.stdout) as { totalParams: number }).totalParams).toBe(10_786);
+  }, 60_000);
+});

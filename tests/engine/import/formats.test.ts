@@ -710,7 +710,8 @@ describe('weight files', () => {
       const imported = importTopology(file);
       expect(imported).toMatchObject({ ok: false, kind: 'tfjs-graph' });
       expect(imported.diagnostics).toMatchObject([{ code: 'import_failed', severity: 'error' }]);
-      expect(imported.diagnostics[0]?.message).toMatch(/graph model/);
+      expect(imported.diagnostics[0]?.message).toMatch(/graph model: a frozen graph of operations.*for prediction only/);
+      expect(imported.diagnostics[0]?.message).toMatch(/cannot be edited or fine-tuned.*not available yet/);
       expect(imported.diagnostics[0]?.hint).toMatch(/tfjs_layers_model/);
     }
   });
