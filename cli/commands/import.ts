@@ -9,6 +9,7 @@ import { hasErrors } from '../../engine/diagnostics';
 import { weightBudgetProblem } from '../../engine/export/weight-budget';
 import { encodeWeightsFile } from '../../engine/export/weights-file';
 import { importModel } from '../../engine/import/import-model';
+import { type ImportReport, importReport, reportLines } from '../../engine/import/import-report';
 import { EXIT } from '../errors';
 import { caffemodelFor, readModelFile, weightReaderFor } from '../files';
 import { formatDiagnostic } from '../format';
@@ -58,6 +59,7 @@ export async function importCommand(file: string, output: string, options: { jso
   if (imported.weights && tooLarge) tf.dispose(Object.values(imported.weights));
   report(diagnostics, options.json, {
     imported: true,
+    report: importReport(imported.doc, imported.diagnostics, imported.notes),
     output,
     layers: imported.doc.nodes.length,
     totalParams: analysis.totals.params,
@@ -75,6 +77,7 @@ function report(diagnostics: ReturnType<typeof analyse>['diagnostics'], json: bo
     process.stdout.write(
       `Imported ${facts.layers} layers (${Number(facts.totalParams).toLocaleString('en-US')} params) into ${facts.output}${facts.weights ? ', with weights' : ''}.\n`,
     );
+    for (const line of reportLines(facts.report as ImportReport)) process.stdout.write(`${line}\n`);
   }
   for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
 }
