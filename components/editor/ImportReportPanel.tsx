@@ -21,8 +21,8 @@ export function ImportReportPanel({ report }: { report: ImportReport }) {
       </strong>
       {todo.length > 0 ? (
         <ul className="small">
-          {todo.slice(0, SHOWN).map((note, i) => (
-            <li key={`${note.nodeId ?? note.source}-${i}`} data-status={note.status}>
+          {todo.slice(0, SHOWN).map((note) => (
+            <li key={`${note.nodeId ?? ''}-${note.source}-${note.message}`} data-status={note.status}>
               <span className={note.status === 'placeholder' ? 'del' : 'muted'}>{STATUS[note.status]}</span> <code>{note.source}</code>:{' '}
               {note.message}
               {note.replaceWith ? <span className="muted"> → {note.replaceWith}</span> : null}
