@@ -22,25 +22,25 @@ describe('files that are not regular files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netcanvas-fifo-'));
     const fifo = join(dir, 'model.json');
     execFileSync('mkfifo', [fifo]);
-    const result = await runCli(['summary', fifo], { timeoutMs: 20_000 });
+    const result = await runCli(['summary', fifo], { timeoutMs: 120_000 });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`netcanvas: ${fifo}: is a named pipe (FIFO), not a file\n`);
-  }, 30_000);
+  }, 240_000);
 
   it('refuses /dev/zero as the model at once (exit 2), instead of reading forever', async () => {
-    const result = await runCli(['import', '/dev/zero', '-o', join(tmpdir(), 'never.json')], { timeoutMs: 20_000 });
+    const result = await runCli(['import', '/dev/zero', '-o', join(tmpdir(), 'never.json')], { timeoutMs: 120_000 });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('netcanvas: /dev/zero: is a device, not a file\n');
-  }, 30_000);
+  }, 240_000);
 
   it('names a weight shard that is a FIFO, with exit 1', async () => {
     const dir = modelCopy();
     execFileSync('rm', [join(dir, 'weights.bin')]);
     execFileSync('mkfifo', [join(dir, 'weights.bin')]);
-    const result = await runCli(['import', join(dir, 'model.json'), '-o', join(dir, 'graph.json')], { timeoutMs: 60_000 });
+    const result = await runCli(['import', join(dir, 'model.json'), '-o', join(dir, 'graph.json')], { timeoutMs: 120_000 });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/weight file "weights\.bin" named in model\.json cannot be read: it is a named pipe/);
-  }, 90_000);
+  }, 240_000);
 
   it('a PNG image named model.h5 is called a PNG image (exit 2), without its bytes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netcanvas-png-'));
@@ -49,7 +49,7 @@ describe('files that are not regular files', () => {
     const result = await runCli(['summary', path]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`netcanvas: ${path}: this is a PNG image, not a model file\n`);
-  }, 30_000);
+  }, 240_000);
 
   it('reads UTF-16 JSON with a byte-order mark', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netcanvas-utf16-'));
@@ -59,7 +59,7 @@ describe('files that are not regular files', () => {
     const result = await runCli(['summary', path, '--json']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-  }, 30_000);
+  }, 240_000);
 });
 
 describe('weight files', () => {
@@ -95,7 +95,7 @@ describe('weight files', () => {
         message: expect.stringMatching(pattern),
       });
     }
-  }, 90_000);
+  }, 240_000);
 });
 
 describe('memory bounds', () => {
@@ -108,24 +108,24 @@ describe('memory bounds', () => {
     };
     writeFileSync(path, JSON.stringify(model));
     expect(readFileSync(path).byteLength).toBeLessThan(150);
-    const result = await runCli(['export', path, '--format', 'tfjs', '-o', join(dir, 'out')], { timeoutMs: 30_000 });
+    const result = await runCli(['export', path, '--format', 'tfjs', '-o', join(dir, 'out')], { timeoutMs: 120_000 });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /625,025,000 parameters \(2\.3 GB of weights\); models are built with their weights only up to 250,000,000/,
     );
     expect(result.stderr).toMatch(/export Keras or TypeScript code/);
-    const code = await runCli(['export', path, '--format', 'keras', '-o', join(dir, 'code')], { timeoutMs: 30_000 });
+    const code = await runCli(['export', path, '--format', 'keras', '-o', join(dir, 'code')], { timeoutMs: 120_000 });
     expect(code.code).toBe(0);
-  }, 60_000);
+  }, 240_000);
 
   it('a deeply nested JSON file is refused with a clear message (exit 2)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netcanvas-deep-'));
     const path = join(dir, 'deep.json');
     writeFileSync(path, `${'['.repeat(5_000_000)}${']'.repeat(5_000_000)}`);
-    const result = await runCli(['summary', path], { timeoutMs: 30_000 });
+    const result = await runCli(['summary', path], { timeoutMs: 120_000 });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`netcanvas: ${path}: the JSON nests more than 512 levels deep; no model file does, so it is not read\n`);
-  }, 60_000);
+  }, 240_000);
 });
 
 describe('Keras 3 .keras files', () => {
@@ -138,5 +138,5 @@ describe('Keras 3 .keras files', () => {
     expect(result.stdout).toMatch(/^Imported 8 layers \(10,786 params\) into .*graph\.json, with weights\./);
     const summary = await runCli(['summary', model, '--json']);
     expect((JSON.parse(summary.stdout) as { totalParams: number }).totalParams).toBe(10_786);
-  }, 60_000);
+  }, 240_000);
 });

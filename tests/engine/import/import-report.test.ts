@@ -52,5 +52,5 @@ describe('the import report', () => {
     const out = JSON.parse(json.stdout) as { report: { exact: number; placeholders: number; notes: { status: string }[] } };
     expect(out.report).toMatchObject({ exact: 1, placeholders: 1 });
     expect(out.report.notes).toHaveLength(3);
-  }, 60_000);
+  }, 240_000);
 });
