@@ -29,9 +29,21 @@ const root = path.resolve(import.meta.dirname, '..');
 
 export interface BenchServer {
   url: string;
+  /** The server's database (dropped by stop). */
+  databaseUrl: string;
   process: ChildProcess;
   /** Stops the server and drops its database. */
   stop(): Promise<void>;
+}
+
+/** A fresh, migrated PostgreSQL database on BENCH_POSTGRES_URL's server; `drop` removes it. */
+export async function createBenchDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `netcanvas_bench_${randomBytes(5).toString('hex')}`;
+  await runSql(ADMIN_URL, `CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  await applyMigrations(url.toString());
+  return { name, url: url.toString(), drop: () => runSql(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /**
@@ -39,11 +51,9 @@ export interface BenchServer {
  * it, with no training workers, ready to answer. Builds the app first when the build is stale.
  */
 export async function startBenchServer(dataDir: string): Promise<BenchServer> {
-  const name = `netcanvas_bench_${randomBytes(5).toString('hex')}`;
-  await runSql(ADMIN_URL, `CREATE DATABASE ${name}`);
-  const databaseUrl = new URL(ADMIN_URL);
-  databaseUrl.pathname = `/${name}`;
-  await applyMigrations(databaseUrl.toString());
+  const database = await createBenchDatabase();
+  const { name } = database;
+  const databaseUrl = new URL(database.url);
   const port = await freePort();
   const url = `http://localhost:${port}`;
   console.log(`database ${name}; starting the production server on ${url} (building first if needed)…`);
@@ -63,7 +73,7 @@ export async function startBenchServer(dataDir: string): Promise<BenchServer> {
     child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 3000));
     if (child.exitCode === null) child.kill('SIGKILL');
-    await runSql(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    await database.drop().catch(() => undefined);
   };
   try {
     await waitForServer(url, child);
@@ -71,7 +81,7 @@ export async function startBenchServer(dataDir: string): Promise<BenchServer> {
     await stop();
     throw error;
   }
-  return { url, process: child, stop };
+  return { url, databaseUrl: databaseUrl.toString(), process: child, stop };
 }
 
 async function waitForServer(url: string, child: ChildProcess): Promise<void> {

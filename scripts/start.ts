@@ -6,7 +6,7 @@
  *      this process so the web server and the workers share it (server/db/pglite-host.ts);
  *   3. migrations;
  *   4. `next build` when there is no build or the sources changed since the last one;
- *   5. `next start` on PORT (default 3000) and WORKERS job workers (default 1; 0 for none).
+ *   5. `next start` on PORT (default 3000) and WORKERS job workers (default: one per core; 0 for none).
  *
  * Signals are forwarded; when the web server stops, everything stops. `--dev` runs `next dev` instead
  * of building; `--build-only` does step 4 and exits (the test runner builds once, beside other work).
@@ -15,6 +15,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { applyMigrations } from '@/server/db/migrate';
 import { type PgliteHost, startPgliteHost } from '@/server/db/pglite-host';
@@ -24,8 +25,22 @@ const root = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(root, process.env.NETCANVAS_DATA_DIR ?? 'data');
-const workers = Number(process.env.WORKERS ?? 1);
 const log = (message: string) => console.log(`[netcanvas] ${message}`);
+const workers = workerCount(process.env.WORKERS);
+
+/**
+ * How many job workers to run: WORKERS, or one per core. A run trains on one thread (TF.js's wasm
+ * backend has no threads in Node), so one worker per core keeps every core busy when runs queue up.
+ */
+function workerCount(setting: string | undefined): number {
+  if (setting === undefined || setting.trim() === '') return availableParallelism();
+  const n = Number(setting);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`[netcanvas] WORKERS must be a whole number of worker processes (0 for none), got "${setting}".`);
+    process.exit(2);
+  }
+  return n;
+}
 
 /** Inputs of `next build`: a change to any of them means the build is stale. */
 const BUILD_INPUTS = [

@@ -18,11 +18,17 @@ export function BuiltinPreview({
   featureShape,
   classes,
   image,
+  labelSize = 1,
+  masks = false,
 }: {
   name: string;
   featureShape: number[];
   classes: string[] | null;
   image: boolean;
+  /** Values per label: more than one for masks and rebuilt images, which have no one-word label. */
+  labelSize?: number;
+  /** The labels are masks (a class per pixel), drawn over their pictures. */
+  masks?: boolean;
 }) {
   const [batch, setBatch] = useState<Batch | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,10 +44,16 @@ export function BuiltinPreview({
   useEffect(() => {
     if (!batch || !image) return;
     for (let i = 0; i < batch.size; i++)
-      drawSample(canvases.current[i] ?? null, batch.features.subarray(i * width, (i + 1) * width), featureShape);
-  }, [batch, image, featureShape, width]);
+      drawSample(
+        canvases.current[i] ?? null,
+        batch.features.subarray(i * width, (i + 1) * width),
+        featureShape,
+        masks ? { mask: batch.labels.subarray(i * labelSize, (i + 1) * labelSize) } : {},
+      );
+  }, [batch, image, featureShape, width, masks, labelSize]);
 
   const labelOf = (i: number) => {
+    if (labelSize > 1) return masks ? 'with its mask' : '';
     const label = batch?.labels[i] as number;
     return classes ? (classes[label] ?? String(label)) : Number(label.toPrecision(4));
   };

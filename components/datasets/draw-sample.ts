@@ -1,14 +1,57 @@
-/** Draws one image sample (values 0–1, [h, w, c]) onto a canvas. */
-export function drawSample(canvas: HTMLCanvasElement | null, values: Float32Array, shape: number[]) {
+/** Colours of mask classes over a picture; class 0 (background) stays clear. */
+export const MASK_COLOURS: readonly [number, number, number][] = [
+  [0, 0, 0],
+  [230, 25, 75],
+  [60, 180, 75],
+  [0, 130, 200],
+  [245, 130, 48],
+  [145, 30, 180],
+  [70, 240, 240],
+  [240, 50, 230],
+];
+
+export interface DrawOptions {
+  /** A class per pixel, laid over the picture in the class colours. */
+  mask?: ArrayLike<number>;
+  /** How strongly the mask colours cover the picture, 0–1. */
+  opacity?: number;
+  /** Stretch the values' own range to black–white (for features that are not 0–1). */
+  stretch?: boolean;
+}
+
+/** Draws one image sample (values 0–1 unless stretched, [h, w, c]) onto a canvas, with its mask if given. */
+export function drawSample(
+  canvas: HTMLCanvasElement | null,
+  values: ArrayLike<number>,
+  shape: number[],
+  { mask, opacity = 0.55, stretch = false }: DrawOptions = {},
+) {
   if (!canvas) return;
   const [height = 1, width = 1, channels = 1] = shape;
   canvas.width = width;
   canvas.height = height;
   const context = canvas.getContext('2d');
   if (!context) return;
+  let min = 0;
+  let max = 1;
+  if (stretch) {
+    min = Number.POSITIVE_INFINITY;
+    max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as number;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  const scale = max > min ? 255 / (max - min) : 0;
   const image = context.createImageData(width, height);
   for (let p = 0; p < width * height; p++) {
-    for (let k = 0; k < 3; k++) image.data[p * 4 + k] = Math.round((values[p * channels + (channels === 1 ? 0 : k)] ?? 0) * 255);
+    const cls = mask?.[p] ?? 0;
+    const colour = cls > 0 ? MASK_COLOURS[cls % MASK_COLOURS.length] : undefined;
+    for (let k = 0; k < 3; k++) {
+      const v = ((values[p * channels + (channels === 1 ? 0 : k)] ?? 0) - min) * scale;
+      image.data[p * 4 + k] = Math.round(colour ? v * (1 - opacity) + (colour[k] as number) * opacity : v);
+    }
     image.data[p * 4 + 3] = 255;
   }
   context.putImageData(image, 0, 0);

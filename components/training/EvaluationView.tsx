@@ -1,16 +1,20 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import type { ClassificationEvaluation } from '@/engine/tasks/confusion';
 import type { Evaluation } from '@/engine/tasks/registry';
 import type { RegressionEvaluation } from '@/engine/tasks/residuals';
+import { ReconstructionResults } from './ReconstructionResults';
+import { SampleImage } from './SampleImage';
+import { SegmentationResults } from './SegmentationResults';
 
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
 
-/** What the trained model gets right and wrong: confusion matrix, per-class accuracy, samples; or residuals. */
+/** What the trained model gets right and wrong: confusion matrix, per-class accuracy, samples; residuals; masks; rebuilt images. */
 export function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
   const splitWords =
     evaluation.split === 'test' ? 'the test split' : evaluation.split === 'validation' ? 'the validation split' : 'the training data';
+  if (evaluation.kind === 'segmentation') return <SegmentationResults evaluation={evaluation} splitWords={splitWords} />;
+  if (evaluation.kind === 'reconstruction') return <ReconstructionResults evaluation={evaluation} splitWords={splitWords} />;
   if (evaluation.kind === 'regression') {
     return (
       <section className="evaluation" aria-label="Evaluation">
@@ -144,32 +148,6 @@ export function SamplePredictions({ evaluation }: { evaluation: ClassificationEv
       </ul>
     </div>
   );
-}
-
-function SampleImage({ features, shape }: { features: number[]; shape: number[] }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const [h = 1, w = 1, c = 1] = shape;
-  useEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
-    if (!ctx) return;
-    const image = ctx.createImageData(w, h);
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (const v of features) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    const scale = max > min ? 255 / (max - min) : 0;
-    for (let p = 0; p < w * h; p++) {
-      const at = (k: number) => ((features[p * c + Math.min(k, c - 1)] ?? 0) - min) * scale;
-      image.data[p * 4] = at(0);
-      image.data[p * 4 + 1] = at(1);
-      image.data[p * 4 + 2] = at(2);
-      image.data[p * 4 + 3] = 255;
-    }
-    ctx.putImageData(image, 0, 0);
-  }, [features, w, h, c]);
-  return <canvas ref={canvas} width={w} height={h} className="samples__image" />;
 }
 
 /** Predicted against true values: points on the diagonal are exact. */

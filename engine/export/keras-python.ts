@@ -6,6 +6,7 @@ import { paramsToKerasConfig } from '../keras/config';
 import { layerSpecForKerasClass } from '../layers/registry';
 import type { AnyLayerSpec } from '../layers/spec';
 import { LOSSES } from '../tasks/losses';
+import { metricSpec } from '../tasks/metrics';
 import { codePlan } from './code-plan';
 
 const INITIALIZER_CLASSES = new Set([
@@ -137,7 +138,7 @@ export function kerasPython(doc: GraphDoc, analysis: Analysis = analyse(doc)): s
     `    model.compile(`,
     `        optimizer=keras.optimizers.${OPTIMIZERS[training.optimizer] ?? 'Adam'}(learning_rate=${training.learningRate}),`,
     `        loss=${JSON.stringify(loss)},`,
-    `        metrics=${pythonLiteral(training.metrics)},`,
+    `        metrics=${pythonLiteral(kerasMetrics(training.metrics))},`,
     '    )',
     '    return model',
     '',
@@ -148,4 +149,12 @@ export function kerasPython(doc: GraphDoc, analysis: Analysis = analyse(doc)): s
     `    # model.fit(x, y, batch_size=${training.batchSize}, epochs=${training.epochs}, validation_split=${training.validationSplit})`,
     '',
   ].join('\n');
+}
+
+/** The metrics Keras knows by name; NetCanvas's own (mean IoU, PSNR) have no such name and are left out. */
+function kerasMetrics(ids: readonly string[]): string[] {
+  return ids.flatMap((id) => {
+    const keras = metricSpec(id)?.keras;
+    return keras ? [keras] : [];
+  });
 }

@@ -19,3 +19,21 @@ function sortKeys(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * `canonicalJson(doc)` of a graph document whose nodes' and edges' canonical texts are already
+ * known (one per item, in order): the same text, without walking the items again.
+ *
+ * @example
+ * canonicalDocJson(doc, doc.nodes.map(canonicalJson), doc.edges.map(canonicalJson)) === canonicalJson(doc) // true
+ */
+export function canonicalDocJson(doc: object, nodeTexts: readonly string[], edgeTexts: readonly string[]): string {
+  const members: string[] = [];
+  for (const key of Object.keys(doc).sort()) {
+    const value = (doc as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    const text = key === 'nodes' ? `[${nodeTexts.join(',')}]` : key === 'edges' ? `[${edgeTexts.join(',')}]` : canonicalJson(value);
+    members.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${members.join(',')}}`;
+}

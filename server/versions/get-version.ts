@@ -4,6 +4,7 @@ import { db } from '@/server/db/client';
 import { ApiError, notFound } from '@/server/http/errors';
 import { cachedGraph, cacheGraph } from '@/server/versions/content-cache';
 import type { Version } from '@/server/versions/schemas';
+import { rememberVersionHash } from '@/server/versions/version-hashes';
 import { toMeta, VERSION_META_SELECT } from '@/server/versions/version-meta';
 
 /**
@@ -19,7 +20,9 @@ export async function getVersion(projectId: string, number: number | 'head'): Pr
   }
   const row = await db().version.findUnique({ where: { projectId_number: { projectId, number: n } }, select: VERSION_META_SELECT });
   if (!row) throw notFound(`Version ${n}`);
-  return { ...toMeta(row), graph: await graphContent(row.contentHash, n) };
+  const graph = await graphContent(row.contentHash, n);
+  rememberVersionHash(projectId, n, row.contentHash);
+  return { ...toMeta(row), graph };
 }
 
 async function graphContent(hash: string, n: number): Promise<GraphDoc> {

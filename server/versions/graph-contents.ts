@@ -15,8 +15,12 @@ import type { Tx } from '@/server/db/client';
 export async function holdContent(tx: Tx, hash: string, json: string, size: number): Promise<void> {
   // Two rounds at most: a release can only remove a row nobody holds, and once stored here it is ours.
   for (let round = 0; round < 2; round++) {
-    // Raw SQL with the canonical text we already have: Prisma would walk the whole object again.
-    await tx.$executeRaw`INSERT INTO "graph_content" ("hash", "doc", "size") VALUES (${hash}, ${json}::jsonb, ${size}) ON CONFLICT ("hash") DO NOTHING`;
+    // The canonical text as it is: it was validated and hashed already, and a jsonb conversion
+    // would make PostgreSQL parse the whole document once more (the bulk of a large save).
+    const inserted =
+      await tx.$executeRaw`INSERT INTO "graph_content" ("hash", "doc", "size") VALUES (${hash}, ${json}, ${size}) ON CONFLICT ("hash") DO NOTHING`;
+    // A row this transaction inserted is invisible to any release until commit: it is held already.
+    if (inserted === 1) return;
     const held = await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "graph_content" WHERE "hash" = ${hash} FOR KEY SHARE`;
     if (held.length === 1) return;
   }

@@ -1,11 +1,13 @@
-import { parseGraph } from '@/engine/graph/parse';
+import { type IndexedGraph, indexGraph } from '@/engine/graph/indexed-graph';
+import { parseGraphAgainst } from '@/engine/graph/parse-against';
 import type { GraphDoc } from '@/engine/graph/schema';
 import { db, type Tx } from '@/server/db/client';
 import { ApiError, badRequest } from '@/server/http/errors';
-import { cacheGraph } from '@/server/versions/content-cache';
-import { contentHash } from '@/server/versions/content-hash';
+import { cachedIndexedGraph, cacheGraph } from '@/server/versions/content-cache';
+import { hashOfJson } from '@/server/versions/content-hash';
 import { holdContent } from '@/server/versions/graph-contents';
 import type { VersionMeta } from '@/server/versions/schemas';
+import { knownVersionHash, rememberVersionHash } from '@/server/versions/version-hashes';
 import { toMeta, VERSION_META_SELECT } from '@/server/versions/version-meta';
 
 export interface SaveInput {
@@ -21,17 +23,28 @@ export interface SaveInput {
 /**
  * Saves a new immutable version in one transaction: validates the graph with the engine, stores
  * its content once under its hash, and appends version parent+1 — but only while `parent` is still
- * the project's head. A stale parent, or a save that lost a race, is a 409 whose details carry the
- * current head, so the client can keep its document as a draft and save again on top: nothing lost.
+ * the project's head. When this process knows the parent's graph, only the nodes and edges that
+ * differ from it are validated and serialized (parse-against.ts): same checks, same messages.
+ * A stale parent, or a save that lost a race, is a 409 whose details carry the current head, so
+ * the client can keep its document as a draft and save again on top: nothing lost.
  */
 export async function saveVersion(input: SaveInput): Promise<VersionMeta> {
-  const parsed = parseGraph(input.graph);
+  const parsed = parseGraphAgainst(input.graph, parentGraph(input.projectId, input.parent));
   if (!parsed.ok) throw badRequest('The graph document is not valid.', { diagnostics: parsed.diagnostics });
-  return storeVersion(input, parsed.doc);
+  return storeVersion(input, parsed.graph);
 }
 
-export async function storeVersion(input: SaveInput, doc: GraphDoc): Promise<VersionMeta> {
-  const { hash, json } = contentHash(doc);
+/** The parent version's validated graph, when this process has it at hand. */
+function parentGraph(projectId: string, parent: number | null): IndexedGraph | undefined {
+  const hash = parent === null ? undefined : knownVersionHash(projectId, parent);
+  return hash ? cachedIndexedGraph(hash) : undefined;
+}
+
+/** Stores a validated graph as version parent+1 (see saveVersion). */
+export async function storeVersion(input: SaveInput, graph: GraphDoc | IndexedGraph): Promise<VersionMeta> {
+  const indexed = 'json' in graph ? graph : indexGraph(graph);
+  const { json } = indexed;
+  const hash = hashOfJson(json);
   const number = (input.parent ?? 0) + 1;
   const size = Buffer.byteLength(json);
   const saved = await db().$transaction(
@@ -59,7 +72,8 @@ export async function storeVersion(input: SaveInput, doc: GraphDoc): Promise<Ver
     },
     { maxWait: 20_000, timeout: 30_000 },
   );
-  cacheGraph(hash, doc, size);
+  cacheGraph(hash, indexed, size);
+  rememberVersionHash(input.projectId, saved.number, hash);
   return saved;
 }
 

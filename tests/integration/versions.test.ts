@@ -1,6 +1,10 @@
 import { expect, it } from 'vitest';
+import { canonicalJson } from '@/engine/graph/canonical-json';
+import { parseGraph } from '@/engine/graph/parse';
+import { templateGraph } from '@/engine/templates';
 import { db } from '@/server/db/client';
 import { ErrorBodySchema } from '@/server/http/errors';
+import { contentHash } from '@/server/versions/content-hash';
 import { call, graphFixture, signUp, type TestUser } from './helpers/api';
 import { describeEachDatabase } from './helpers/databases';
 
@@ -119,5 +123,50 @@ describeEachDatabase('versions', () => {
     ]);
     const missing = await call('GET', `/api/projects/${projectId}/diff?from=1&to=99`, { as: alice });
     expect(missing.status).toBe(404);
+  });
+
+  it('an edit of one layer on top of a loaded head stores what a full parse would, as canonical text', async () => {
+    const design = await call('POST', `/api/teams/${(await call('GET', '/api/teams', { as: alice })).body.teams[0].id}/projects`, {
+      as: alice,
+      body: { name: 'Residual' },
+    });
+    const id = design.body.id;
+    const first = templateGraph('resnet-small');
+    expect((await call('POST', `/api/projects/${id}/versions`, { as: alice, body: { parent: null, graph: first } })).status).toBe(201);
+    const head = await call('GET', `/api/projects/${id}/versions/head`, { as: alice });
+    const edited = structuredClone(head.body.graph);
+    const conv = edited.nodes.find((n: { type: string }) => n.type === 'conv2d');
+    conv.params.filters = 40;
+    const saved = await call('POST', `/api/projects/${id}/versions`, { as: alice, body: { parent: 1, message: 'wider', graph: edited } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    const full = parseGraph(edited);
+    if (!full.ok) throw new Error('the edited graph should parse');
+    expect(saved.body.contentHash).toBe(contentHash(full.doc).hash);
+    const stored = await db().graphContent.findUniqueOrThrow({ where: { hash: saved.body.contentHash } });
+    expect(stored.doc).toBe(canonicalJson(full.doc));
+    expect(stored.size).toBe(Buffer.byteLength(stored.doc));
+    const again = await call('GET', `/api/projects/${id}/versions/2`, { as: alice });
+    expect(again.body.graph).toEqual(full.doc);
+  });
+
+  it('refuses a malformed layer in an edit of a loaded head with the words of a full parse, writing nothing', async () => {
+    const history = await call('GET', `/api/projects/${projectId}/versions`, { as: alice });
+    const head = await call('GET', `/api/projects/${projectId}/versions/head`, { as: alice });
+    const edited = structuredClone(head.body.graph);
+    edited.nodes[1].params = 'wide';
+    edited.nodes[2].position = { x: 0 };
+    const bad = await call('POST', `/api/projects/${projectId}/versions`, {
+      as: alice,
+      body: { parent: history.body.headNumber, message: 'broken', graph: edited },
+    });
+    expect(bad.status).toBe(400);
+    const full = parseGraph(edited);
+    expect(full.ok).toBe(false);
+    if (!full.ok) expect(bad.body.error.details.diagnostics).toEqual(full.diagnostics);
+    expect(bad.body.error.details.diagnostics.map((d: { nodeId: string; field: string }) => [d.nodeId, d.field])).toEqual([
+      [edited.nodes[1].id, 'params'],
+      [edited.nodes[2].id, 'position.y'],
+    ]);
+    expect((await call('GET', `/api/projects/${projectId}/versions`, { as: alice })).body.headNumber).toBe(history.body.headNumber);
   });
 });

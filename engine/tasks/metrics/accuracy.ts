@@ -8,4 +8,5 @@ export const accuracy = defineMetric({
   id: 'accuracy',
   label: 'accuracy (the share of samples put in the right class)',
   builtin: 'accuracy',
+  keras: 'accuracy',
 });

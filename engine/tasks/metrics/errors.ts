@@ -5,6 +5,7 @@ export const mae = defineMetric({
   id: 'mae',
   label: 'mean absolute error (how far off a prediction is, on average)',
   builtin: 'mae',
+  keras: 'mae',
 });
 
 /** The mean of the squared differences. */
@@ -12,4 +13,5 @@ export const mse = defineMetric({
   id: 'mse',
   label: 'mean squared error',
   builtin: 'mse',
+  keras: 'mse',
 });

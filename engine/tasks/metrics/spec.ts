@@ -11,6 +11,8 @@ interface MetricFacts<Id extends string> {
   id: Id;
   /** What the figure means, in words for the Train page: `mean squared error`. */
   label: string;
+  /** The metric's name in Keras `model.compile`, when Keras has one by name (exports leave the rest out). */
+  keras?: string;
 }
 
 /** Any metric spec, whatever its id. */

@@ -13,6 +13,8 @@ describe('built-in datasets', () => {
     expect(BUILTIN_DATASETS.map((d) => d.name)).toEqual([
       'digits',
       'fashion',
+      'digits-rebuild',
+      'shapes',
       'iris',
       'diabetes',
       'signals',

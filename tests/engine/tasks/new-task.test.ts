@@ -38,14 +38,14 @@ const psnr = defineMetric({
 });
 
 interface ReconstructionEvaluation {
-  kind: 'reconstruction';
+  kind: 'sketch-rebuild';
   split: SplitName;
   psnr: number;
   count: number;
 }
 
 const reconstruction = defineTask({
-  id: 'reconstruction',
+  id: 'sketch-rebuild',
   label: 'image reconstruction',
   doc: 'The model rebuilds its input image; nothing is labelled.',
   labelSchema: () => z.unknown(),
@@ -68,7 +68,7 @@ const reconstruction = defineTask({
           count++;
         }
       },
-      result: (): ReconstructionEvaluation => ({ kind: 'reconstruction', split: context.split, psnr: sum / Math.max(count, 1), count }),
+      result: (): ReconstructionEvaluation => ({ kind: 'sketch-rebuild', split: context.split, psnr: sum / Math.max(count, 1), count }),
     };
   },
   moveLabels: null,
@@ -127,7 +127,7 @@ beforeAll(async () => {
 
 describe('a task defined in one file', () => {
   it('trains an autoencoder for an epoch with its own loss and metric, and evaluates it its own way', async () => {
-    expect(TASK_IDS).not.toContain('reconstruction');
+    expect(TASK_IDS).not.toContain('sketch-rebuild');
     const digits = await loadBuiltinDataset('digits');
     if (!digits) throw new Error('digits must load');
     const source: BatchSource = { ...inMemoryBatchSource(everyNth(digits, 12)), task: reconstruction };
@@ -165,7 +165,7 @@ describe('a task defined in one file', () => {
     expect(after.psnr).toBeGreaterThan(before.psnr as number);
 
     const evaluation = await evaluateModel(tf, model, source);
-    expect(evaluation).toMatchObject({ kind: 'reconstruction', split: 'test', count: source.count('test') });
+    expect(evaluation).toMatchObject({ kind: 'sketch-rebuild', split: 'test', count: source.count('test') });
     expect((evaluation as unknown as ReconstructionEvaluation).psnr).toBeCloseTo(plain.psnr, 3);
     disposeModel(model);
   });

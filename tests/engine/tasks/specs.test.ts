@@ -33,7 +33,7 @@ const target = (facts: LabelFacts, loss: keyof typeof LOSSES, outputUnits: numbe
 
 describe('the task registry', () => {
   it('keys every spec by its own id, with the losses and metrics it offers registered', () => {
-    expect(TASK_IDS).toEqual(['classification', 'regression']);
+    expect(TASK_IDS).toEqual(['classification', 'regression', 'segmentation', 'reconstruction']);
     for (const id of TASK_IDS) {
       const spec: AnyTaskSpec = TASKS[id];
       expect(spec.id).toBe(id);
@@ -41,7 +41,9 @@ describe('the task registry', () => {
       for (const loss of spec.losses) expect(lossSpec(loss.id), `${id}: ${loss.id}`).toBe(loss);
       for (const metric of spec.metrics) expect(metricSpec(metric.id), `${id}: ${metric.id}`).toBe(metric);
     }
-    expect(() => taskSpec('detection' as never)).toThrow('Unknown task "detection"; this build knows classification, regression.');
+    expect(() => taskSpec('detection' as never)).toThrow(
+      'Unknown task "detection"; this build knows classification, regression, segmentation, reconstruction.',
+    );
   });
 
   it('leaves the strings graph documents store as they were', () => {
@@ -52,8 +54,9 @@ describe('the task registry', () => {
       'meanSquaredError',
       'meanAbsoluteError',
       'huberLoss',
+      'dice',
     ]);
-    expect(TrainingConfigSchema.shape.metrics.unwrap().element.options).toEqual(['accuracy', 'mae', 'mse']);
+    expect(TrainingConfigSchema.shape.metrics.unwrap().element.options).toEqual(['accuracy', 'mae', 'mse', 'meanIou', 'psnr']);
   });
 
   it('finds the task a table label column holds', () => {
@@ -263,6 +266,8 @@ describe('metrics', () => {
       'accuracy (the share of samples put in the right class)',
       'mean absolute error (how far off a prediction is, on average)',
       'mean squared error',
+      'mean IoU (overlap of predicted and true masks, 1 is perfect)',
+      'PSNR in dB (how close the rebuilt images are, higher is better)',
     ]);
   });
 });
@@ -276,6 +281,7 @@ describe('losses', () => {
       meanSquaredError: 'mean_squared_error',
       meanAbsoluteError: 'mean_absolute_error',
       huberLoss: 'huber',
+      dice: 'dice',
     });
   });
 

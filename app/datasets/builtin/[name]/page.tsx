@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { BuiltinPreview } from '@/components/datasets/BuiltinPreview';
 import { ClassBalanceChart } from '@/components/datasets/ClassBalanceChart';
 import { builtinInfo, loadBuiltinDataset } from '@/engine/data/builtins';
+import { taskSpec } from '@/engine/tasks/registry';
 import { requireUser } from '@/server/auth/current-user';
 import { builtinReader } from '@/server/datasets/read/builtin-reader';
 
@@ -56,17 +57,26 @@ export default async function BuiltinDatasetPage({ params }: { params: Promise<{
         <section className="panel" aria-label="Classes">
           {meta.classes && classCounts ? (
             <>
-              <h2>Class balance</h2>
+              <h2>Class balance{info.task === 'segmentation' ? ' (pixels)' : ''}</h2>
               <ClassBalanceChart classes={meta.classes} counts={classCounts} />
             </>
           ) : (
-            <p className="small">A regression set: each sample's label is a number to predict.</p>
+            <p className="small">
+              A {taskSpec(info.task).label} set. {taskSpec(info.task).doc}
+            </p>
           )}
         </section>
       </div>
       <section className="panel" aria-label="Preview">
         <h2>First training samples</h2>
-        <BuiltinPreview name={name} featureShape={meta.featureShape} classes={meta.classes} image={info.kind === 'image'} />
+        <BuiltinPreview
+          name={name}
+          featureShape={meta.featureShape}
+          classes={meta.classes}
+          image={info.kind === 'image'}
+          labelSize={meta.labelSize}
+          masks={info.task === 'segmentation'}
+        />
       </section>
     </>
   );

@@ -1,0 +1,51 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Tf } from '../../layers/spec';
+import { defineMetric } from './spec';
+
+/**
+ * Class indexes of a mask tensor as the loss sees it: one channel (a 0–1 foreground, or an index
+ * stored as a number) or one channel per class (scores or one-hot).
+ */
+function maskClasses(tf: Tf, mask: tfjs.Tensor, binary: boolean): tfjs.Tensor {
+  const last = mask.shape[mask.shape.length - 1] ?? 1;
+  if (last > 1) return tf.argMax(mask, -1);
+  const squeezed = tf.squeeze(mask, [-1]);
+  return binary ? tf.cast(tf.greater(squeezed, 0.5), 'int32') : tf.cast(tf.round(squeezed), 'int32');
+}
+
+/**
+ * Intersection over union of the predicted and true masks, per class, averaged over the classes that
+ * appear in either (the batch's mean IoU): 1 is a perfect mask.
+ */
+export const meanIou = defineMetric({
+  id: 'meanIou',
+  label: 'mean IoU (overlap of predicted and true masks, 1 is perfect)',
+  compute: (tf, yTrue, yPred) =>
+    tf.tidy(() => {
+      const channels = yPred.shape[yPred.shape.length - 1] ?? 1;
+      const binary = channels === 1;
+      const classes = binary ? 2 : channels;
+      const truth = tf.oneHot(tf.reshape(maskClasses(tf, yTrue, binary), [-1]).toInt(), classes);
+      const guess = tf.oneHot(tf.reshape(maskClasses(tf, yPred, binary), [-1]).toInt(), classes);
+      const inter = tf.sum(tf.mul(truth, guess), 0);
+      const union = tf.sub(tf.add(tf.sum(truth, 0), tf.sum(guess, 0)), inter);
+      const present = tf.cast(tf.greater(union, 0), 'float32');
+      const iou = tf.div(inter, tf.maximum(union, 1));
+      return tf.div(tf.sum(tf.mul(iou, present)), tf.maximum(tf.sum(present), 1));
+    }),
+});
+
+/**
+ * Peak signal-to-noise ratio of a rebuilt image against the original (values 0–1), in decibels,
+ * averaged over the batch: higher is better; about 20 dB is blurry, above 30 dB hard to tell apart.
+ */
+export const psnr = defineMetric({
+  id: 'psnr',
+  label: 'PSNR in dB (how close the rebuilt images are, higher is better)',
+  compute: (tf, yTrue, yPred) =>
+    tf.tidy(() => {
+      const axes = yTrue.shape.slice(1).map((_, i) => i + 1);
+      const mse = tf.mean(tf.squaredDifference(yTrue, yPred), axes);
+      return tf.mul(-10 / Math.LN10, tf.log(tf.add(mse, 1e-10)));
+    }),
+});
