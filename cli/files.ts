@@ -1,53 +1,85 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { looksLikePrototxt } from '../engine/caffe/prototxt';
+import { isZip } from '../engine/import/keras-archive';
 import { isHdf5 } from '../engine/import/keras-h5';
+import { decodeModelText, describeBinary, parseModelJson } from '../engine/import/model-text';
 import type { ReadWeightFile } from '../engine/import/weights';
 import { looksLikeOnnx } from '../engine/onnx/import/read-onnx';
 import { UsageError } from './errors';
 
-/** Reads a file's bytes, turning every failure into a one-line usage error (exit 2). */
-async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === 'ENOENT'
-        ? `${path}: no such file`
-        : code === 'EISDIR'
-          ? `${path}: is a directory`
-          : `${path}: cannot read (${code ?? String(error)})`,
-    );
-  }
-}
+/** The largest model or weight file read (Node cannot hold much more in one buffer anyway). */
+export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 
-/** Zip archives start with "PK\x03\x04": Keras 3 saves `model.keras` as one. */
-const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-
-function parseJson(path: string, bytes: Uint8Array): unknown {
-  if (isZip(bytes)) {
-    throw new UsageError(
-      `${path}: this is a zip archive (a Keras 3 .keras file?); save the model with model.save('model.h5') or model.to_json() and import that.`,
-    );
-  }
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    throw new UsageError(`${path}: not valid JSON (${(error as Error).message})`);
-  }
+/** What a path that is not a regular file is, in words. */
+function kindOf(stats: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
+  if (stats.isDirectory()) return 'is a directory';
+  if (stats.isFIFO()) return 'is a named pipe (FIFO), not a file';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'is a device, not a file';
+  if (stats.isSocket()) return 'is a socket, not a file';
+  return 'is not a regular file';
 }
 
 /**
- * Reads a model or graph file: a Keras HDF5 or ONNX file (recognised by its content, whatever its
- * name) comes back as its bytes, a Caffe `.prototxt` as its text, anything else is parsed as JSON.
+ * A regular file's bytes, or why it cannot be read. The file is opened without blocking and its type
+ * and size checked before anything is read, so a FIFO or `/dev/zero` is refused at once instead of
+ * hanging or filling memory.
+ */
+export async function readRegularFile(
+  path: string,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; code?: string; reason: string }> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = await handle.stat();
+    if (!stats.isFile()) return { ok: false, reason: kindOf(stats) };
+    if (stats.size > MAX_FILE_BYTES)
+      return {
+        ok: false,
+        reason: `is ${(stats.size / 1024 ** 3).toFixed(1)} GB; files over ${MAX_FILE_BYTES / 1024 ** 3} GB are not read`,
+      };
+    return { ok: true, bytes: new Uint8Array(await handle.readFile()) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? String(error)})`;
+    return { ok: false, reason, ...(code ? { code } : {}) };
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Reads a file's bytes, turning every failure into a one-line usage error (exit 2). */
+async function readBytes(path: string): Promise<Uint8Array> {
+  const read = await readRegularFile(path);
+  if (!read.ok) throw new UsageError(`${path}: ${read.reason}`);
+  return read.bytes;
+}
+
+function parseJson(path: string, bytes: Uint8Array): unknown {
+  const other = describeBinary(bytes);
+  if (other) throw new UsageError(`${path}: this is ${other}, not a model file`);
+  const parsed = parseModelJson(decodeModelText(bytes));
+  if (!parsed.ok) throw new UsageError(`${path}: ${parsed.message.charAt(0).toLowerCase()}${parsed.message.slice(1).replace(/\.$/, '')}`);
+  return parsed.value;
+}
+
+/**
+ * Reads a model or graph file: a Keras HDF5, Keras 3 `.keras` or ONNX file (recognised by its
+ * content, whatever its name) comes back as its bytes, a Caffe `.prototxt` as its text, anything else is parsed as JSON.
  * Unreadable files are usage errors (exit 2).
  */
 export async function readModelFile(path: string): Promise<unknown> {
   const bytes = await readBytes(path);
-  if (isHdf5(bytes) || (looksLikeOnnx(bytes) && !/\.json$/i.test(path))) return bytes;
+  if (isHdf5(bytes) || isZip(bytes) || (looksLikeOnnx(bytes) && !/\.json$/i.test(path))) return bytes;
   if (/\.(prototxt|pbtxt)$/i.test(path)) return new TextDecoder().decode(bytes);
-  const text = new TextDecoder().decode(bytes);
+  const text = decodeModelText(bytes);
   if (looksLikePrototxt(text)) return text;
   return parseJson(path, bytes);
 }
@@ -65,16 +97,27 @@ export async function caffemodelFor(prototxt: string, given?: string): Promise<U
   return pick ? readBytes(join(folder, pick)) : undefined;
 }
 
-/** Reads weight files named in a manifest, relative to the model file; `undefined` when one is absent. */
+/**
+ * Whether `full` lies inside `folder`. Compared by relative path, not by string prefix: `/m/model-2`
+ * begins with `/m/model` but is not inside it.
+ */
+export function isInside(folder: string, full: string): boolean {
+  const rel = relative(folder, full);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/**
+ * Reads weight files named in a manifest, relative to the model file: `undefined` when one is absent;
+ * a path leading out of the model's folder, or one that is not a regular file, throws with the reason.
+ */
 export function weightReaderFor(modelPath: string): ReadWeightFile {
   const base = dirname(resolve(modelPath));
   return async (path) => {
     const full = resolve(base, path);
-    if (!full.startsWith(base)) return undefined;
-    try {
-      return new Uint8Array(await readFile(full));
-    } catch {
-      return undefined;
-    }
+    if (!isInside(base, full)) throw new Error(`it leads outside the model's folder (${base})`);
+    const read = await readRegularFile(full);
+    if (read.ok) return read.bytes;
+    if (read.code === 'ENOENT') return undefined;
+    throw new Error(`it ${read.reason}`);
   };
 }

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../engine/diagnostics';
 import { parseGraph } from '../engine/graph/parse';
 import type { GraphDoc } from '../engine/graph/schema';
 import { importKerasH5, importModel, importTopology, type TopologyImport } from '../engine/import/import-model';
+import { isZip } from '../engine/import/keras-archive';
 import { isWeightsManifest, loadWeights } from '../engine/import/weights';
 import { importOnnx } from '../engine/onnx/import/import-onnx';
 import { looksLikeOnnx } from '../engine/onnx/import/read-onnx';
@@ -38,6 +39,7 @@ export async function loadGraph(arg: string): Promise<LoadedGraph> {
   }
   const json = await readModelFile(arg);
   if (json instanceof Uint8Array && looksLikeOnnx(json)) return loaded(arg, { ...importOnnx(json), kind: 'onnx' });
+  if (json instanceof Uint8Array && isZip(json)) return loaded(arg, await importModel(null, json));
   if (json instanceof Uint8Array) return loaded(arg, await importKerasH5(json, { weights: false }));
   if (typeof json === 'string') return loaded(arg, { ...importCaffe(json), kind: 'caffe' });
   if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'netcanvas.graph') {

@@ -10,7 +10,7 @@ Commands:
   train <GRAPH> --data <DATASET> [--epochs N] [--json]      Train; GRAPH is a file or template:NAME, DATASET builtin:NAME or a file
 
 MODEL is a TF.js model.json, a Keras model JSON (model.to_json()), a Keras HDF5 file (model.save('model.h5')),
-an ONNX file (model.onnx) or a Caffe deploy.prototxt (its .caffemodel beside it, or given with --weights).
+a Keras 3 file (model.save('model.keras')), an ONNX file (model.onnx) or a Caffe deploy.prototxt (its .caffemodel beside it, or given with --weights).
 Exit codes: 0 valid, 1 the model has errors, 2 usage errors or unreadable files.`;
 
 async function main(argv: string[]): Promise<number> {

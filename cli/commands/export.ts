@@ -8,6 +8,7 @@ import { hasErrors } from '../../engine/diagnostics';
 import { kerasPython } from '../../engine/export/keras-python';
 import { tfjsArtifacts } from '../../engine/export/tfjs-artifacts';
 import { tfjsTypescript } from '../../engine/export/typescript';
+import { weightBudgetProblem } from '../../engine/export/weight-budget';
 import { exportOnnx, onnxExportProblems } from '../../engine/onnx/export/export-onnx';
 import { EXIT } from '../errors';
 import { formatDiagnostic } from '../format';
@@ -38,6 +39,11 @@ export async function exportCommand(
       process.stderr.write('netcanvas: these layers have no ONNX form; nothing was written.\n');
       return EXIT.modelErrors;
     }
+  }
+  const tooLarge = format === 'tfjs' || format === 'onnx' ? weightBudgetProblem(analysis) : undefined;
+  if (tooLarge) {
+    process.stderr.write(`${formatDiagnostic(tooLarge)}\n`);
+    return EXIT.modelErrors;
   }
   await mkdir(dir, { recursive: true });
   const written: string[] = [];

@@ -6,8 +6,10 @@ import { nodeTf } from '../../engine/backends/node-tf';
 import { assignWeights } from '../../engine/compile/assign-weights';
 import { compileGraph } from '../../engine/compile/compile';
 import { hasErrors } from '../../engine/diagnostics';
+import { weightBudgetProblem } from '../../engine/export/weight-budget';
 import { encodeWeightsFile } from '../../engine/export/weights-file';
 import { importModel } from '../../engine/import/import-model';
+import { type ImportReport, importReport, reportLines } from '../../engine/import/import-report';
 import { EXIT } from '../errors';
 import { caffemodelFor, readModelFile, weightReaderFor } from '../files';
 import { formatDiagnostic } from '../format';
@@ -35,7 +37,9 @@ export async function importCommand(file: string, output: string, options: { jso
   await mkdir(dirname(output), { recursive: true });
   await writeFile(output, `${JSON.stringify(imported.doc, null, 2)}\n`);
   let weightsWritten = false;
-  if (imported.weights) {
+  const tooLarge = imported.weights ? weightBudgetProblem(analysis) : undefined;
+  if (tooLarge) diagnostics.push(tooLarge);
+  if (imported.weights && !tooLarge) {
     const compiled = compileGraph(tf, imported.doc, analysis);
     if (compiled.ok) {
       const assigned = assignWeights(compiled.model, imported.weights);
@@ -52,8 +56,10 @@ export async function importCommand(file: string, output: string, options: { jso
     }
     tf.dispose(Object.values(imported.weights));
   }
+  if (imported.weights && tooLarge) tf.dispose(Object.values(imported.weights));
   report(diagnostics, options.json, {
     imported: true,
+    report: importReport(imported.doc, imported.diagnostics, imported.notes),
     output,
     layers: imported.doc.nodes.length,
     totalParams: analysis.totals.params,
@@ -71,6 +77,7 @@ function report(diagnostics: ReturnType<typeof analyse>['diagnostics'], json: bo
     process.stdout.write(
       `Imported ${facts.layers} layers (${Number(facts.totalParams).toLocaleString('en-US')} params) into ${facts.output}${facts.weights ? ', with weights' : ''}.\n`,
     );
+    for (const line of reportLines(facts.report as ImportReport)) process.stdout.write(`${line}\n`);
   }
   for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
 }

@@ -1,11 +1,14 @@
 'use client';
 
 import { formatBytes, formatCount } from './format';
+import { ImportReportPanel } from './ImportReportPanel';
 import { type ImportState, importProgress } from './import-lifecycle';
 
 const KINDS: Record<string, string> = {
   'tfjs-layers': 'TF.js layers model',
   'keras-json': 'Keras model',
+  'keras-h5': 'Keras HDF5 model',
+  'keras-archive': 'Keras 3 model',
   'netcanvas-graph': 'NetCanvas graph',
   onnx: 'ONNX model',
   caffe: 'Caffe net',
@@ -66,6 +69,7 @@ export function ImportStatus({ state, onDismiss }: { state: ImportState; onDismi
             : `Its weight files match: ${formatCount(outcome.weights)} values read and checked. The canvas holds the architecture.`}
         {outcome.placeholders > 0 ? ` ${outcome.placeholders} layer(s) kept as placeholders: NetCanvas cannot build them.` : ''}
       </span>
+      {outcome.report ? <ImportReportPanel report={outcome.report} /> : null}
       {notes.slice(0, 3).map((d) => (
         <span key={`${d.code}-${d.nodeId ?? ''}-${d.message}`} className={`small ${d.severity === 'error' ? 'del' : 'muted'}`}>
           {d.message}

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@/engine/diagnostics';
 import type { ModelFileKind } from '@/engine/import/import-model';
+import type { ImportReport } from '@/engine/import/import-report';
 
 /** What an imported model turned into, for the message shown after the import. */
 export interface ImportOutcome {
@@ -11,6 +12,8 @@ export interface ImportOutcome {
   placeholders: number;
   /** Weight values read from the dropped shards, when there were any. */
   weights: number | null;
+  /** What became of each layer: exact, approximated, or a placeholder with what to replace it with. */
+  report?: ImportReport;
 }
 
 /**

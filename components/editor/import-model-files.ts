@@ -3,7 +3,9 @@ import type { Diagnostic } from '@/engine/diagnostics';
 import type { GraphDoc } from '@/engine/graph/schema';
 import { importTopology, type ModelFileKind } from '@/engine/import/import-model';
 import type { ImportNote } from '@/engine/import/import-notes';
+import { importReport } from '@/engine/import/import-report';
 import type { ElkLike } from '@/engine/import/layout';
+import { decodeModelText } from '@/engine/import/model-text';
 import type { Tf } from '@/engine/layers/spec';
 import type { ImportEvent, ImportOutcome } from './import-lifecycle';
 
@@ -75,7 +77,7 @@ export async function importModelFiles(files: readonly ModelFile[], deps: Import
   const { candidates, shards } = sortDroppedFiles(files);
   if (candidates.length === 0) {
     return fail(
-      'Drop a model.json (TF.js) with its weight files, a Keras .h5 or model JSON, an ONNX file, a Caffe .prototxt (with its .caffemodel), or a NetCanvas graph.',
+      'Drop a model.json (TF.js) with its weight files, a Keras .keras, .h5 or model JSON, an ONNX file, a Caffe .prototxt (with its .caffemodel), or a NetCanvas graph.',
     );
   }
   emit({ type: 'start', files: files.map((f) => ({ name: f.name, size: f.size })) });
@@ -108,7 +110,7 @@ export async function importModelFiles(files: readonly ModelFile[], deps: Import
       chosen = { file, input: new TextDecoder().decode(data), kind: 'caffe' };
       break;
     }
-    const text = new TextDecoder().decode(data);
+    const text = decodeModelText(data);
     const topology = importTopology(text);
     if (topology.ok) {
       chosen = { file, input: JSON.parse(text), kind: topology.kind };
@@ -153,6 +155,7 @@ export async function importModelFiles(files: readonly ModelFile[], deps: Import
     layers: imported.doc.nodes.length,
     placeholders: imported.doc.nodes.filter((n) => n.type === 'unsupported').length,
     weights,
+    report: importReport(imported.doc, imported.diagnostics, imported.notes),
   };
   emit({ type: 'finish', outcome, diagnostics: imported.diagnostics });
   return {

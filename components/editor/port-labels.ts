@@ -14,7 +14,7 @@ const AXES: Record<number, string> = {
 export function inputPortLabel(contract: InputContract | undefined, index: number, count: number): string {
   const which = count > 1 ? `Input ${index + 1}` : 'Input';
   if (!contract) return which;
-  const { minRank, maxRank } = contract;
+  const { minRank, maxRank } = contract.portRanks?.[index] ?? contract;
   if (minRank !== undefined && minRank === maxRank) return `${which} · takes ${AXES[minRank] ?? `rank ${minRank}`}`;
   if (minRank !== undefined && maxRank !== undefined) return `${which} · takes rank ${minRank}–${maxRank} tensors`;
   if (minRank !== undefined) return `${which} · takes rank ${minRank}+ tensors`;

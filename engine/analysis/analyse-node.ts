@@ -90,7 +90,7 @@ export function analyseNode(
     const outputs = spec.outputShape(shapes, resolved.params);
     if (isLayerIssue(outputs)) return fail(outputs);
     for (const [port, shape] of shapes.entries()) {
-      const { minRank, maxRank } = spec.inputs;
+      const { minRank, maxRank } = spec.inputs.portRanks?.[port] ?? spec.inputs;
       if ((minRank !== undefined && shape.length < minRank) || (maxRank !== undefined && shape.length > maxRank)) {
         return fail(rankIssue(spec.label, shape, port, minRank, maxRank));
       }

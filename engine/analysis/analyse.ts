@@ -7,6 +7,7 @@ import type { Shape } from '../shape';
 import { analyseNode, type NodeOutcome } from './analyse-node';
 import { graphDiagnostics, resolveOutputs } from './graph-checks';
 import { assignLayerNames } from './layer-names';
+import { applySharedLayers } from './shared-layers';
 import type { Analysis, EdgeAnalysis, NodeAnalysis, Totals } from './types';
 
 interface CacheEntry {
@@ -100,16 +101,18 @@ function analyseUnsafe(doc: GraphDoc, previous: Cached | undefined): Analysis {
     const onLoop = loop !== undefined && loop === topo.loopOf.get(edge.target);
     edges[edge.id] = { id: edge.id, shape, ok: !badEdges.has(edge.id) && !onLoop };
   }
+  const shared = applySharedLayers(doc, nodes);
+  diagnostics.push(...shared.diagnostics);
   const inputs = doc.nodes.filter((n) => n.type === 'input').map((n) => n.id);
-  const outputs = resolveOutputs(doc, topo, nodes, diagnostics);
+  const outputs = resolveOutputs(doc, topo, shared.nodes, diagnostics);
   diagnostics.push(...graphDiagnostics(doc, topo, inputs, outputs));
   const analysis: Cached = {
-    nodes,
+    nodes: shared.nodes,
     edges,
     order: topo.order,
     inputs,
     outputs,
-    totals: totalsOf(nodes),
+    totals: totalsOf(shared.nodes),
     diagnostics,
     stats: { recomputed, reused },
   };

@@ -6,6 +6,7 @@ import { handleIndex } from '../graph/ports';
 import type { GraphDoc, GraphNode } from '../graph/schema';
 import { layerSpec } from '../layers/registry';
 import type { Tf } from '../layers/spec';
+import { sharedLayer } from './shared-layer';
 
 export type CompileResult =
   | { ok: true; model: tfjs.LayersModel; analysis: Analysis; layerNames: Map<string, string>; warnings: Diagnostic[] }
@@ -29,6 +30,7 @@ export function compileGraph(tf: Tf, doc: GraphDoc, analysis: Analysis = analyse
   const tensors = new Map<string, tfjs.SymbolicTensor[]>();
   const layerNames = new Map<string, string>();
   const modelInputs: tfjs.SymbolicTensor[] = [];
+  const built = new Map<string, tfjs.layers.Layer>();
   try {
     for (const id of analysis.order) {
       if (!needed.has(id)) continue;
@@ -44,7 +46,13 @@ export function compileGraph(tf: Tf, doc: GraphDoc, analysis: Analysis = analyse
         tensors.set(id, [tensor]);
         continue;
       }
-      const layer = spec.build(tf, info.params, { name: info.layerName, trainable: node.trainable !== false });
+      // A shared layer is built once and applied at each node that uses it.
+      const layer =
+        built.get(id) ??
+        sharedLayer(tf, doc, analysis, node, built) ??
+        spec.build(tf, info.params, { name: info.layerName, trainable: node.trainable !== false });
+      built.set(id, layer);
+      if (node.sharesWeightsWith !== undefined) layerNames.set(id, layer.name);
       const inputs = incomingTensors(doc, id, tensors);
       const applied = layer.apply(spec.inputs.max > 1 ? inputs : (inputs[0] as tfjs.SymbolicTensor)) as
         | tfjs.SymbolicTensor

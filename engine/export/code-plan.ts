@@ -14,6 +14,11 @@ export interface CodeStep {
   variable: string;
   /** Expressions of the tensors feeding it, in input-port order (`x`, or `lstm_1[1]` for a second output). */
   inputs: string[];
+  /**
+   * For a layer used at several nodes (`sharesWeightsWith`): the variable holding the one layer
+   * object, made before the steps (see `CodePlan.sharedLayers`) and applied at each of them.
+   */
+  layerVariable?: string;
 }
 
 export interface CodePlan {
@@ -21,6 +26,8 @@ export interface CodePlan {
   /** Expressions of the model's inputs and outputs, in order. */
   inputs: string[];
   outputs: string[];
+  /** The steps whose layers are used at several nodes, each with its `layerVariable`: generators make these layers first. */
+  sharedLayers: CodeStep[];
 }
 
 /**
@@ -44,8 +51,23 @@ export function codePlan(doc: GraphDoc, analysis: Analysis, language: 'python' |
     const inputs = (topo.incoming.get(id) ?? []).map((e) => ref(e.source, handleIndex(e.sourceHandle, 'out') ?? 0));
     steps.push({ node, info: info as CodeStep['info'], spec, variable: vars.get(id) as string, inputs });
   }
+  const taken = new Set(vars.values());
+  const layerVariables = new Map<string, string>();
+  for (const step of steps) {
+    const owner = step.node.sharesWeightsWith;
+    if (owner === undefined || layerVariables.has(owner)) continue;
+    let name = `${vars.get(owner) ?? owner}_layer`;
+    while (taken.has(name)) name = `${name}_`;
+    taken.add(name);
+    layerVariables.set(owner, name);
+  }
+  for (const step of steps) {
+    const layerVariable = layerVariables.get(step.node.sharesWeightsWith ?? step.node.id);
+    if (layerVariable) step.layerVariable = layerVariable;
+  }
   return {
     steps,
+    sharedLayers: steps.filter((s) => layerVariables.has(s.node.id)),
     inputs: analysis.inputs.map((id) => vars.get(id) as string),
     outputs: analysis.outputs.map((o) => ref(o.nodeId, o.port)),
   };

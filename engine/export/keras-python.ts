@@ -4,6 +4,7 @@ import type { GraphDoc } from '../graph/schema';
 import { TrainingConfigSchema } from '../graph/training-config';
 import { paramsToKerasConfig } from '../keras/config';
 import { layerSpecForKerasClass } from '../layers/registry';
+import type { AnyLayerSpec } from '../layers/spec';
 import { LOSSES } from '../tasks/losses';
 import { metricSpec } from '../tasks/metrics';
 import { codePlan } from './code-plan';
@@ -60,6 +61,28 @@ function kwargs(config: Record<string, unknown>): string {
     .join(', ');
 }
 
+/** A layer's keyword arguments. */
+function layerConfig(
+  spec: AnyLayerSpec,
+  params: Record<string, unknown>,
+  name: string,
+  trainable: boolean | undefined,
+): Record<string, unknown> {
+  return { ...withBackwardLayer(paramsToKerasConfig(spec, params)), name, ...(trainable === false ? { trainable: false } : {}) };
+}
+
+/**
+ * A Bidirectional's config as Keras 3 builds it. Keras 3 makes the backward copy with
+ * `go_backwards=True` and refuses two copies going the same way, so an inner layer that itself goes
+ * backwards needs its backward copy given explicitly, going forwards — which is what TF.js builds.
+ */
+function withBackwardLayer(config: Record<string, unknown>): Record<string, unknown> {
+  const inner = config.layer as { class_name?: unknown; config?: Record<string, unknown> } | undefined;
+  if (inner?.config?.go_backwards !== true || 'backward_layer' in config) return config;
+  const name = typeof inner.config.name === 'string' ? inner.config.name : String(inner.class_name).toLowerCase();
+  return { ...config, backward_layer: { ...inner, config: { ...inner.config, go_backwards: false, name: `backward_${name}` } } };
+}
+
 const tuple = (dims: readonly (number | null)[]) =>
   `(${dims.map((d) => (d === null ? 'None' : String(d))).join(', ')}${dims.length === 1 ? ',' : ''})`;
 
@@ -70,7 +93,8 @@ const tuple = (dims: readonly (number | null)[]) =>
 export function kerasPython(doc: GraphDoc, analysis: Analysis = analyse(doc)): string {
   const plan = codePlan(doc, analysis, 'python');
   const body: string[] = [];
-  for (const { node, info, spec, variable, inputs } of plan.steps) {
+  for (const step of plan.steps) {
+    const { node, info, spec, variable, inputs } = step;
     if (node.type === 'input') {
       const p = info.params as { shape: (number | null)[]; dtype: string };
       body.push(
@@ -78,14 +102,21 @@ export function kerasPython(doc: GraphDoc, analysis: Analysis = analyse(doc)): s
       );
       continue;
     }
-    const config = {
-      ...paramsToKerasConfig(spec, info.params),
-      name: info.layerName,
-      ...(node.trainable === false ? { trainable: false } : {}),
-    };
-    const args = spec.inputs.max > 1 ? `[${inputs.join(', ')}]` : (inputs[0] ?? '');
-    body.push(`${variable} = layers.${spec.keras.className}(${kwargs(config)})(${args})`);
+    const config = layerConfig(spec, info.params, info.layerName, node.trainable);
+    // A recurrent layer's initial states go in initial_state=: Keras 3 takes no list of inputs there.
+    const args = spec.inputs.portRanks
+      ? [inputs[0] ?? '', ...(inputs.length > 1 ? [`initial_state=[${inputs.slice(1).join(', ')}]`] : [])].join(', ')
+      : spec.inputs.max > 1
+        ? `[${inputs.join(', ')}]`
+        : (inputs[0] ?? '');
+    const layer = step.layerVariable ?? `layers.${spec.keras.className}(${kwargs(config)})`;
+    body.push(`${variable} = ${layer}(${args})`);
   }
+  // A layer used at several places is made once, before the first use.
+  const shared = plan.sharedLayers.map(
+    (s) =>
+      `${s.layerVariable} = layers.${s.spec.keras.className}(${kwargs(layerConfig(s.spec, s.info.params, s.info.layerName, s.node.trainable))})`,
+  );
   const training = TrainingConfigSchema.parse(doc.training ?? {});
   const loss = LOSSES[training.loss].keras;
   const modelName = (doc.name ?? 'model').replace(/[^A-Za-z0-9_]/g, '_');
@@ -99,7 +130,7 @@ export function kerasPython(doc: GraphDoc, analysis: Analysis = analyse(doc)): s
     '',
     '',
     'def build_model():',
-    ...body.map((line) => `    ${line}`),
+    ...[...shared, ...body].map((line) => `    ${line}`),
     `    return keras.Model(inputs=[${plan.inputs.join(', ')}], outputs=[${plan.outputs.join(', ')}], name=${JSON.stringify(modelName)})`,
     '',
     '',

@@ -19,6 +19,8 @@ export const GraphNodeSchema = z
     name: z.string().min(1).max(200).optional(),
     trainable: z.boolean().optional(),
     groupId: Id.optional(),
+    /** Another node whose layer (and so weights) this node uses again: one layer applied in several places. */
+    sharesWeightsWith: Id.optional(),
   })
   .strict();
 

@@ -17,11 +17,17 @@ export function buildGraph(flat: FlatModel, name?: string): { doc: GraphDoc; dia
   const diagnostics: Diagnostic[] = [...flat.diagnostics];
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
+  /** The first node of each layer of the file: later calls of the same layer share its weights. */
+  const owners = new Map<string, string>();
   for (const call of flat.calls) {
     const spec = call.className === 'InputLayer' ? layerSpec('input') : layerSpecForKerasClass(call.className);
     const node: GraphNode = { id: call.id, type: spec?.type ?? 'unsupported', params: {}, position: { x: 0, y: 0 }, name: call.layerName };
     if (call.group) node.groupId = call.group;
     if (call.config.trainable === false) node.trainable = false;
+    const layerKey = JSON.stringify([call.group ?? '', call.layerName, call.className]);
+    const owner = owners.get(layerKey);
+    if (owner !== undefined && call.className !== 'InputLayer' && spec) node.sharesWeightsWith = owner;
+    else owners.set(layerKey, call.id);
     if (!spec) {
       node.params = { className: call.className, config: call.config, reason: reasonFor(call.className) };
       diagnostics.push({

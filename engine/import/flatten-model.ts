@@ -59,6 +59,18 @@ class Flattener {
     return { call: id, port: 0 };
   }
 
+  /** Says on the Input that the file gave no shape, so the one shown is only the Input's default. */
+  unknownInputShape(inputId: string, layer: string): void {
+    this.diagnostics.push({
+      code: 'import_failed',
+      severity: 'warning',
+      nodeId: inputId,
+      field: 'shape',
+      message: `The file does not say what shape the input of "${layer}" has; the Input shows its default shape, not the model's.`,
+      hint: 'Set the shape of one sample on the Input (for an image model, e.g. [224, 224, 3]).',
+    });
+  }
+
   warn(message: string, hint?: string, nodeId?: string): void {
     this.diagnostics.push({ code: 'import_failed', severity: 'error', message, ...(hint ? { hint } : {}), ...(nodeId ? { nodeId } : {}) });
   }
@@ -93,12 +105,12 @@ class Flattener {
         current ??= this.addInput(name, config, group);
         continue;
       }
-      if (!current)
-        current = this.addInput(
-          `${name}_input`,
-          { batch_input_shape: inputShapeOf(raw.class_name, config), dtype: config.dtype ?? 'float32' },
-          group,
-        );
+      if (!current) {
+        // A nested model's config may be its bare list of layers (Keras 2.0's Sequential).
+        const shape = MODEL_CLASSES.has(raw.class_name) ? nestedInputShape(raw.config, 0) : inputShapeOf(raw.class_name, config);
+        current = this.addInput(`${name}_input`, { batch_input_shape: shape, dtype: config.dtype ?? 'float32' }, group);
+        if (shape === undefined) this.unknownInputShape(current.call, name);
+      }
       if (MODEL_CLASSES.has(raw.class_name)) {
         const nested = typeof config.name === 'string' ? config.name : name;
         this.groups.push(nested);
@@ -153,12 +165,12 @@ class Flattener {
         const model = MODEL_CLASSES.has(String(layer.class_name));
         this.diagnostics.push({
           code: 'unsupported_feature',
-          severity: 'warning',
+          severity: 'info',
           nodeId: name,
           message: model
-            ? `Model "${name}" is called ${calls.length} times; its layers are imported once per call, each with a copy of the weights.`
-            : `Layer "${name}" is shared by ${calls.length} calls; it is imported as ${calls.length} separate layers, each with a copy of its weights.`,
-          hint: 'The copies train independently; the parameter count grows accordingly.',
+            ? `Model "${name}" is called ${calls.length} times; its layers appear once per call, each use sharing the weights of the first.`
+            : `Layer "${name}" is shared by ${calls.length} calls; it appears once per call, each use sharing the weights of the first.`,
+          hint: 'The weights are counted and trained once, as in the file.',
         });
       }
       callCounts.set(name, calls.length);
@@ -186,9 +198,20 @@ class Flattener {
         }
       }
     }
+    const cycle = findCycle(pending.filter((p) => !p.done.every(Boolean)));
+    if (cycle) {
+      this.diagnostics.push({
+        code: 'cycle',
+        severity: 'error',
+        nodeId: cycle[0] as string,
+        message: `The inbound_nodes of the file form a cycle: ${cycle.map((n) => `"${n}"`).join(' → ')}. A layer cannot take its own output as input.`,
+        hint: 'The file is damaged or was edited by hand; re-save the model from Keras or TensorFlow.js.',
+      });
+    }
     for (const item of pending) {
-      if (item.done.every(Boolean)) continue;
+      if (item.done.every(Boolean) || cycle?.includes(item.name)) continue;
       const missing = item.calls.flat().find((r) => !resolve(r));
+      if (missing && cycle?.includes(missing.layer)) continue;
       this.warn(
         `Layer "${item.name}" could not be connected: its input "${missing?.layer ?? '?'}" is not in the model.`,
         'The file may be truncated or use a feature NetCanvas does not read.',
@@ -217,6 +240,24 @@ class Flattener {
 }
 
 /**
+ * A cycle among the layers that could not be connected, as the layer names along it (first repeated
+ * at the end), or `undefined` when they wait on layers that are simply absent.
+ */
+function findCycle(stuck: { name: string; calls: KerasTensorRef[][] }[]): string[] | undefined {
+  const waitsOn = new Map(stuck.map((p) => [p.name, p.calls.flat().map((r) => r.layer)]));
+  for (const start of waitsOn.keys()) {
+    const path: string[] = [];
+    let at: string | undefined = start;
+    while (at !== undefined && !path.includes(at)) {
+      path.push(at);
+      at = waitsOn.get(at)?.find((next) => waitsOn.has(next));
+    }
+    if (at !== undefined) return [...path.slice(path.indexOf(at)), at];
+  }
+  return undefined;
+}
+
+/**
  * Keras and TF.js count a nested model's calls from 1 (its node 0 is the one that built it), other
  * layers' calls from 0; some writers count nested models from 0 too. A nested model's indexes are
  * taken as shifted by one when some reference reaches one past its last call.
@@ -240,8 +281,14 @@ function layerName(layer: Record<string, unknown>): string {
   return isRecord(layer.config) && typeof layer.config.name === 'string' ? layer.config.name : '';
 }
 
-/** The input shape a Sequential model's first layer declares, in any of the forms Keras wrote over the years. */
-function inputShapeOf(className: string, config: Record<string, unknown>): unknown {
+/**
+ * The input shape a Sequential model's first layer declares, in any of the forms Keras wrote over the
+ * years; for a nested model (Teachable Machine's exports start with one), the shape its own first
+ * layer or Input declares.
+ */
+function inputShapeOf(className: string, config: unknown, depth = 0): unknown {
+  if (MODEL_CLASSES.has(className)) return nestedInputShape(config, depth + 1);
+  if (!isRecord(config)) return undefined;
   if (Array.isArray(config.batch_input_shape)) return config.batch_input_shape;
   if (Array.isArray(config.batch_shape)) return config.batch_shape;
   if (Array.isArray(config.input_shape)) return [null, ...config.input_shape];
@@ -249,6 +296,15 @@ function inputShapeOf(className: string, config: Record<string, unknown>): unkno
   if (className === 'Embedding') return [null, typeof config.input_length === 'number' ? config.input_length : null];
   if (typeof config.input_dim === 'number') return [null, config.input_dim];
   return undefined;
+}
+
+/** The batch input shape of a nested model: its first Input's, or its first layer's. */
+function nestedInputShape(config: unknown, depth: number): unknown {
+  const list = Array.isArray(config) ? config : isRecord(config) ? config.layers : undefined;
+  const layers = Array.isArray(list) ? list.filter(isRecord) : [];
+  const first = layers.find((l) => l.class_name === 'InputLayer') ?? layers[0];
+  if (!first || typeof first.class_name !== 'string' || depth > 16) return undefined;
+  return inputShapeOf(first.class_name, first.config, depth);
 }
 
 /**

@@ -9,16 +9,28 @@ import { importOnnx, type NetworkImport } from '../onnx/import/import-onnx';
 import { looksLikeOnnx } from '../onnx/import/read-onnx';
 import { buildGraph } from './build-graph';
 import { flattenModel } from './flatten-model';
+import { importKerasArchive } from './import-keras-archive';
 import type { ImportNote } from './import-notes';
+import { isZip } from './keras-archive';
 import { isHdf5, readKerasH5 } from './keras-h5';
 import { kerasH5Weights } from './keras-h5-weights';
 import { isKeras1, upgradeKeras1Layer } from './keras1';
 import { type ElkLike, elkLayout, layeredLayout } from './layout';
+import { decodeModelText, describeBinary, parseModelJson } from './model-text';
 import { trainingFromKeras } from './training-config';
 import type { NamedWeightArrays } from './weight-arrays';
 import { isWeightsManifest, loadWeights, type ReadWeightFile, type WeightsManifestGroup, weightsForGraph } from './weights';
 
-export type ModelFileKind = 'tfjs-layers' | 'keras-json' | 'keras-h5' | 'netcanvas-graph' | 'tfjs-graph' | 'onnx' | 'caffe' | 'unknown';
+export type ModelFileKind =
+  | 'tfjs-layers'
+  | 'keras-json'
+  | 'keras-h5'
+  | 'keras-archive'
+  | 'netcanvas-graph'
+  | 'tfjs-graph'
+  | 'onnx'
+  | 'caffe'
+  | 'unknown';
 
 export interface TopologyImport {
   ok: boolean;
@@ -49,11 +61,9 @@ const failure = (kind: ModelFileKind, message: string, hint?: string): TopologyI
 export function importTopology(input: unknown, name?: string): TopologyImport {
   let json = input;
   if (typeof input === 'string') {
-    try {
-      json = JSON.parse(input);
-    } catch (error) {
-      return failure('unknown', `The file is not valid JSON: ${(error as Error).message}`);
-    }
+    const parsed = parseModelJson(input);
+    if (!parsed.ok) return failure('unknown', parsed.message, parsed.hint);
+    json = parsed.value;
   }
   if (isHdf5(json)) {
     return failure(
@@ -80,14 +90,14 @@ function importRecord(json: Record<string, unknown>, name?: string): TopologyImp
   let kind: ModelFileKind;
   let topology: Record<string, unknown>;
   let manifest: WeightsManifestGroup[] | undefined;
+  if (json.format === 'graph-model' || (isRecord(json.modelTopology) && 'node' in json.modelTopology)) {
+    return failure(
+      'tfjs-graph',
+      'This is a TensorFlow.js graph model: a frozen graph of operations (converted from a SavedModel or a frozen graph), made for prediction only. It has no layers, so it cannot be edited or fine-tuned as a diagram; opening graph models for prediction is not available yet.',
+      'To edit or train it, convert the original Keras model in the layers format (tensorflowjs_converter --output_format tfjs_layers_model) and import that.',
+    );
+  }
   if ('modelTopology' in json) {
-    if (json.format === 'graph-model' || (isRecord(json.modelTopology) && 'node' in json.modelTopology)) {
-      return failure(
-        'tfjs-graph',
-        'This is a TensorFlow.js graph model (converted from a SavedModel or frozen graph); it holds operations, not layers, so it cannot be opened as a diagram.',
-        'Convert the original Keras model with the layers format (tensorflowjs_converter --output_format tfjs_layers_model).',
-      );
-    }
     kind = 'tfjs-layers';
     if (!isRecord(json.modelTopology)) return failure(kind, 'modelTopology in model.json is not an object.');
     topology = json.modelTopology;
@@ -177,6 +187,14 @@ export async function importModel(
   options: { readFile?: ReadWeightFile; elk?: ElkLike; name?: string; caffemodel?: Uint8Array } = {},
 ): Promise<ModelImport> {
   const binary = input instanceof Uint8Array || input instanceof ArrayBuffer;
+  if (binary && isZip(new Uint8Array(input))) {
+    const archive = await importKerasArchive(tf, new Uint8Array(input), (config) => importTopology(config, options.name));
+    const result: ModelImport = { ...archive, kind: 'keras-archive' };
+    if (result.ok && result.doc && options.elk) result.doc = await elkLayout(result.doc, options.elk);
+    return result;
+  }
+  const other = binary && !isHdf5(input) ? describeBinary(new Uint8Array(input)) : undefined;
+  if (other) return notAModelFile(other);
   if (binary && looksLikeOnnx(new Uint8Array(input)))
     return networkImport(tf, 'onnx', importOnnx(new Uint8Array(input), { name: options.name }), options.elk);
   const text = typeof input === 'string' ? input : binary && !isHdf5(input) ? decodeText(input) : undefined;
@@ -197,7 +215,8 @@ export async function importModel(
   if (tf && result.manifest && options.readFile) {
     const loaded = await loadWeights(tf, result.manifest, options.readFile);
     if (loaded.ok) result.weights = weightsForGraph(result.doc, loaded.tensors);
-    else result.diagnostics.push(...loaded.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })));
+    // A missing or short shard is an error, like a weight of the wrong shape: the model is not the one in the file.
+    else result.diagnostics.push(...loaded.diagnostics);
   }
   return result;
 }
@@ -279,7 +298,17 @@ function weightsLeftOut(error: unknown): Diagnostic {
   };
 }
 
-/** A JSON model file given as bytes (a dropped file). */
+/** A JSON model file given as bytes (a dropped file), in whichever Unicode encoding it was saved. */
 function decodeText(bytes: Uint8Array | ArrayBuffer): string {
-  return new TextDecoder().decode(bytes);
+  return decodeModelText(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
 }
+
+/** A file of a known other format (an image, an archive) given as a model: say what it is. */
+function notAModelFile(what: string): ModelImport {
+  return {
+    ...failure('unknown', `This file is ${what}, not a model file.`, MODEL_FILES_HINT),
+    unreadable: true,
+  };
+}
+
+const MODEL_FILES_HINT = 'NetCanvas opens TensorFlow.js model.json, Keras .json and .h5, ONNX .onnx and Caffe .prototxt files.';

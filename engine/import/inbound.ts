@@ -51,6 +51,8 @@ export function parseInboundNodes(inbound: unknown): KerasTensorRef[][] | null {
     if (isRecord(call)) {
       const refs: KerasTensorRef[] = [];
       collectKeras3(call.args, refs);
+      // A recurrent layer's initial states follow its sequence, as Keras 2 and TF.js list them.
+      if (isRecord(call.kwargs)) collectKeras3(call.kwargs.initial_state, refs);
       calls.push(refs);
       continue;
     }

@@ -16,7 +16,7 @@ export interface WeightsManifestGroup {
   weights: WeightEntry[];
 }
 
-/** Reads one weight file named in the manifest (a path relative to model.json); `undefined` if absent. */
+/** Reads one weight file named in the manifest (a path relative to model.json); `undefined` if absent, throws with the reason if it may not or cannot be read. */
 export type ReadWeightFile = (path: string) => Promise<Uint8Array | ArrayBuffer | undefined>;
 
 export type LoadedWeights = { ok: true; tensors: tfjs.NamedTensorMap } | { ok: false; diagnostics: Diagnostic[] };
@@ -48,8 +48,12 @@ export async function loadWeights(tf: Tf, manifest: WeightsManifestGroup[], read
       let data: Uint8Array | ArrayBuffer | undefined;
       try {
         data = await read(path);
-      } catch {
-        data = undefined;
+      } catch (error) {
+        disposeAll(tensors);
+        return fail(
+          `The weight file "${path}" named in model.json cannot be read: ${error instanceof Error ? error.message : String(error)}.`,
+          'Put all the weight files, as ordinary files, in the folder of model.json.',
+        );
       }
       if (!data) {
         disposeAll(tensors);
@@ -86,16 +90,17 @@ export async function loadWeights(tf: Tf, manifest: WeightsManifestGroup[], read
 }
 
 /**
- * The weights keyed by the layer names the compiled graph uses. A shared layer (or a nested model
- * called twice) is imported as one node per call, all with the file's layer name; the analysis makes
- * the names unique (`dense`, `dense_2`), so each copy gets the file's weights under its own name.
+ * The weights keyed by the layer names the compiled graph uses. A layer whose name the analysis made
+ * unique (`dense_2`: two layers of the file had one name) gets the file's weights under that name.
+ * The later uses of a shared layer (`sharesWeightsWith`) use the first one's layer and need none.
  */
 export function weightsForGraph(doc: GraphDoc, tensors: tfjs.NamedTensorMap): tfjs.NamedTensorMap {
   const names = assignLayerNames(doc.nodes);
   const out: tfjs.NamedTensorMap = { ...tensors };
   for (const node of doc.nodes) {
     const layerName = names.get(node.id);
-    if (!node.name || !layerName || layerName === node.name) continue;
+    // A node that shares another's layer has no weights of its own.
+    if (!node.name || !layerName || layerName === node.name || node.sharesWeightsWith !== undefined) continue;
     const prefix = `${node.name}/`;
     for (const [key, tensor] of Object.entries(tensors)) {
       if (key.startsWith(prefix)) out[`${layerName}/${key.slice(prefix.length)}`] = tensor;

@@ -32,6 +32,11 @@ export interface InputContract {
   max: number;
   minRank?: number;
   maxRank?: number;
+  /**
+   * Ranks of particular ports, where they differ from the first's: a recurrent layer's initial
+   * states (ports 1 and up) are `(batch, units)` while its sequence is `(batch, steps, features)`.
+   */
+  portRanks?: Record<number, { minRank: number; maxRank: number }>;
 }
 
 export interface ParamCount {

@@ -31,6 +31,8 @@ test('import an ONNX file with its weights, see it on the canvas, export it as O
   const done = page.getByRole('status', { name: 'Import finished' });
   await expect(done).toContainText('Imported tf2onnx-ort-batcher-mlp.onnx: ONNX model', { timeout: 60_000 });
   await expect(done).toContainText('32,288 weight values read');
+  const report = done.getByRole('region', { name: 'Import report' });
+  await expect(report).toContainText(/Import report: \d+ exact · \d+ approximated · 0 placeholders/);
   await expect(page.locator('.statusbar')).toContainText('32,288 params');
   await done.getByRole('button', { name: 'OK' }).click();
   await expect(page.locator('.react-flow__node-layer')).toHaveCount(7);

@@ -115,7 +115,8 @@ function checkConnection(
   }
 
   const shape = state.analysis.nodes[source]?.outputShapes?.[outPort];
-  const rankProblem = spec && shape ? rankReason(spec.label, spec.inputs, shape, nameOf(state, source)) : null;
+  const rankProblem =
+    spec && shape ? rankReason(spec.label, spec.inputs.portRanks?.[port] ?? spec.inputs, shape, nameOf(state, source)) : null;
   if (rankProblem) return { ok: false, reason: rankProblem };
   return { ok: true, targetHandle: handle, replaces };
 }

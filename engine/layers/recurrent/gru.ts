@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { positiveInt } from '../common';
 import { defineLayer } from '../spec';
 import { recurrentActivation, recurrentArgs, recurrentFields, sequenceFlags, unroll } from './rnn-params';
-import { gatedFlops, gatedParamCount, sequenceOutputShapes } from './rnn-shape';
+import { gatedFlops, gatedParamCount, sequenceInputs, sequenceOutputShapes } from './rnn-shape';
 
 /**
  * TF.js 4.22 builds only the original GRU (reset gate applied before the recurrent product): its
@@ -36,9 +36,9 @@ export const gru = defineLayer({
       unroll: unroll(),
     })
     .strict(),
-  inputs: { min: 1, max: 1, minRank: 3, maxRank: 3 },
+  inputs: sequenceInputs(1),
   outputCount: (p) => (p.returnState ? 2 : 1),
-  outputShape: ([x], p) => sequenceOutputShapes('GRU', x ?? [], p.units, 1, p),
+  outputShape: ([x, ...states], p) => sequenceOutputShapes('GRU', x ?? [], p.units, 1, p, states),
   countParams: ([x], p) => ({ trainable: gatedParamCount(x?.[2] ?? 0, p.units, 3, p.useBias), nonTrainable: 0 }),
   // Per step: three gate activations, the reset product, and the three-term state update.
   flops: ([x], _outputs, p) => gatedFlops(x, p.units, 3, p.useBias, 7),

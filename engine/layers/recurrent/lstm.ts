@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { positiveInt } from '../common';
 import { defineLayer } from '../spec';
 import { recurrentActivation, recurrentArgs, recurrentFields, sequenceFlags, unitForgetBias, unroll } from './rnn-params';
-import { gatedFlops, gatedParamCount, sequenceOutputShapes } from './rnn-shape';
+import { gatedFlops, gatedParamCount, sequenceInputs, sequenceOutputShapes } from './rnn-shape';
 
 export const lstm = defineLayer({
   type: 'lstm',
@@ -18,10 +18,10 @@ export const lstm = defineLayer({
       unroll: unroll(),
     })
     .strict(),
-  inputs: { min: 1, max: 1, minRank: 3, maxRank: 3 },
+  inputs: sequenceInputs(2),
   // Outputs: the output, then the hidden state h and the memory cell c.
   outputCount: (p) => (p.returnState ? 3 : 1),
-  outputShape: ([x], p) => sequenceOutputShapes('LSTM', x ?? [], p.units, 2, p),
+  outputShape: ([x, ...states], p) => sequenceOutputShapes('LSTM', x ?? [], p.units, 2, p, states),
   countParams: ([x], p) => ({ trainable: gatedParamCount(x?.[2] ?? 0, p.units, 4, p.useBias), nonTrainable: 0 }),
   // Per step: four gate activations, the cell update (3), tanh of the cell and the output product.
   flops: ([x], _outputs, p) => gatedFlops(x, p.units, 4, p.useBias, 9),

@@ -1,5 +1,16 @@
 import type { LayerIssue } from '../../diagnostics';
 import type { Shape } from '../../shape';
+import type { InputContract } from '../spec';
+
+/**
+ * The input contract of SimpleRNN, LSTM and GRU: the sequence, then optionally its initial states
+ * (`[x, state_h, state_c]` for an LSTM, as every encoder–decoder calls it), each `(batch, units)`.
+ */
+export function sequenceInputs(states: number): InputContract {
+  const portRanks: Record<number, { minRank: number; maxRank: number }> = {};
+  for (let port = 1; port <= states; port++) portRanks[port] = { minRank: 2, maxRank: 2 };
+  return { min: 1, max: 1 + states, minRank: 3, maxRank: 3, portRanks };
+}
 
 /** What decides a recurrent layer's outputs besides its input. */
 export interface SequenceOutputs {
@@ -14,7 +25,32 @@ const fmt = (s: Shape) => `(${s.map((d) => d ?? 'None').join(', ')})`;
  * input gives (batch, units), or (batch, steps, units) with `returnSequences`; `returnState` appends one
  * (batch, units) output per state. Steps may be unknown; features must be known to size the weights.
  */
-export function sequenceOutputShapes(label: string, x: Shape, units: number, states: number, p: SequenceOutputs): Shape[] | LayerIssue {
+export function sequenceOutputShapes(
+  label: string,
+  x: Shape,
+  units: number,
+  states: number,
+  p: SequenceOutputs,
+  initialStates: Shape[] = [],
+): Shape[] | LayerIssue {
+  if (initialStates.length > 0 && initialStates.length !== states) {
+    return {
+      code: 'missing_input',
+      port: initialStates.length + 1,
+      message: `${label} has ${states} states; given initial states, it needs all of them (${states === 2 ? 'state_h and state_c' : 'state_h'}), but has ${initialStates.length}.`,
+      hint: 'Connect every state, or none to start from zeros.',
+    };
+  }
+  const wrong = initialStates.findIndex((s) => s.length !== 2 || (s[1] !== null && s[1] !== units));
+  if (wrong >= 0) {
+    const state = initialStates[wrong] ?? [];
+    return {
+      code: 'shape_mismatch',
+      port: wrong + 1,
+      message: `Input ${wrong + 2} of ${label} is an initial state, which must have shape (${units}) — one value per unit — but has shape ${fmt(state.slice(1))}.`,
+      hint: `Connect a state of ${units} units (e.g. the state_h${states > 1 ? ' or state_c' : ''} output of an encoder ${label} with returnState).`,
+    };
+  }
   if (x.length !== 3) {
     return {
       code: 'rank_mismatch',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { positiveInt } from '../common';
 import { defineLayer } from '../spec';
 import { recurrentArgs, recurrentFields, sequenceFlags, unroll } from './rnn-params';
-import { gatedFlops, gatedParamCount, sequenceOutputShapes } from './rnn-shape';
+import { gatedFlops, gatedParamCount, sequenceInputs, sequenceOutputShapes } from './rnn-shape';
 
 export const simpleRnn = defineLayer({
   type: 'simpleRnn',
@@ -16,9 +16,9 @@ export const simpleRnn = defineLayer({
       unroll: unroll(),
     })
     .strict(),
-  inputs: { min: 1, max: 1, minRank: 3, maxRank: 3 },
+  inputs: sequenceInputs(1),
   outputCount: (p) => (p.returnState ? 2 : 1),
-  outputShape: ([x], p) => sequenceOutputShapes('SimpleRNN', x ?? [], p.units, 1, p),
+  outputShape: ([x, ...states], p) => sequenceOutputShapes('SimpleRNN', x ?? [], p.units, 1, p, states),
   countParams: ([x], p) => ({ trainable: gatedParamCount(x?.[2] ?? 0, p.units, 1, p.useBias), nonTrainable: 0 }),
   // Per step: one activation per unit.
   flops: ([x], _outputs, p) => gatedFlops(x, p.units, 1, p.useBias, 1),

@@ -87,7 +87,9 @@ export function exportOnnx(doc: GraphDoc, analysis: Analysis, model: tfjs.Layers
     if (!exporter) continue;
     const inputs = incomingValues(doc, id, values);
     if (!inputs) continue; // a branch that feeds no output (not compiled either)
-    const layer = findLayer(model, info.layerName);
+    // A node that shares another's layer (sharesWeightsWith) reads that layer's weights.
+    const owner = node.sharesWeightsWith === undefined ? info : analysis.nodes[node.sharesWeightsWith];
+    const layer = findLayer(model, owner?.layerName ?? info.layerName);
     if (!layer) continue;
     const weights = layer.weights.map((w) => ({ name: w.originalName, array: weightArray(w) }));
     values.set(

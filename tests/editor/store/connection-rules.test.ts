@@ -99,7 +99,9 @@ describe('validTargets', () => {
     const verdict = Object.fromEntries(targets.map((t) => [`${t.nodeId}@${t.handle}`, t.ok]));
     expect(verdict).toEqual({
       [`${b}@in:0`]: false, // already connected from a
-      [`${lstm}@in:0`]: false, // rank
+      [`${lstm}@in:0`]: false, // rank: the sequence is (batch, steps, features)
+      [`${lstm}@in:1`]: true, // the initial states are (batch, units)
+      [`${lstm}@in:2`]: true,
       [`${concat}@in:0`]: true,
       [`${concat}@in:1`]: true,
     });

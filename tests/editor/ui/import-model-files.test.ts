@@ -27,6 +27,21 @@ const deps = (events: ImportEvent[] = []) => ({
 });
 
 describe('importModelFiles', () => {
+  it('imports a dropped Keras 3 .keras file with its weights, with the import report in the outcome', async () => {
+    const keras = path.resolve(import.meta.dirname, '../../fixtures/keras3/flownet-final_model.keras');
+    const bytes = readFileSync(keras);
+    const dropped: ModelFile = {
+      name: 'final_model.keras',
+      size: bytes.byteLength,
+      arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    };
+    const result = await importModelFiles([dropped], deps());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.outcome).toMatchObject({ kind: 'keras-archive', layers: 8, weights: 10_786 });
+    expect(result.outcome.report).toMatchObject({ exact: 7, approximated: 0, placeholders: 0 });
+  });
+
   it('finds the model among the dropped files: model.json first, shards last', () => {
     const { candidates, shards } = sortDroppedFiles([
       { name: 'group1-shard1of1' },
@@ -80,7 +95,7 @@ describe('importModelFiles', () => {
     }
   });
 
-  it('reports a missing shard as a warning and still imports the architecture', async () => {
+  it('reports a missing shard as an error (as the CLI does) and still imports the architecture', async () => {
     const result = await importModelFiles(
       [file('with-weights/tfjs-examples-abalone/model.json'), file('tfjs2keras-mlp.json', 'other.bin')],
       deps(),
@@ -88,7 +103,7 @@ describe('importModelFiles', () => {
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect(result.outcome.weights).toBeNull();
-      expect(result.diagnostics.some((d) => d.severity === 'warning' && /missing/.test(d.message))).toBe(true);
+      expect(result.diagnostics.some((d) => d.severity === 'error' && /missing/.test(d.message))).toBe(true);
     }
   });
 

@@ -10,6 +10,7 @@ import { kerasPython } from '../../../engine/export/keras-python';
 import { tfjsArtifacts } from '../../../engine/export/tfjs-artifacts';
 import { tfjsFactory } from '../../../engine/export/tfjs-factory';
 import { tfjsTypescript } from '../../../engine/export/typescript';
+import type { GraphDoc } from '../../../engine/graph/schema';
 import { allLayerSpecs } from '../../../engine/layers/registry';
 import { sampleGraphs } from '../../support/graphs';
 
@@ -69,6 +70,34 @@ describe('Keras Python', () => {
   }
 });
 
+describe('Keras Python of a Bidirectional whose inner layer goes backwards', () => {
+  it('gives Keras 3 the backward copy explicitly, going forwards, as TF.js builds it', () => {
+    const doc: GraphDoc = {
+      format: 'netcanvas.graph',
+      version: 1,
+      nodes: [
+        { id: 'x', type: 'input', params: { shape: [10, 4] }, position: { x: 0, y: 0 } },
+        {
+          id: 'bi',
+          type: 'bidirectional',
+          params: { layer: { type: 'lstm', params: { units: 3, goBackwards: true } } },
+          position: { x: 0, y: 0 },
+        },
+      ],
+      edges: [{ id: 'e', source: 'x', target: 'bi' }],
+    };
+    expect(analyse(doc).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const code = kerasPython(doc);
+    const line = code.split('\n').find((l) => l.includes('layers.Bidirectional(')) ?? '';
+    const [forward = '', backward = ''] = line.split('backward_layer=');
+    expect(forward).toMatch(/layer=layers\.LSTM\(.*go_backwards=True/);
+    expect(backward).toMatch(/^layers\.LSTM\(.*go_backwards=False.*name="backward_lstm"/);
+    const file = join(OUT, 'bidirectional_backwards.py');
+    writeFileSync(file, code);
+    execFileSync('python3', ['-m', 'py_compile', file]);
+  });
+});
+
 describe('TF.js TypeScript', () => {
   it('names a real tf.layers factory for every layer class', () => {
     for (const spec of allLayerSpecs()) {
@@ -101,4 +130,28 @@ describe('TF.js TypeScript', () => {
       model.dispose();
     });
   }
+
+  it('type-checks under tsc --strict for every template and fixture model', () => {
+    const dir = join(OUT, 'tsc');
+    mkdirSync(dir, { recursive: true });
+    for (const { name, doc } of graphs) writeFileSync(join(dir, `${name.replace(/[^A-Za-z0-9]/g, '_')}.ts`), tfjsTypescript(tf, doc));
+    const compilerOptions = {
+      strict: true,
+      noEmit: true,
+      module: 'esnext',
+      moduleResolution: 'bundler',
+      target: 'es2022',
+      skipLibCheck: true,
+      types: [],
+    };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }));
+    const tsc = new URL('../../../node_modules/.bin/tsc', import.meta.url).pathname;
+    let output = '';
+    try {
+      execFileSync(tsc, ['-p', dir], { encoding: 'utf8' });
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(output.split('\n').slice(0, 10).join('\n')).toBe('');
+  }, 120_000);
 });

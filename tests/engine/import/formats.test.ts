@@ -59,7 +59,7 @@ function predict(model: tf.LayersModel, inputs: tf.Tensor[]): tf.Tensor[] {
  * Imports a saved model with its weights, compiles the graph, loads the weights and checks it predicts
  * what the original does. Returns the import for further checks.
  */
-async function expectSamePredictions(original: tf.LayersModel, saved: SavedModel, tolerance = 1e-5, copies = 1) {
+async function expectSamePredictions(original: tf.LayersModel, saved: SavedModel, tolerance = 1e-5) {
   const imported = await importModel(tf, JSON.stringify(saved.json), { readFile: reader(saved.files) });
   expect(imported.ok, JSON.stringify(imported.diagnostics)).toBe(true);
   if (!imported.doc || !imported.weights) throw new Error('no graph or no weights');
@@ -68,8 +68,8 @@ async function expectSamePredictions(original: tf.LayersModel, saved: SavedModel
   const assigned = assignWeights(compiled.model, imported.weights);
   expect(assigned.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   expect(assigned.assigned).toBe(compiled.model.weights.length);
-  // Shared layers import as one copy per call, so their weights count once per copy.
-  expect(compiled.model.countParams()).toBe(copies * original.countParams());
+  // A shared layer imports as one layer used at each call, so its weights count once.
+  expect(compiled.model.countParams()).toBe(original.countParams());
   const inputs = inputsFor(original);
   const ours = predict(compiled.model, inputs);
   const theirs = predict(original, inputs);
@@ -141,7 +141,7 @@ describe('nested models saved by TF.js', () => {
     model.dispose();
   });
 
-  it('a model used twice: one copy per call, each with the weights, and the documented warning', async () => {
+  it('a model used twice: one node per call, the later ones sharing the first’s weights, counted once', async () => {
     const e = tf.input({ shape: [4], name: 'enc_in' });
     const encoder = tf.model({
       inputs: e,
@@ -156,30 +156,39 @@ describe('nested models saved by TF.js', () => {
     const model = tf.model({ inputs: [a, b], outputs: joined as tf.SymbolicTensor, name: 'siamese' });
     const saved = await save(model);
     const imported = await importModel(tf, saved.json, { readFile: reader(saved.files) });
-    const warning = imported.diagnostics.find((d) => d.code === 'unsupported_feature');
-    expect(warning).toMatchObject({ severity: 'warning', nodeId: 'encoder' });
-    expect(warning?.message).toMatch(/called 2 times.*imported once per call/);
+    const note = imported.diagnostics.find((d) => d.code === 'unsupported_feature');
+    expect(note).toMatchObject({ severity: 'info', nodeId: 'encoder' });
+    expect(note?.message).toMatch(/called 2 times.*each use sharing the weights of the first/);
     // Each call reads its own input.
     const doc = imported.doc;
     const copies = doc?.nodes.filter((n) => n.name === 'enc') ?? [];
     expect(copies).toHaveLength(2);
     expect(copies.map((c) => doc?.edges.find((edge) => edge.target === c.id)?.source)).toEqual(['a', 'b']);
-    expect(analyse(doc as NonNullable<typeof doc>).diagnostics).toEqual([]);
+    expect(copies[1]?.sharesWeightsWith).toBe(copies[0]?.id);
+    const analysis = analyse(doc as NonNullable<typeof doc>);
+    expect(analysis.diagnostics).toEqual([]);
+    expect(analysis.totals.params).toBe(model.countParams());
     tf.dispose(Object.values(imported.weights ?? {}));
-    await expectSamePredictions(model, saved, 1e-5, 2);
+    await expectSamePredictions(model, saved, 1e-5);
     model.dispose();
   });
 
-  it('a layer shared by two calls: separate copies with the same weights, and the documented warning', async () => {
+  it('a layer shared by two calls: one layer used twice, its weights counted once and tied in the compiled model', async () => {
     const shared = tf.layers.dense({ units: 4, activation: 'relu', name: 'shared' });
     const x = tf.input({ shape: [4], name: 'x' });
     const twice = shared.apply(shared.apply(x)) as tf.SymbolicTensor;
     const model = tf.model({ inputs: x, outputs: twice, name: 'recurrent_by_hand' });
-    const imported = await expectSamePredictions(model, await save(model), 1e-5, 2);
-    expect(imported.diagnostics).toMatchObject([{ code: 'unsupported_feature', severity: 'warning', nodeId: 'shared' }]);
-    expect(imported.diagnostics[0]?.message).toMatch(/shared by 2 calls.*2 separate layers/);
-    const analysis = analyse(imported.doc as NonNullable<typeof imported.doc>);
-    expect(analysis.totals.params).toBe(2 * model.countParams());
+    const imported = await expectSamePredictions(model, await save(model), 1e-5);
+    expect(imported.diagnostics).toMatchObject([{ code: 'unsupported_feature', severity: 'info', nodeId: 'shared' }]);
+    expect(imported.diagnostics[0]?.message).toMatch(/shared by 2 calls.*sharing the weights of the first/);
+    const doc = imported.doc as NonNullable<typeof imported.doc>;
+    const analysis = analyse(doc);
+    expect(analysis.totals.params).toBe(model.countParams());
+    const compiled = compileGraph(tf, doc, analysis);
+    if (!compiled.ok) throw new Error('not compiled');
+    expect(compiled.model.countParams()).toBe(model.countParams());
+    expect(compiled.model.layers.filter((l) => l.name.startsWith('shared'))).toHaveLength(1);
+    compiled.model.dispose();
     model.dispose();
   });
 
@@ -701,23 +710,24 @@ describe('weight files', () => {
       const imported = importTopology(file);
       expect(imported).toMatchObject({ ok: false, kind: 'tfjs-graph' });
       expect(imported.diagnostics).toMatchObject([{ code: 'import_failed', severity: 'error' }]);
-      expect(imported.diagnostics[0]?.message).toMatch(/graph model/);
+      expect(imported.diagnostics[0]?.message).toMatch(/graph model: a frozen graph of operations.*for prediction only/);
+      expect(imported.diagnostics[0]?.message).toMatch(/cannot be edited or fine-tuned.*not available yet/);
       expect(imported.diagnostics[0]?.hint).toMatch(/tfjs_layers_model/);
     }
   });
 
-  it('imports the topology and warns when the manifest names a file that is missing', async () => {
+  it('imports the topology and reports an error when the manifest names a file that is missing', async () => {
     const model = small();
     const saved = await save(model);
     const imported = await importModel(tf, saved.json, { readFile: async () => undefined });
     expect(imported.ok).toBe(true);
     expect(imported.weights).toBeUndefined();
-    expect(imported.diagnostics).toMatchObject([{ code: 'weights_mismatch', severity: 'warning' }]);
+    expect(imported.diagnostics).toMatchObject([{ code: 'weights_mismatch', severity: 'error' }]);
     expect(imported.diagnostics[0]?.message).toContain('group1-shard1of1.bin');
     model.dispose();
   });
 
-  it('treats a reader that throws like a missing file', async () => {
+  it('reports why a reader that throws could not read the file', async () => {
     const model = small();
     const saved = await save(model);
     const imported = await importModel(tf, saved.json, {
@@ -726,7 +736,9 @@ describe('weight files', () => {
       },
     });
     expect(imported.ok).toBe(true);
-    expect(imported.diagnostics[0]?.message).toMatch(/missing/);
+    expect(imported.weights).toBeUndefined();
+    expect(imported.diagnostics).toMatchObject([{ code: 'weights_mismatch', severity: 'error' }]);
+    expect(imported.diagnostics[0]?.message).toMatch(/group1-shard1of1\.bin" named in model\.json cannot be read: EACCES/);
     model.dispose();
   });
 
@@ -736,7 +748,7 @@ describe('weight files', () => {
     const bytes = saved.files.get('group1-shard1of1.bin') as Uint8Array;
     const imported = await importModel(tf, saved.json, { readFile: async () => bytes.slice(0, bytes.byteLength - 7) });
     expect(imported.weights).toBeUndefined();
-    expect(imported.diagnostics).toMatchObject([{ code: 'weights_mismatch', severity: 'warning' }]);
+    expect(imported.diagnostics).toMatchObject([{ code: 'weights_mismatch', severity: 'error' }]);
     expect(imported.diagnostics[0]?.message).toContain(String(bytes.byteLength));
     model.dispose();
   });

@@ -101,6 +101,10 @@ function emitRecurrent(ctx: EmitContext, cell: Cell, p: RecurrentParams, directi
   const activations = bidirectional ? [...list.names, ...list.names] : list.names;
   const alphas = bidirectional ? [...list.alpha, ...list.alpha] : list.alpha;
   const betas = bidirectional ? [...list.beta, ...list.beta] : list.beta;
+  // Initial states `[N, H]` (inputs after the sequence) become ONNX's `[directions, N, H]`, after an empty sequence_lens.
+  const states = ctx.inputs
+    .slice(1)
+    .map((state, k) => b.op1('Unsqueeze', [b.as(state, 'last').name, b.ints(`${base}/state${k}_axes`, [0])], `${base}/initial_state${k}`));
   const outputs = b.op(
     OP[cell],
     [
@@ -108,6 +112,7 @@ function emitRecurrent(ctx: EmitContext, cell: Cell, p: RecurrentParams, directi
       b.floats(`${base}/W`, [dirs, gates * units, inputs], w),
       b.floats(`${base}/R`, [dirs, gates * units, units], r),
       b.floats(`${base}/B`, [dirs, 2 * gates * units], bias),
+      ...(states.length > 0 ? ['', ...states] : []),
     ],
     base,
     {
