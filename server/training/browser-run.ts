@@ -46,7 +46,8 @@ async function* streamOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8
 export async function finishBrowserRun(runId: string, body: FinishRunBody): Promise<{ status: string }> {
   await openBrowserRun(runId);
   if (body.weights) {
-    await saveRunWeights(runId, body.weights.hash, { modelTopology: body.weights.modelTopology, weightSpecs: body.weights.weightSpecs });
+    const { hash, modelTopology, weightSpecs, layerNodes } = body.weights;
+    await saveRunWeights(runId, hash, { modelTopology, weightSpecs, ...(layerNodes ? { layerNodes } : {}) });
   }
   await finishRun(runId, {
     status: body.status,

@@ -113,6 +113,8 @@ export const FinishRunBodySchema = z
         hash: z.string().regex(/^[0-9a-f]{64}$/),
         modelTopology: z.record(z.string(), z.unknown()),
         weightSpecs: z.array(z.object({ name: z.string(), shape: z.array(z.number().int()), dtype: z.string() }).passthrough()),
+        /** TF.js layer name → node id: the weights' identity, so a renamed layer keeps them. */
+        layerNodes: z.record(z.string(), z.string()).optional(),
       })
       .optional(),
   })
