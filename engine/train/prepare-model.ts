@@ -9,6 +9,7 @@ import { type TaskRef, taskSpec } from '../tasks/registry';
 import type { DatasetShape } from './fit-to-dataset';
 import { makeOptimizer } from './optimizer';
 import { resolveSettings, type SettingNote } from './resolve-settings';
+import { withSeededInitialisers } from './seeded-initialisers';
 
 export type PreparedModel =
   | {
@@ -42,7 +43,8 @@ export function prepareModel(tf: Tf, doc: GraphDoc, dataset: DatasetShape, overr
 
 /**
  * A fresh trainable model of a graph whose settings are already resolved (the same doc and config
- * again, e.g. after the backend changed), without resolving them a second time.
+ * again, e.g. after the backend changed), without resolving them a second time. With a seed in the
+ * settings its initial weights are the same every time.
  */
 export function buildResolved(
   tf: Tf,
@@ -50,7 +52,7 @@ export function buildResolved(
   config: TrainingConfig,
   task: TaskRef,
 ): { ok: true; model: tfjs.LayersModel; layerNames: Map<string, string> } | { ok: false; problem: string } {
-  const compiled = compileGraph(tf, doc, analyse(doc));
+  const compiled = withSeededInitialisers(config.seed, () => compileGraph(tf, doc, analyse(doc)));
   if (!compiled.ok) return { ok: false, problem: compiled.diagnostics.map((d) => d.message).join(' ') };
   compileForTraining(tf, compiled.model, config, task);
   return { ok: true, model: compiled.model, layerNames: compiled.layerNames };
