@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { call, urlOf } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import type { Evaluation } from '@/engine/train/evaluation';
+import { WeightLoadPlanSchema } from '@/engine/train/load-plan';
 import * as trainingRoutes from '@/server/training/routes';
 import type { RunDetail } from '@/server/training/schemas';
 import { EvaluationView } from './EvaluationView';
@@ -14,6 +15,7 @@ import { formatDuration } from './ProgressBar';
 import { RunLive } from './RunLive';
 import { runName } from './RunsBrowser';
 import { flattenSettings } from './settings-diff';
+import { WeightPlanNote } from './WeightPlanNote';
 
 /**
  * One run: what it trained (version, dataset, settings), where and on which backend, how it went
@@ -30,6 +32,9 @@ export function RunView({ run, canEdit }: { run: RunDetail; canEdit: boolean }) 
     if (!result.ok) return setError(result.message);
     router.push(`/projects/${run.projectId}/runs`);
   };
+  // Server runs record how the weights of the run they continue from were loaded.
+  const stored = WeightLoadPlanSchema.safeParse(run.config.weightPlan);
+  const weightPlan = stored.success ? stored.data : null;
   return (
     <div className="runs-page" data-hydrated="true">
       <p className="small">
@@ -48,6 +53,7 @@ export function RunView({ run, canEdit }: { run: RunDetail; canEdit: boolean }) 
             {run.attempts}).
           </p>
         ) : null}
+        {weightPlan ? <WeightPlanNote plan={weightPlan} /> : null}
         {run.error ? <p className="alert error">{run.error}</p> : null}
         <ErrorNote message={error} />
         <div className="train-actions">

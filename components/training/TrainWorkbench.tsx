@@ -23,6 +23,7 @@ import { RunLive } from './RunLive';
 import { SchemaFields } from './SchemaFields';
 import { SweepForm } from './SweepForm';
 import { useBrowserTraining } from './useBrowserTraining';
+import { WeightPlanNote } from './WeightPlanNote';
 
 export interface TrainWorkbenchProps {
   project: { id: string; role: 'owner' | 'editor' | 'viewer'; teamId: string };
@@ -369,6 +370,7 @@ function BrowserRunView({ training, projectId }: { training: ReturnType<typeof u
           </Link>
         ) : null}
       </div>
+      {training.weightPlan ? <WeightPlanNote plan={training.weightPlan} /> : null}
       <ErrorNote message={training.error} />
       <TrainingCharts batches={training.batches} epochs={training.epochs} revision={training.revision} />
       {phase === 'saving' ? <p className="muted">Saving the result and the trained weights…</p> : null}

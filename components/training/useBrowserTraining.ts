@@ -109,6 +109,7 @@ export function useBrowserTraining(): BrowserTraining {
       setPhase('measuring');
       dispatch({ type: 'reset' });
       let id: string | null = null;
+      let plan: WeightLoadPlan | null = null;
       const w = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });
       worker.current = w;
       const send = (message: ToWorker) => w.postMessage(message);
@@ -165,6 +166,7 @@ export function useBrowserTraining(): BrowserTraining {
           if (runId)
             void report(() => call(trainingRoutes.reportEpoch, { params: { runId }, body: { epoch, metrics, learningRate, seconds } }));
         } else if (message.type === 'weights') {
+          plan = message.plan;
           setWeightPlan(message.plan);
         } else if (message.type === 'done') {
           setEvaluation(message.evaluation);
@@ -203,6 +205,7 @@ export function useBrowserTraining(): BrowserTraining {
                 wallTimeMs: message.wallTimeMs,
                 ...(message.evaluation ? { evaluation: message.evaluation } : {}),
                 ...(weights ? { weights } : {}),
+                ...(plan ? { weightPlan: plan } : {}),
               },
             });
             if (!finished.ok) setError(`The result could not be saved: ${finished.message}`);

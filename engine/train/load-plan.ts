@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Which saved weights go into which layer, decided by node id before anything is loaded: a renamed
  * layer keeps its weights, a deleted one gives its weights to nobody, a replaced head starts fresh
@@ -48,6 +50,21 @@ export interface WeightLoadPlan {
   /** With policy `all`, why nothing is loaded; null when the plan may be applied. */
   problem: string | null;
 }
+
+/** A plan as stored with a run's settings and read back by the run page. */
+export const WeightLoadPlanSchema = z.object({
+  policy: z.enum(['all', 'matching']),
+  layers: z.array(
+    z.object({
+      nodeId: z.string(),
+      label: z.string(),
+      status: z.enum(['loaded', 'fresh', 'shape_mismatch', 'missing']),
+      detail: z.string().optional(),
+    }),
+  ),
+  unused: z.array(z.string()),
+  problem: z.string().nullable(),
+}) satisfies z.ZodType<WeightLoadPlan>;
 
 /**
  * Compares the model's layers with the saved weights, both keyed by node id.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AugmentationConfigSchema } from '@/engine/data/augment';
 import { StoredTrainingSchema } from '@/engine/graph/training-config';
+import { WeightLoadPlanSchema } from '@/engine/train/load-plan';
 
 /** The data a run trains on: a built-in set by name, or a stored dataset version. */
 export const DatasetRefSchema = z.union([
@@ -107,6 +108,8 @@ export const FinishRunBodySchema = z
     wallTimeMs: z.number().int().min(0).optional(),
     error: z.string().max(2000).optional(),
     evaluation: z.unknown().optional(),
+    /** How the weights of the run this one continued from were loaded (kept with the run's settings). */
+    weightPlan: WeightLoadPlanSchema.optional(),
     /** Weights uploaded first with PUT /api/runs/:runId/weights.bin, and the model they belong to. */
     weights: z
       .object({
