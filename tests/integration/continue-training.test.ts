@@ -1,32 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { nodeTf } from '@/engine/backends/node-tf';
 import type { GraphDoc } from '@/engine/graph/schema';
 import { templateGraph } from '@/engine/templates';
-import { resetAuth } from '@/server/auth/auth';
-import { db, useDatabase } from '@/server/db/client';
+import { db } from '@/server/db/client';
 import { claimRun } from '@/server/training/lease';
 import { closeTrainQueue } from '@/server/training/queue';
 import { closeRunEvents } from '@/server/training/run-events';
 import { trainOnServer } from '@/server/training/train-on-server';
 import { call, signUp, type TestUser } from './helpers/api';
-import { openDatabase, POSTGRES_AVAILABLE, type TestDatabase } from './helpers/databases';
+import { describeOnOneDatabase } from './helpers/databases';
 
 /**
  * "Continue training from these weights" on a server worker, after the layers were renamed: the
  * weights follow their nodes, also for weights stored before the node of each layer was recorded
  * (worked out from the version they were trained on), and the run keeps the load plan.
  */
-describe('continue training by node id', () => {
-  const env = {} as { db: TestDatabase };
+describeOnOneDatabase('continue training by node id', () => {
   let alice: TestUser;
   let projectId: string;
   const doc = templateGraph('mlp') as GraphDoc;
   const graph = { ...doc, training: { ...doc.training, epochs: 1, batchSize: 32, seed: 3 } } as GraphDoc;
 
   beforeAll(async () => {
-    env.db = await openDatabase(POSTGRES_AVAILABLE ? 'postgres' : 'pglite');
-    await useDatabase(env.db.url);
-    resetAuth();
     alice = await signUp('Alice Continues');
     const teams = await call('GET', '/api/teams', { as: alice });
     projectId = (await call('POST', `/api/teams/${teams.body.teams[0].id}/projects`, { as: alice, body: { name: 'Continue' } })).body.id;
@@ -37,8 +32,6 @@ describe('continue training by node id', () => {
   afterAll(async () => {
     await closeTrainQueue();
     await closeRunEvents();
-    await db().$disconnect();
-    await env.db?.close();
   });
 
   async function trainRun(body: Record<string, unknown>) {

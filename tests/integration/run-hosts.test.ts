@@ -4,18 +4,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FromWorker, StartMessage, ToWorker } from '@/components/training/protocol';
 import type { GraphDoc } from '@/engine/graph/schema';
 import { templateGraph } from '@/engine/templates';
-import { resetAuth } from '@/server/auth/auth';
-import { useDatabase } from '@/server/db/client';
 import { claimRun } from '@/server/training/lease';
 import { closeTrainQueue } from '@/server/training/queue';
 import { closeRunEvents } from '@/server/training/run-events';
 import { trainOnServer } from '@/server/training/train-on-server';
 import { call, ORIGIN, send, signUp, type TestUser } from './helpers/api';
-import { openDatabase, POSTGRES_AVAILABLE, type TestDatabase } from './helpers/databases';
+import { describeOnOneDatabase } from './helpers/databases';
 
 const exec = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -33,19 +31,15 @@ function seededGraph(): GraphDoc {
 /**
  * The one run driver behind all three places that train: the same graph, data and seed through the
  * browser's worker code (run under Node with fetch answered by the API's route handlers), a server
- * worker's path against the database, and the CLI give the same final figures. Once, on PostgreSQL
- * when it runs here, else on PGlite: the browser's worker module keeps its backend for the process.
+ * worker's path against the database, and the CLI give the same final figures. On one database: the
+ * browser's worker module keeps its backend for the process.
  */
-describe('one run driver, three hosts', () => {
-  const env = {} as { db: TestDatabase };
+describeOnOneDatabase('one run driver, three hosts', (env) => {
   let alice: TestUser;
   let projectId: string;
   const doc = seededGraph();
 
   beforeAll(async () => {
-    env.db = await openDatabase(POSTGRES_AVAILABLE ? 'postgres' : 'pglite');
-    await useDatabase(env.db.url);
-    resetAuth();
     alice = await signUp('Alice Hosts');
     const teams = await call('GET', '/api/teams', { as: alice });
     const created = await call('POST', `/api/teams/${teams.body.teams[0].id}/projects`, { as: alice, body: { name: 'Hosts' } });
@@ -57,9 +51,6 @@ describe('one run driver, three hosts', () => {
   afterAll(async () => {
     await closeTrainQueue();
     await closeRunEvents();
-    const { db } = await import('@/server/db/client');
-    await db().$disconnect();
-    await env.db?.close();
   });
 
   it('gives the same final-figure keys and values in the browser worker, on a server worker and in the CLI', async () => {

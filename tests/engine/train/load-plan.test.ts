@@ -35,6 +35,18 @@ function twoHidden(): GraphDoc {
   } as GraphDoc;
 }
 
+/** The doc with node "a" deleted and "b" fed by the input. */
+function withoutA(doc: GraphDoc): GraphDoc {
+  return {
+    ...doc,
+    nodes: doc.nodes.filter((n) => n.id !== 'a'),
+    edges: [
+      { id: 'e1', source: 'in', target: 'b' },
+      { id: 'e3', source: 'b', target: 'head' },
+    ],
+  };
+}
+
 /** The trained weights of a doc as a run stores them: TF.js names plus the node of each layer. */
 function savedFrom(doc: GraphDoc): { saved: SavedWeights; values: Map<string, number[][]> } {
   const prepared = prepareModel(tf, doc, source);
@@ -84,14 +96,7 @@ describe('weights keyed by node id', () => {
     const doc = twoHidden();
     const { saved, values } = savedFrom(doc);
     // Delete "a": "b" is now the only "hidden" (before, a name-keyed load gave it a's weights, same shape).
-    const deleted: GraphDoc = {
-      ...doc,
-      nodes: doc.nodes.filter((n) => n.id !== 'a'),
-      edges: [
-        { id: 'e1', source: 'in', target: 'b' },
-        { id: 'e3', source: 'b', target: 'head' },
-      ],
-    };
+    const deleted = withoutA(doc);
     const { plan, after, before } = loadInto(deleted, saved, 'matching');
     // b's kernel is now [2, 6], so its saved [6, 6] does not fit: it starts fresh, and a's [2, 6] goes nowhere.
     expect(statusOf(plan)).toEqual({ b: 'shape_mismatch', head: 'loaded' });
@@ -116,14 +121,7 @@ describe('weights keyed by node id', () => {
     const bValues = layerValues(built.model, built.layerNames.get('b') as string);
     const aValues = layerValues(built.model, built.layerNames.get('a') as string);
     disposeModel(built.model);
-    const deleted: GraphDoc = {
-      ...doc,
-      nodes: doc.nodes.filter((n) => n.id !== 'a'),
-      edges: [
-        { id: 'e1', source: 'in', target: 'b' },
-        { id: 'e3', source: 'b', target: 'head' },
-      ],
-    };
+    const deleted = withoutA(doc);
     const prepared = prepareModel(tf, deleted, wide);
     if (!prepared.ok) throw new Error(prepared.problem);
     expect(prepared.layerNames.get('b')).toBe('hidden'); // b took over the name a had

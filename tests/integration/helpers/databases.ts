@@ -90,3 +90,25 @@ export function describeEachDatabase(name: string, body: (env: { db: TestDatabas
     });
   }
 }
+
+/**
+ * Declares a suite once, on PostgreSQL when it runs here, else on PGlite: for suites whose process
+ * state (a TF.js backend, a module of the browser's worker) allows one database per file.
+ */
+export function describeOnOneDatabase(name: string, body: (env: { db: TestDatabase }) => void): void {
+  const kind: DatabaseKind = POSTGRES_AVAILABLE ? 'postgres' : 'pglite';
+  describe(`${name} [${kind}]`, () => {
+    const env = {} as { db: TestDatabase };
+    beforeAll(async () => {
+      env.db = await openDatabase(kind);
+      await useDatabase(env.db.url);
+      resetAuth();
+    });
+    afterAll(async () => {
+      const { db } = await import('@/server/db/client');
+      await db().$disconnect();
+      await env.db?.close();
+    });
+    body(env);
+  });
+}
