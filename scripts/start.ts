@@ -9,7 +9,7 @@
  *   5. `next start` on PORT (default 3000) and WORKERS job workers (default 1; 0 for none).
  *
  * Signals are forwarded; when the web server stops, everything stops. `--dev` runs `next dev` instead
- * of building.
+ * of building; `--build-only` does step 4 and exits (the test runner builds once, beside other work).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -44,6 +44,11 @@ const STAMP = path.join(root, '.next', 'netcanvas-build-stamp');
 
 async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = '1';
+  if (process.argv.includes('--build-only')) {
+    await copyVendorFiles();
+    await buildIfStale({ ...process.env });
+    return;
+  }
   await mkdir(dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -45,6 +45,7 @@ export const classification = defineTask({
     const binary = classCount(facts) === 2 && facts.outputUnits === 1;
     return { loss: binary ? binaryCrossentropy.id : categoricalCrossentropy.id };
   },
+  labelWords: (facts) => `${classCount(facts)} classes`,
   lossReason: (loss, facts) =>
     facts.classes?.length === 2 && loss === binaryCrossentropy.id
       ? 'because the labels are two classes and the output is one unit'

@@ -23,6 +23,7 @@ export const regression = defineTask({
   encodeLabels: (tf, batch, context) => tf.tensor2d(batch.labels, [batch.size, context.labelSize]),
   losses: [meanSquaredError, meanAbsoluteError, huberLoss],
   chooseLoss: (chosen) => (chosen && !CLASS_LOSSES.includes(chosen) ? null : { loss: meanSquaredError.id, metrics: [mae.id] }),
+  labelWords: ({ labelSize }) => `${labelSize} number${labelSize === 1 ? '' : 's'} to predict`,
   lossReason: () => 'because the labels are numbers (regression)',
   metrics: [mae, mse],
   fitOutput: (output, facts) => {

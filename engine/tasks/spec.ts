@@ -95,6 +95,8 @@ export interface TaskSpec<Result extends TaskResult = TaskResult> {
    * fitting (`null` when the output is not a Dense layer).
    */
   chooseLoss(chosen: string | undefined, facts: LabelFacts & { outputUnits: number | null }): LossChoice | null;
+  /** A dataset's labels in words, for messages: `10 classes`, `2 numbers to predict`. */
+  labelWords(facts: LabelFacts): string;
   /** Why this loss, in words that end the Train page's note: `because the labels are 10 classes`. */
   lossReason(loss: string, facts: LabelFacts): string;
   /** The metrics this task reports well, first the one it reports by default. */

@@ -1,6 +1,7 @@
 import type { GraphDoc } from '../graph/schema';
 import type { TrainingConfig, TrainingConfigInput } from '../graph/training-config';
 import { lossFor, metricFor, trainingSchemaFor } from '../tasks/objectives';
+import { type PreflightProblem, preflight } from '../tasks/preflight';
 import { taskSpec } from '../tasks/registry';
 import { type DatasetShape, fitGraphToDataset, labelFacts } from './fit-to-dataset';
 
@@ -18,6 +19,8 @@ export interface ResolvedSettings {
   notes: SettingNote[];
   /** Why this graph cannot train on this dataset, if it cannot. */
   problem?: string;
+  /** The mismatches between design and data found before training, each on its layer with a hint. */
+  preflight: PreflightProblem[];
 }
 
 /**
@@ -66,7 +69,15 @@ export function resolveSettings(doc: GraphDoc, dataset: DatasetShape, overrides:
     });
   }
   if (config.keepBest) notes.push({ field: 'keepBest', text: 'Keeps the weights of the best epoch, not just the last.' });
-  return { doc: fitted.doc, config, notes, ...(fitted.problem ? { problem: fitted.problem } : {}) };
+  const problems = preflight({
+    original: doc,
+    fitted: fitted.doc,
+    dataset: { ...labelFacts(dataset), name: dataset.name, task: dataset.task },
+    loss: config.loss,
+  });
+  // A preflight finding says what to change in the design's own terms; it goes before the analyser's.
+  const problem = problems[0] ? `${problems[0].message} ${problems[0].hint}` : fitted.problem;
+  return { doc: fitted.doc, config, notes, preflight: problems, ...(problem ? { problem } : {}) };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -53,6 +53,7 @@ const reconstruction = defineTask({
   encodeLabels: (tf, batch, context) => tf.tensor(batch.features, [batch.size, ...context.featureShape]),
   losses: [meanAbsolutePixelError],
   chooseLoss: (chosen) => (chosen === meanAbsolutePixelError.id ? null : { loss: meanAbsolutePixelError.id, metrics: [psnr.id] }),
+  labelWords: () => 'the input images as targets',
   lossReason: () => 'because the target is the input image',
   metrics: [psnr],
   fitOutput: () => null,
