@@ -4,12 +4,10 @@ import { analyse } from '../../engine/analysis/analyse';
 import { nodeTf } from '../../engine/backends/node-tf';
 import { inMemoryBatchSource } from '../../engine/data/batch-source';
 import { hasErrors } from '../../engine/diagnostics';
-import { encodeWeightsFile, namedWeightsOf } from '../../engine/export/weights-file';
-import { evaluateSource, prefixed } from '../../engine/train/evaluate-source';
+import { encodeWeightsFile } from '../../engine/export/weights-file';
 import { withValidationSplit } from '../../engine/train/hold-out';
-import { disposeModel, prepareModel } from '../../engine/train/prepare-model';
 import { resolveSettings } from '../../engine/train/resolve-settings';
-import { targetShapeOf, trainFromSource } from '../../engine/train/train-stream';
+import { runJob } from '../../engine/train/run-job';
 import { loadDataset } from '../datasets';
 import { EXIT } from '../errors';
 import { formatDiagnostic } from '../format';
@@ -24,10 +22,10 @@ interface TrainFlags {
 }
 
 /**
- * `netcanvas train GRAPH --data DATASET`: the same training as a server worker runs — settings
- * resolved from the graph and the dataset, batches streamed from a BatchSource, validation on the
+ * `netcanvas train GRAPH --data DATASET`: the same training as a server worker runs — the engine's
+ * run driver with the terminal as its host: batches from an in-memory BatchSource, validation on the
  * dataset's own split (or `validationSplit` of the training samples), keep-best and early stopping —
- * on TF.js's wasm backend. Progress on stderr, final metrics on stdout (`--json`: `epochs`, `loss`,
+ * on TF.js's wasm backend. The settings are resolved first to print their notes and diagnostics. Progress on stderr, final metrics on stdout (`--json`: `epochs`, `loss`,
  * `accuracy`, `valLoss`, `valAccuracy`, `testLoss`, `testAccuracy`, …).
  */
 export async function trainCommand(graphArg: string, dataArg: string, flags: TrainFlags): Promise<number> {
@@ -49,55 +47,57 @@ export async function trainCommand(graphArg: string, dataArg: string, flags: Tra
   const dataset = withValidationSplit(loadedData, resolved.config.validationSplit, resolved.config.seed ?? 1);
   const source = inMemoryBatchSource(dataset);
   const tf = await nodeTf();
-  const prepared = prepareModel(tf, loaded.doc, source, overrides);
-  if (!prepared.ok) {
-    process.stderr.write(`netcanvas: ${prepared.problem}\n`);
-    return EXIT.modelErrors;
-  }
-  const { model, config } = prepared;
   const counts = { train: source.count('train'), validation: source.count('validation'), test: source.count('test') };
   process.stderr.write(
     `Training ${resolved.doc.name ?? graphArg} on ${dataset.name} (${counts.train} train, ${counts.validation} validation, ${counts.test} test) with ${tf.getBackend()}\n`,
   );
   const started = performance.now();
-  const outcome = await trainFromSource(tf, model, source, {
-    config,
-    onEpochEnd: (record) => {
-      const figures = Object.entries(record.metrics)
-        .map(([k, v]) => `${k} ${v.toFixed(4)}`)
-        .join(' · ');
-      process.stderr.write(`epoch ${record.epoch + 1}/${config.epochs}: ${figures} · ${Math.round(record.samplesPerSecond)} samples/s\n`);
+  let totalEpochs = 0;
+  const job = await runJob(
+    tf,
+    loaded.doc,
+    { training: overrides },
+    {
+      source,
+      evaluation: false,
+      progress: {
+        started: (start) => {
+          totalEpochs = start.config.epochs;
+        },
+        epoch: (record) => {
+          const figures = Object.entries(record.metrics)
+            .map(([k, v]) => `${k} ${v.toFixed(4)}`)
+            .join(' · ');
+          process.stderr.write(`epoch ${record.epoch + 1}/${totalEpochs}: ${figures} · ${Math.round(record.samplesPerSecond)} samples/s\n`);
+        },
+      },
     },
-  });
-  const wallTimeSeconds = (performance.now() - started) / 1000;
-  // With keep-best the model holds the best epoch's weights, so those are the figures that describe it.
-  const kept = (config.keepBest && outcome.epochs.find((e) => e.epoch === outcome.bestEpoch)) || outcome.epochs[outcome.epochs.length - 1];
-  const result: Record<string, unknown> = {
-    epochs: outcome.epochs.length,
-    ...(kept?.metrics ?? {}),
-    bestEpoch: outcome.bestEpoch === null ? null : outcome.bestEpoch + 1,
-    stoppedEarly: outcome.stoppedEarly,
-  };
-  if (counts.test > 0) {
-    const test = prefixed('test', await evaluateSource(tf, model, source, 'test', targetShapeOf(source, model, config), config.batchSize));
-    result.testLoss = test.testLoss;
-    if (test.testAccuracy !== undefined) result.testAccuracy = test.testAccuracy;
-    for (const [k, v] of Object.entries(test)) if (!(k in result)) result[k] = v;
+  );
+  if (!job.ok) {
+    process.stderr.write(`netcanvas: ${job.problem}\n`);
+    return EXIT.modelErrors;
   }
-  Object.assign(result, {
+  const wallTimeSeconds = (performance.now() - started) / 1000;
+  const { samplesPerSecond, ...figures } = job.finalMetrics;
+  const result: Record<string, unknown> = {
+    ...figures,
+    bestEpoch: figures.bestEpoch ?? null,
+    stoppedEarly: job.stoppedEarly,
     wallTimeSeconds: Number(wallTimeSeconds.toFixed(3)),
-    samplesPerSecond: Math.round(outcome.epochs.reduce((n, e) => n + e.samplesPerSecond, 0) / Math.max(outcome.epochs.length, 1)),
+    samplesPerSecond: Math.round(samplesPerSecond ?? 0),
     backend: tf.getBackend(),
     dataset: dataset.name,
     trainSamples: counts.train,
-  });
-  if (flags.saveWeights) {
+  };
+  if (flags.saveWeights && job.artifacts) {
+    const { weightSpecs, weightData } = job.artifacts;
+    const tensors = tf.io.decodeWeights(weightData.slice().buffer, weightSpecs as Parameters<typeof tf.io.decodeWeights>[1]);
     const bin = `${basename(flags.saveWeights, '.json')}.bin`;
-    const encoded = await encodeWeightsFile(tf, namedWeightsOf(model), bin);
+    const encoded = await encodeWeightsFile(tf, tensors, bin);
+    tf.dispose(Object.values(tensors));
     await writeFile(flags.saveWeights, `${JSON.stringify(encoded.json, null, 2)}\n`);
     await writeFile(join(dirname(flags.saveWeights), bin), encoded.data);
   }
-  disposeModel(model);
   if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else
     process.stdout.write(

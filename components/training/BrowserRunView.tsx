@@ -9,6 +9,7 @@ import { MetricsTable } from './MetricsTable';
 import { ProgressBar } from './ProgressBar';
 import { paceOf } from './pace';
 import type { useBrowserTraining } from './useBrowserTraining';
+import { WeightPlanNote } from './WeightPlanNote';
 
 /**
  * A run in this browser, as it goes and when it is done: the backend it measured and chose, progress
@@ -68,6 +69,7 @@ export function BrowserRunView({ training, projectId }: { training: ReturnType<t
           </Link>
         ) : null}
       </div>
+      {training.weightPlan ? <WeightPlanNote plan={training.weightPlan} /> : null}
       <ErrorNote message={training.error} />
       <TrainingCharts batches={training.batches} epochs={training.epochs} revision={training.revision} />
       {phase === 'saving' ? <p className="muted">Saving the result and the trained weights…</p> : null}

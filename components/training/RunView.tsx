@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { call, urlOf } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import type { Evaluation } from '@/engine/train/evaluation';
+import { WeightLoadPlanSchema } from '@/engine/train/load-plan';
 import { runDurationMs } from '@/engine/train/time-left';
 import * as predictRoutes from '@/server/predict/routes';
 import * as trainingRoutes from '@/server/training/routes';
@@ -18,6 +19,7 @@ import { RunNameEditor } from './RunNameEditor';
 import { settingLabel } from './setting-label';
 import { flattenSettings } from './settings-diff';
 import { useFreshRun } from './useFreshRun';
+import { WeightPlanNote } from './WeightPlanNote';
 
 /**
  * One run: what it trained (version, dataset, settings), where and on which backend, how it went
@@ -35,6 +37,9 @@ export function RunView({ run: initialRun, canEdit }: { run: RunDetail; canEdit:
     if (!result.ok) return setError(result.message);
     router.push(`/projects/${run.projectId}/runs`);
   };
+  // Server runs record how the weights of the run they continue from were loaded.
+  const stored = WeightLoadPlanSchema.safeParse(run.config.weightPlan);
+  const weightPlan = stored.success ? stored.data : null;
   return (
     <div className="runs-page" data-hydrated="true">
       <p className="small">
@@ -53,6 +58,7 @@ export function RunView({ run: initialRun, canEdit }: { run: RunDetail; canEdit:
             {run.attempts}).
           </p>
         ) : null}
+        {weightPlan ? <WeightPlanNote plan={weightPlan} /> : null}
         {run.error ? <p className="alert error">{run.error}</p> : null}
         <ErrorNote message={error ?? refreshError} />
         <div className="train-actions">

@@ -2,8 +2,9 @@ import type { DatasetLocation } from '@/components/datasets/dataset-endpoints';
 import type { BackendFigures, BackendName } from '@/engine/backends';
 import type { GraphDoc } from '@/engine/graph/schema';
 import type { TrainingConfig, TrainingConfigInput } from '@/engine/graph/training-config';
+import type { EpochRecord } from '@/engine/train/epoch-record';
 import type { Evaluation } from '@/engine/train/evaluation';
-import type { EpochRecord } from '@/engine/train/train-model';
+import type { WeightLoadPlan } from '@/engine/train/load-plan';
 
 /** Messages between the Train page and its training Web Worker (train.worker.ts). */
 
@@ -50,6 +51,8 @@ export type FromWorker =
     }
   | { type: 'batches'; points: BatchPoint[] }
   | { type: 'epoch'; record: EpochRecord }
+  /** How the weights of the run this one continues from were loaded, layer by layer. */
+  | { type: 'weights'; plan: WeightLoadPlan }
   | {
       type: 'done';
       cancelled: boolean;
@@ -60,6 +63,8 @@ export type FromWorker =
       model: {
         modelTopology: Record<string, unknown>;
         weightSpecs: { name: string; shape: number[]; dtype: string }[];
+        /** TF.js layer name → node id: the weights' identity. */
+        layerNodes: Record<string, string>;
         weightData: ArrayBuffer;
       } | null;
       /** `tf.memory().numTensors` before the run and after everything was disposed. */

@@ -6,9 +6,10 @@ import { type CallBody, call, decodeAnswer, urlOf } from '@/components/ui/api';
 import type { BackendFigures, BackendName } from '@/engine/backends';
 import type { GraphDoc } from '@/engine/graph/schema';
 import type { TrainingConfig, TrainingConfigInput } from '@/engine/graph/training-config';
+import type { EpochRecord } from '@/engine/train/epoch-record';
 import type { Evaluation } from '@/engine/train/evaluation';
+import type { WeightLoadPlan } from '@/engine/train/load-plan';
 import { QUEUED, type RunEvent, type RunState, runTransition } from '@/engine/train/run-lifecycle';
-import type { EpochRecord } from '@/engine/train/train-model';
 import * as trainingRoutes from '@/server/training/routes';
 import type { BatchPoint, FromWorker, ToWorker } from './protocol';
 
@@ -40,6 +41,8 @@ export interface BrowserTraining {
   evaluation: Evaluation | null;
   finalMetrics: Record<string, number> | null;
   tensors: { baseline: number; after: number } | null;
+  /** How the weights of the run this one continues from were loaded, layer by layer. */
+  weightPlan: WeightLoadPlan | null;
   error: string | null;
   /** Bumped whenever the series above grew, so charts know to redraw. */
   revision: number;
@@ -68,6 +71,7 @@ export function useBrowserTraining(): BrowserTraining {
   const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
   const [finalMetrics, setFinalMetrics] = useState<Record<string, number> | null>(null);
   const [tensors, setTensors] = useState<BrowserTraining['tensors']>(null);
+  const [weightPlan, setWeightPlan] = useState<WeightLoadPlan | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
   const batches = useRef<BatchPoint[]>([]);
@@ -100,6 +104,7 @@ export function useBrowserTraining(): BrowserTraining {
       setEvaluation(null);
       setFinalMetrics(null);
       setTensors(null);
+      setWeightPlan(null);
       setError(null);
       setRunId(null);
       setFigures([]);
@@ -108,6 +113,7 @@ export function useBrowserTraining(): BrowserTraining {
       setPhase('measuring');
       dispatch({ type: 'reset' });
       let id: string | null = null;
+      let plan: WeightLoadPlan | null = null;
       const w = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });
       worker.current = w;
       const send = (message: ToWorker) => w.postMessage(message);
@@ -164,6 +170,9 @@ export function useBrowserTraining(): BrowserTraining {
           const runId = id;
           if (runId)
             void report(() => call(trainingRoutes.reportEpoch, { params: { runId }, body: { epoch, metrics, learningRate, seconds } }));
+        } else if (message.type === 'weights') {
+          plan = message.plan;
+          setWeightPlan(message.plan);
         } else if (message.type === 'done') {
           setEvaluation(message.evaluation);
           setFinalMetrics(message.finalMetrics);
@@ -185,7 +194,12 @@ export function useBrowserTraining(): BrowserTraining {
                 () => null,
               );
               if (uploaded?.ok) {
-                weights = { hash: uploaded.data.hash, modelTopology: message.model.modelTopology, weightSpecs: message.model.weightSpecs };
+                weights = {
+                  hash: uploaded.data.hash,
+                  modelTopology: message.model.modelTopology,
+                  weightSpecs: message.model.weightSpecs,
+                  layerNodes: message.model.layerNodes,
+                };
               }
             }
             const finished = await call(trainingRoutes.finishRun, {
@@ -196,6 +210,7 @@ export function useBrowserTraining(): BrowserTraining {
                 wallTimeMs: message.wallTimeMs,
                 ...(message.evaluation ? { evaluation: message.evaluation } : {}),
                 ...(weights ? { weights } : {}),
+                ...(plan ? { weightPlan: plan } : {}),
               },
             });
             if (!finished.ok) setError(`The result could not be saved: ${finished.message}`);
@@ -236,6 +251,7 @@ export function useBrowserTraining(): BrowserTraining {
     evaluation,
     finalMetrics,
     tensors,
+    weightPlan,
     error,
     revision,
     start,

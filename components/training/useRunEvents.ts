@@ -2,8 +2,8 @@
 
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { urlOf } from '@/components/ui/api';
+import type { EpochRecord } from '@/engine/train/epoch-record';
 import { type RunEvent as LifecycleEvent, QUEUED, type RunState, runTransition } from '@/engine/train/run-lifecycle';
-import type { EpochRecord } from '@/engine/train/train-model';
 import * as trainingRoutes from '@/server/training/routes';
 import type { BatchPoint } from './protocol';
 

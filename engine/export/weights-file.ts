@@ -20,10 +20,3 @@ export async function encodeWeightsFile(
   const { data, specs } = await tf.io.encodeWeights(tensors);
   return { json: { format: 'netcanvas.weights', weightsManifest: [{ paths: [binName], weights: specs }] }, data: new Uint8Array(data) };
 }
-
-/** Named tensors of a model's weights, keyed the way TF.js keys them in manifests. */
-export function namedWeightsOf(model: tfjs.LayersModel): tfjs.NamedTensorMap {
-  const named: tfjs.NamedTensorMap = {};
-  for (const weight of model.weights) named[weight.originalName] = weight.read();
-  return named;
-}

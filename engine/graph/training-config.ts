@@ -75,7 +75,12 @@ export const TrainingConfigSchema = z
       .default(null)
       .describe('Stop when the monitored figure has not improved for this many epochs.'),
     keepBest: z.boolean().default(true).describe('Keep the weights of the best epoch rather than the last.'),
-    seed: z.number().int().optional().describe('Seed for shuffling and splits, for runs you can repeat.').meta({ placeholder: 'random' }),
+    seed: z
+      .number()
+      .int()
+      .optional()
+      .describe('Seed for the initial weights, shuffling and splits, for runs you can repeat.')
+      .meta({ placeholder: 'random' }),
   })
   .strict();
 

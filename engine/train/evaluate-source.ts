@@ -2,7 +2,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { BatchSource, SplitName } from '../data/batch-source';
 import type { Tf } from '../layers/spec';
 import { batchTensors, type TargetShape } from './batch-tensors';
-import { metricName } from './train-model';
+import { metricName } from './epoch-record';
 
 /**
  * Loss and metrics of a compiled model over one split of a source, streamed batch by batch and

@@ -5,10 +5,11 @@ import type { Tf } from '../layers/spec';
 import { lossFor } from '../tasks/objectives';
 import { taskSpec } from '../tasks/registry';
 import { batchTensors, outputUnits, type TargetShape } from './batch-tensors';
+import { type EpochRecord, metricName, type TrainOutcome } from './epoch-record';
 import { evaluateSource, prefixed } from './evaluate-source';
 import { throttledYield } from './macrotask';
 import { scheduledRate, setLearningRate } from './optimizer';
-import { compileForTraining, type EpochRecord, metricName, type TrainOutcome } from './train-model';
+import { compileForTraining } from './prepare-model';
 
 /** Keep-best and early-stopping bookkeeping: part of a checkpoint, so a resumed run decides alike. */
 export interface TrackerState {

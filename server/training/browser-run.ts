@@ -50,9 +50,15 @@ async function* streamOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8
 /** The page's last report: final status and figures, evaluation, and the trained weights. */
 export async function finishBrowserRun(runId: string, body: FinishRunBody): Promise<{ status: string }> {
   await openBrowserRun(runId);
+  if (body.weightPlan) {
+    const run = await db().trainingRun.findUniqueOrThrow({ where: { id: runId }, select: { config: true } });
+    const config = { ...((run.config ?? {}) as Record<string, unknown>), weightPlan: body.weightPlan };
+    await db().trainingRun.update({ where: { id: runId }, data: { config: config as object } });
+  }
   if (body.weights) {
     await requireOwnUpload(runId, body.weights.hash);
-    await saveRunWeights(runId, body.weights.hash, { modelTopology: body.weights.modelTopology, weightSpecs: body.weights.weightSpecs });
+    const { hash, modelTopology, weightSpecs, layerNodes } = body.weights;
+    await saveRunWeights(runId, hash, { modelTopology, weightSpecs, ...(layerNodes ? { layerNodes } : {}) });
   }
   await finishRun(runId, {
     status: body.status,

@@ -1,5 +1,10 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import { assignLayerNames } from '@/engine/analysis/layer-names';
+import type { SavedWeights } from '@/engine/train/node-weights';
+import { readBlobBytes } from '@/server/blobs/read-blob';
 import { db } from '@/server/db/client';
 import { badRequest, notFound } from '@/server/http/errors';
+import { getVersion } from '@/server/versions/get-version';
 
 /** What a `weights` artifact keeps besides the weights.bin blob: enough to write a model.json. */
 export interface WeightsMeta {
@@ -7,6 +12,8 @@ export interface WeightsMeta {
   weightSpecs: { name: string; shape: number[]; dtype: string }[];
   /** Epoch whose weights these are (keep-best: the best one). */
   epoch?: number | null;
+  /** TF.js layer name → node id; absent in weights stored before it was recorded (see {@link runLayerNodes}). */
+  layerNodes?: Record<string, string>;
 }
 
 /**
@@ -56,5 +63,29 @@ export async function runModelJson(runId: string): Promise<Record<string, unknow
     convertedBy: null,
     modelTopology: meta.modelTopology,
     weightsManifest: [{ paths: ['weights.bin'], weights: meta.weightSpecs }],
+    // Which node each layer came from, so "continue from this run" loads weights by node, not by name.
+    userDefinedMetadata: { layerNodes: await runLayerNodes(runId, meta) },
   };
+}
+
+/**
+ * Which node each layer of a run's weights came from. Recorded with the weights since weights are
+ * keyed by node; for weights stored before that, worked out from the version the run trained on
+ * (the layer names were then, as now, given by `assignLayerNames` in node order).
+ */
+export async function runLayerNodes(runId: string, meta: WeightsMeta): Promise<Record<string, string>> {
+  if (meta.layerNodes) return meta.layerNodes;
+  const run = await db().trainingRun.findUniqueOrThrow({ where: { id: runId }, select: { projectId: true, versionNumber: true } });
+  const version = await getVersion(run.projectId, run.versionNumber).catch(() => null);
+  const out: Record<string, string> = {};
+  for (const [nodeId, layerName] of assignLayerNames(version?.graph.nodes ?? [])) out[layerName] = nodeId;
+  return out;
+}
+
+/** A run's trained weights as tensors, with the node of each layer (the caller disposes the tensors). */
+export async function runSavedWeights(tf: typeof tfjs, runId: string): Promise<SavedWeights> {
+  const { blobHash, meta } = await runWeights(runId);
+  const bytes = await readBlobBytes(blobHash);
+  const tensors = tf.io.decodeWeights(bytes.slice().buffer, meta.weightSpecs as tfjs.io.WeightsManifestEntry[]);
+  return { tensors, layerNodes: await runLayerNodes(runId, meta) };
 }

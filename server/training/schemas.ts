@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AugmentationConfigSchema } from '@/engine/data/augment';
 import { StoredTrainingSchema } from '@/engine/graph/training-config';
 import { EvaluationSchema } from '@/engine/tasks/evaluation-schema';
+import { WeightLoadPlanSchema } from '@/engine/train/load-plan';
 import { int32 } from '@/server/http/int32';
 
 /** The data a run trains on: a built-in set by name, or a stored dataset version. */
@@ -125,12 +126,16 @@ export const FinishRunBodySchema = z
     wallTimeMs: int32().min(0).optional(),
     error: z.string().max(2000).optional(),
     evaluation: EvaluationSchema.nullable().optional(),
+    /** How the weights of the run this one continued from were loaded (kept with the run's settings). */
+    weightPlan: WeightLoadPlanSchema.optional(),
     /** Weights uploaded first with PUT /api/runs/:runId/weights.bin, and the model they belong to. */
     weights: z
       .object({
         hash: z.string().regex(/^[0-9a-f]{64}$/),
         modelTopology: z.record(z.string(), z.unknown()),
         weightSpecs: z.array(z.object({ name: z.string(), shape: z.array(int32()), dtype: z.string() }).passthrough()),
+        /** TF.js layer name → node id: the weights' identity, so a renamed layer keeps them. */
+        layerNodes: z.record(z.string(), z.string()).optional(),
       })
       .optional(),
   })

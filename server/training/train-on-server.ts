@@ -1,16 +1,11 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { AugmentationConfigSchema, augmentBatch, isAugmentationOff } from '@/engine/data/augment';
-import { encodeCheckpoint } from '@/engine/train/checkpoint';
-import { disposeModel } from '@/engine/train/prepare-model';
-import { trainFromSource } from '@/engine/train/train-stream';
-import { writeBlob } from '@/server/blobs/write-blob';
+import { runJob } from '@/engine/train/run-job';
 import { db } from '@/server/db/client';
 import { completeServerRun } from '@/server/training/complete-server-run';
 import { finishRun } from '@/server/training/finish-run';
 import { keepLease, releaseLease } from '@/server/training/lease';
-import { prepareServerRun, RunProblem } from '@/server/training/prepare-server-run';
-import { recordServerEpoch } from '@/server/training/record-epoch';
-import { publishRunEvent } from '@/server/training/run-events';
+import { type PreparedServerRun, prepareServerRun, RunProblem } from '@/server/training/prepare-server-run';
+import { serverRunHost } from '@/server/training/server-run-host';
 
 /** How a worker's turn at a run ended. */
 export type ServerRunOutcome =
@@ -33,93 +28,49 @@ export interface ServerRunOptions {
 }
 
 /**
- * Trains one run on this worker, as its lease holder: compiles, restores the checkpoint if any,
- * trains on the BatchSource (augmenting training batches if the settings ask), and after every epoch
- * writes a checkpoint blob and records the epoch with it atomically, then tells the viewers. Progress
- * of each batch is published a few times a second. Stops between batches when cancelled, when the
- * lease is lost, or when the worker shuts down. At the end: test figures, evaluation, trained weights,
- * final status.
+ * Trains one run on this worker, as its lease holder, with the engine's run driver (`runJob`) and
+ * the server's host (`server-run-host.ts`): the checkpoint restored if any, every epoch recorded with
+ * its checkpoint atomically, progress published a few times a second, stopping between batches when
+ * cancelled, when the lease is lost, or when the worker shuts down. At the end: the trained weights,
+ * the final figures and evaluation, the final status.
  */
 export async function trainOnServer(tf: typeof tfjs, options: ServerRunOptions): Promise<ServerRunOutcome> {
   const { runId, workerId } = options;
   const lease = keepLease(runId, workerId);
-  const started = Date.now();
-  let previousCheckpoint = options.checkpoint.hash;
   try {
-    let prepared: Awaited<ReturnType<typeof prepareServerRun>>;
+    let prepared: PreparedServerRun;
     try {
-      prepared = await prepareServerRun(tf, runId, options.checkpoint);
+      prepared = await prepareServerRun(runId);
     } catch (error) {
       if (!(error instanceof RunProblem)) throw error;
       await finishRun(runId, { status: 'failed', error: error.message, workerId });
       return 'failed';
     }
-    const { model, source, config, settings } = prepared;
-    const augmentation = settings.augmentation ? AugmentationConfigSchema.parse(settings.augmentation) : null;
-    const augment = augmentation && !isAugmentationOff(augmentation) ? augmentation : null;
-    const stop = () => lease.state.lost || lease.state.cancelRequested || (options.stopping?.() ?? false);
-    let lastProgress = 0;
-    await publishRunEvent(runId, { type: 'status', status: 'running', backend: tf.getBackend() });
+    const host = serverRunHost(tf, prepared, { ...options, lease, replaced: (hash) => deleteCheckpointBlob(hash) });
     try {
-      const outcome = await trainFromSource(tf, model, source, {
-        config,
-        initialEpoch: prepared.initialEpoch,
-        tracker: prepared.tracker,
-        bestWeights: prepared.bestWeights,
-        shouldStop: stop,
-        ...(augment
-          ? {
-              transformBatch: (batch, epoch, index) =>
-                augmentBatch(batch, source.featureShape, augment, (config.seed ?? 1) * 1_000_003 + epoch * 10_007 + index),
-            }
-          : {}),
-        onBatchEnd: async (info) => {
-          const now = Date.now();
-          if (now - lastProgress < (options.progressEveryMs ?? 500) && info.batch + 1 < info.batches) return;
-          lastProgress = now;
-          await publishRunEvent(runId, {
-            type: 'progress',
-            epoch: info.epoch,
-            batch: info.batch + 1,
-            batches: info.batches,
-            totalEpochs: config.epochs,
-            metrics: info.metrics,
-          }).catch(() => undefined);
-        },
-        onEpochEnd: async (record, context) => {
-          const bytes = await encodeCheckpoint(tf, context.model, record.epoch, context.tracker, context.bestWeights);
-          const blob = await writeBlob(bytes, { mediaType: 'application/x-netcanvas-checkpoint' });
-          const kept = await recordServerEpoch(
-            runId,
-            workerId,
-            {
-              epoch: record.epoch,
-              metrics: { ...record.metrics, samplesPerSecond: record.samplesPerSecond },
-              learningRate: record.learningRate,
-              seconds: record.seconds,
-            },
-            blob.hash,
-          );
-          if (!kept) {
-            lease.state.lost = true;
-            return;
-          }
-          if (previousCheckpoint && previousCheckpoint !== blob.hash) await deleteCheckpointBlob(previousCheckpoint);
-          previousCheckpoint = blob.hash;
-          await lease.renew();
-        },
-      });
+      const result = await runJob(tf, prepared.doc, prepared.settings, host);
+      if (!result.ok) {
+        await finishRun(runId, { status: 'failed', error: result.problem, workerId });
+        return 'failed';
+      }
       if (lease.state.lost) return 'lost';
-      if (outcome.cancelled && !lease.state.cancelRequested) {
+      if (result.cancelled && !lease.state.cancelRequested) {
         await releaseLease(runId, workerId);
         return 'interrupted';
       }
-      if (outcome.cancelled) {
+      if (result.cancelled || !result.artifacts) {
         await finishRun(runId, { status: 'cancelled', workerId });
         return 'cancelled';
       }
-      await completeServerRun(tf, { runId, workerId, model, source, config, outcome, startedMs: started });
-      if (previousCheckpoint) await deleteCheckpointBlob(previousCheckpoint, runId);
+      await completeServerRun({
+        runId,
+        workerId,
+        finalMetrics: result.finalMetrics,
+        evaluation: result.evaluation,
+        artifacts: result.artifacts,
+      });
+      const last = host.lastCheckpoint();
+      if (last) await deleteCheckpointBlob(last, runId);
       return 'completed';
     } catch (error) {
       // The database or the network failing is worth a retry (the job is retried from the checkpoint);
@@ -127,8 +78,6 @@ export async function trainOnServer(tf: typeof tfjs, options: ServerRunOptions):
       if (isInfrastructureError(error)) throw error;
       await finishRun(runId, { status: 'failed', error: `Training failed: ${(error as Error).message ?? String(error)}`, workerId });
       return 'failed';
-    } finally {
-      disposeModel(model);
     }
   } finally {
     lease.stop();

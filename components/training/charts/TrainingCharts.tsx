@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import type { EpochRecord } from '@/engine/train/train-model';
+import type { EpochRecord } from '@/engine/train/epoch-record';
 import type { BatchPoint } from '../protocol';
 import { type ChartSeries, LineChart } from './LineChart';
 

@@ -10,7 +10,7 @@ import { compileObjectives } from '../../../engine/tasks/objectives';
 import { TASK_IDS, TASKS, taskForTableLabel, taskSpec } from '../../../engine/tasks/registry';
 import { regression } from '../../../engine/tasks/regression';
 import type { AnyTaskSpec, LabelFacts, TargetContext } from '../../../engine/tasks/spec';
-import { metricName } from '../../../engine/train/train-model';
+import { metricName } from '../../../engine/train/epoch-record';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -89,9 +89,8 @@ export interface ApiResponse<T = unknown> {
   headers: Headers;
 }
 
-/** Sends one request through the matching route handler. */
-// biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies loosely and assert on them
-export async function call<T = any>(method: Method, url: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+/** Sends one request through the matching route handler and returns its raw Response. */
+export async function send(method: Method, url: string, options: CallOptions = {}): Promise<Response> {
   const { pathname } = new URL(url, ORIGIN);
   const route = ROUTES.find((r) => r.pattern.test(pathname));
   if (!route) throw new Error(`no route file for ${pathname}`);
@@ -103,7 +102,7 @@ export async function call<T = any>(method: Method, url: string, options: CallOp
   });
   const mod = await load(route.file);
   const handler = mod[method] as ((req: Request, ctx: { params: Promise<typeof params> }) => Promise<Response>) | undefined;
-  if (!handler) return { status: 405, body: null as T, headers: new Headers() };
+  if (!handler) return new Response(null, { status: 405 });
   const headers = new Headers(options.headers);
   if (options.origin !== null) headers.set('origin', options.origin ?? ORIGIN);
   if (options.as?.cookie) headers.set('cookie', options.as.cookie);
@@ -114,7 +113,13 @@ export async function call<T = any>(method: Method, url: string, options: CallOp
     headers.set('content-type', 'application/json');
   }
   const request = new Request(new URL(url, ORIGIN), { method, headers, body });
-  const response = await handler(request, { params: Promise.resolve(params) });
+  return handler(request, { params: Promise.resolve(params) });
+}
+
+/** Sends one request through the matching route handler. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies loosely and assert on them
+export async function call<T = any>(method: Method, url: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+  const response = await send(method, url, options);
   const text = await response.text();
   let parsed: unknown = null;
   try {

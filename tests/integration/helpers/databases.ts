@@ -76,21 +76,35 @@ export const KINDS: DatabaseKind[] = (process.env.NETCANVAS_TEST_DATABASES?.spli
  * point at that database; `env.db` is available from beforeAll on.
  */
 export function describeEachDatabase(name: string, body: (env: { db: TestDatabase }) => void): void {
-  for (const kind of KINDS) {
-    const declare = kind === 'postgres' && !POSTGRES_AVAILABLE ? describe.skip : describe;
-    declare(`${name} [${kind}]`, () => {
-      const env = {} as { db: TestDatabase };
-      beforeAll(async () => {
-        env.db = await openDatabase(kind);
-        await useDatabase(env.db.url);
-        resetAuth();
-      });
-      afterAll(async () => {
-        const { db } = await import('@/server/db/client');
-        await db().$disconnect();
-        await env.db?.close();
-      });
-      body(env);
+  for (const kind of KINDS) suiteOn(kind, name, body, kind === 'postgres' && !POSTGRES_AVAILABLE ? describe.skip : describe);
+}
+
+/**
+ * Declares a suite once, on PostgreSQL when it runs here, else on PGlite: for suites whose process
+ * state (a TF.js backend, a module of the browser's worker) allows one database per file.
+ */
+export function describeOnOneDatabase(name: string, body: (env: { db: TestDatabase }) => void): void {
+  suiteOn(POSTGRES_AVAILABLE ? 'postgres' : 'pglite', name, body, describe);
+}
+
+function suiteOn(
+  kind: DatabaseKind,
+  name: string,
+  body: (env: { db: TestDatabase }) => void,
+  declare: typeof describe | typeof describe.skip,
+): void {
+  declare(`${name} [${kind}]`, () => {
+    const env = {} as { db: TestDatabase };
+    beforeAll(async () => {
+      env.db = await openDatabase(kind);
+      await useDatabase(env.db.url);
+      resetAuth();
     });
-  }
+    afterAll(async () => {
+      const { db } = await import('@/server/db/client');
+      await db().$disconnect();
+      await env.db?.close();
+    });
+    body(env);
+  });
 }
