@@ -21,8 +21,8 @@ export async function sweepGuests(now = new Date()): Promise<number> {
   return guests.length;
 }
 
-/** Sweeps now and then every hour; returns a stop function. */
-export function startGuestSweeper(everyMs = 60 * 60 * 1000): () => void {
+/** Sweeps half a minute after the worker starts, then every hour; returns a stop function. */
+export function startGuestSweeper(everyMs = 60 * 60 * 1000, firstAfterMs = 30_000): () => void {
   const tick = () =>
     sweepGuests().then(
       (n) => {
@@ -30,7 +30,12 @@ export function startGuestSweeper(everyMs = 60 * 60 * 1000): () => void {
       },
       (error: Error) => console.error('[worker] removing old guests failed:', error.message),
     );
-  void tick();
+  // The first sweep waits a little: loading the database client blocks the event loop for a moment,
+  // and a worker that is stopped right after it starts should stop at once.
+  const first = setTimeout(() => void tick(), firstAfterMs);
   const timer = setInterval(() => void tick(), everyMs);
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

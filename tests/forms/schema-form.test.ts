@@ -19,7 +19,11 @@ describe('describeSchema', () => {
     expect(f.optimizer).toMatchObject({ kind: 'enum', default: 'adam', label: 'Optimizer' });
     expect(f.learningRate).toMatchObject({ kind: 'number', integer: false, min: 0, exclusiveMin: true, max: 10, default: 0.001 });
     expect(f.batchSize).toMatchObject({ kind: 'number', integer: true, min: 1, max: 4096, label: 'Batch size' });
-    expect(f.metrics).toMatchObject({ kind: 'list', item: { kind: 'enum', options: ['accuracy', 'mae', 'mse'] }, default: ['accuracy'] });
+    expect(f.metrics).toMatchObject({
+      kind: 'list',
+      item: { kind: 'enum', options: ['accuracy', 'mae', 'mse', 'meanIou', 'psnr'] },
+      default: ['accuracy'],
+    });
     expect(f.shuffle).toMatchObject({ kind: 'boolean', default: true });
     expect(f.seed).toMatchObject({ kind: 'number', integer: true, placeholder: 'random' });
     expect(f.seed?.default).toBeUndefined();
