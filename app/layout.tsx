@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/SignOutButton';
 import { currentUser } from '@/server/auth/current-user';
+import { isGuestEmail } from '@/server/onboarding/guest-email';
 import './globals.css';
 
 /** Every page depends on who is signed in. */
@@ -34,9 +35,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
           {user ? (
             <>
-              <Link className="who" href="/account" title="Your account">
-                {user.email}
-              </Link>
+              {isGuestEmail(user.email) ? (
+                <Link className="who" href="/keep" title="Sign up to keep your work">
+                  Guest
+                </Link>
+              ) : (
+                <Link className="who" href="/account" title="Your account">
+                  {user.email}
+                </Link>
+              )}
               <SignOutButton />
             </>
           ) : (
