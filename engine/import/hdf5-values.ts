@@ -1,4 +1,5 @@
 import type { Dataset, Group } from 'jsfive';
+import { halfToFloat } from '../half-float';
 import type { WeightArray } from './weight-arrays';
 
 /**
@@ -66,16 +67,6 @@ function contiguousFloats(dataset: Dataset, file: ArrayBuffer, dtype: string, co
   } catch {
     return undefined;
   }
-}
-
-/** IEEE 754 half precision to a number. */
-function halfToFloat(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exponent = (h >> 10) & 0x1f;
-  const fraction = h & 0x3ff;
-  if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
-  if (exponent === 0x1f) return fraction ? Number.NaN : sign * Number.POSITIVE_INFINITY;
-  return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
 }
 
 /** A child by path, or null when jsfive cannot find or open it. */

@@ -1,3 +1,4 @@
+import { halfToFloat } from '../half-float';
 import { type OnnxTensor, onnx, toNumber } from './proto';
 
 const { DataType } = onnx.TensorProto;
@@ -79,14 +80,4 @@ export function readTensor(tensor: OnnxTensor): TensorValues | undefined {
     default:
       return undefined;
   }
-}
-
-/** IEEE 754 half precision to a number. */
-function halfToFloat(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exponent = (h >> 10) & 0x1f;
-  const fraction = h & 0x3ff;
-  if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
-  if (exponent === 0x1f) return fraction ? Number.NaN : sign * Number.POSITIVE_INFINITY;
-  return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
 }
