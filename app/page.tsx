@@ -2,9 +2,12 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { TryItNow } from '@/components/onboarding/TryItNow';
 import { currentUser } from '@/server/auth/current-user';
+import { signUpConfirmedByMail } from '@/server/env';
 
 export default async function Home() {
   if (await currentUser()) redirect('/projects');
+  // A guest signs in at once; where sign-up is confirmed by mail, nobody does (server/env.ts).
+  const guests = !signUpConfirmedByMail();
   return (
     <>
       <section className="hero">
@@ -14,7 +17,7 @@ export default async function Home() {
           whole history of every model with your team.
         </p>
         <div className="row" style={{ justifyContent: 'center' }}>
-          <TryItNow />
+          {guests ? <TryItNow /> : null}
           <Link href="/sign-up" className="button">
             Create an account
           </Link>
@@ -22,7 +25,7 @@ export default async function Home() {
             Sign in
           </Link>
         </div>
-        <p className="muted small">No account needed to try: a demo trains in your browser, and signing up keeps it.</p>
+        {guests ? <p className="muted small">No account needed to try: a demo trains in your browser, and signing up keeps it.</p> : null}
       </section>
       <section className="features">
         <div className="panel">

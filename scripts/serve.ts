@@ -4,17 +4,23 @@
  * limits would count whatever address a client claims. Here the header is replaced, before Next
  * sees the request, with the one address we believe (server/http/client-address.ts): the socket's,
  * or the one the operator's own proxies appended (TRUSTED_PROXY). `X-Real-IP` is dropped likewise.
+ * The live rooms (co-editing, present mode) share the port: WebSocket upgrades on /api/collab go to
+ * them (server/live/collab-server.ts).
  */
 import { createServer } from 'node:http';
 import next from 'next';
 import { cleanStaleStaging } from '@/server/datasets/ingest/clean-stale-staging';
 import { port, trustedProxyHops } from '@/server/env';
 import { clientAddress } from '@/server/http/client-address';
+import { createCollabServer } from '@/server/live/collab-server';
+import { ROOMS_SERVED } from '@/server/live/live-rooms-enabled';
 
 async function main(): Promise<void> {
   const hops = trustedProxyHops();
   const cleaned = await cleanStaleStaging();
   if (cleaned.length) console.log(`[netcanvas] removed ${cleaned.length} staging folder(s) left by interrupted uploads`);
+  // Project pages join the live rooms this server serves below.
+  process.env[ROOMS_SERVED] = '1';
   const app = next({ dev: false, dir: process.cwd(), port: port() });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -28,12 +34,16 @@ async function main(): Promise<void> {
       response.end('Internal Server Error');
     });
   });
+  const collab = createCollabServer();
+  server.on('upgrade', (request, socket, head) => {
+    if (!collab.handleUpgrade(request, socket, head)) socket.destroy();
+  });
   server.listen(port(), () =>
     console.log(`[netcanvas] web server ready on port ${port()}${hops ? ` behind ${hops} trusted proxy hop(s)` : ''}`),
   );
   // Open streams (Server-Sent Events) would hold close() up: give them a few seconds, then go.
   const stop = () => {
-    server.close(() => process.exit(0));
+    void collab.close().finally(() => server.close(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5000).unref();
   };

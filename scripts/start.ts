@@ -49,6 +49,7 @@ const BUILD_INPUTS = [
   'components',
   'server',
   'engine',
+  'live',
   'public',
   'prisma/schema.prisma',
   'next.config.js',

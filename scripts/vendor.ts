@@ -1,7 +1,7 @@
 /**
  * Copies the browser files the app serves from `public/vendor` out of node_modules: elk's Web
  * Worker (the editor's auto-layout runs there, off the main thread) and TF.js's wasm binaries
- * (browser training on the wasm backend). Run by `postinstall` and by
+ * (browser training on the wasm backend) and ONNX Runtime Web's binary (checking ONNX exports). Run by `postinstall` and by
  * `npm start` before building; the copies are not in git.
  */
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
@@ -17,6 +17,8 @@ export const VENDOR_FILES: Record<string, string> = {
   '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm': 'tfjs-wasm/tfjs-backend-wasm.wasm',
   '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm': 'tfjs-wasm/tfjs-backend-wasm-simd.wasm',
   '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm': 'tfjs-wasm/tfjs-backend-wasm-threaded-simd.wasm',
+  // ONNX Runtime Web's binary, to run exported ONNX files in the browser before they are downloaded.
+  'onnxruntime-web/dist/ort-wasm-simd-threaded.wasm': 'ort/ort-wasm-simd-threaded.wasm',
 };
 
 /** Copies the vendor files whose content changed; returns the names copied. */

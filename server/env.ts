@@ -42,6 +42,19 @@ export function trustedProxyHops(): number {
   return hops;
 }
 
+/**
+ * NETCANVAS_CONFIRM_SIGN_UP=1: a new account signs in only after opening a mailed link, and signing up
+ * with an address that already has an account answers exactly as for a new one (the owner is mailed
+ * instead), so sign-up tells nobody which addresses have accounts. Off by default: a first visit signs
+ * in at once.
+ */
+export function signUpConfirmedByMail(): boolean {
+  const value = process.env.NETCANVAS_CONFIRM_SIGN_UP?.trim();
+  if (!value || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  throw new Error(`NETCANVAS_CONFIRM_SIGN_UP must be 1 or 0, not "${value}".`);
+}
+
 /** BETTER_AUTH_SECRET, else the one `npm start` generated in the data folder. */
 export function authSecret(): string {
   const fromEnv = process.env.BETTER_AUTH_SECRET;

@@ -14,6 +14,8 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const next = useSearchParams().get('next');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Where the link to finish signing up went, when sign-up is confirmed by mail. */
+  const [mailedTo, setMailedTo] = useState<string | null>(null);
   const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -25,16 +27,39 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
     setError(null);
     const result =
       mode === 'sign-up'
-        ? await authClient.signUp.email({ name: String(form.get('name') ?? '').trim() || email.split('@')[0] || email, email, password })
+        ? await authClient.signUp.email({
+            name: String(form.get('name') ?? '').trim() || email.split('@')[0] || email,
+            email,
+            password,
+            callbackURL: sameOriginPath(next, '/projects'),
+          })
         : await authClient.signIn.email({ email, password });
     setBusy(false);
     if (result.error) {
       setError(explain(result.error.status, result.error.message));
       return;
     }
+    // No session yet: this server confirms new accounts by mail first.
+    if (mode === 'sign-up' && !result.data?.token) {
+      setMailedTo(email);
+      return;
+    }
     router.push(sameOriginPath(next, '/projects'));
     router.refresh();
   }
+
+  if (mailedTo)
+    return (
+      <section className="stack panel" aria-label="Check your inbox">
+        <h1>Check your inbox</h1>
+        <p role="status">
+          We sent a link to <strong>{mailedTo}</strong>. Open it within a day to finish creating your account; it signs you in.
+        </p>
+        <p className="muted small">
+          Nothing there? Look in the spam folder, or <Link href="/sign-in">sign in</Link> if you already have an account.
+        </p>
+      </section>
+    );
 
   return (
     <form className="stack panel" method="post" onSubmit={submit} aria-label={mode === 'sign-up' ? 'Sign up' : 'Sign in'}>
@@ -88,6 +113,8 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
 function explain(status: number, message: string | undefined): string {
   if (status === 429) return 'Too many attempts. Wait a minute and try again.';
   if (status === 401) return 'That email and password do not match an account.';
+  if (status === 403 && message?.toLowerCase().includes('not verified'))
+    return 'Confirm your address first: we have mailed you a new link to finish signing up.';
   if (status === 422 && message?.toLowerCase().includes('exist')) return 'An account with this email already exists. Sign in instead.';
   return message ? `${message}.`.replace(/\.\.$/, '.') : 'Something went wrong. Try again.';
 }

@@ -1,7 +1,9 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { BoxOverlay } from '@/components/training/DetectionImage';
 import type { Batch } from '@/engine/data/batch-source';
+import { labelToBoxes } from '@/engine/tasks/detection-boxes';
 import { drawSample } from './draw-sample';
 import { fetchBatch } from './http-batch-source';
 
@@ -20,6 +22,7 @@ export function BuiltinPreview({
   image,
   labelSize = 1,
   masks = false,
+  boxes = false,
 }: {
   name: string;
   featureShape: number[];
@@ -29,6 +32,8 @@ export function BuiltinPreview({
   labelSize?: number;
   /** The labels are masks (a class per pixel), drawn over their pictures. */
   masks?: boolean;
+  /** The labels are boxes with classes, drawn over their pictures. */
+  boxes?: boolean;
 }) {
   const [batch, setBatch] = useState<Batch | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,6 +58,7 @@ export function BuiltinPreview({
   }, [batch, image, featureShape, width, masks, labelSize]);
 
   const labelOf = (i: number) => {
+    if (boxes && batch) return `${labelToBoxes(batch.labels.subarray(i * labelSize, (i + 1) * labelSize)).length} box(es)`;
     if (labelSize > 1) return masks ? 'with its mask' : '';
     const label = batch?.labels[i] as number;
     return classes ? (classes[label] ?? String(label)) : Number(label.toPrecision(4));
@@ -64,12 +70,17 @@ export function BuiltinPreview({
       {Array.from({ length: batch.size }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a fixed grid of samples
         <figure key={i}>
-          <canvas
-            ref={(el) => {
-              canvases.current[i] = el;
-            }}
-            aria-label={`Sample ${i + 1}: ${labelOf(i)}`}
-          />
+          <span className={boxes ? 'detection-image' : undefined}>
+            <canvas
+              ref={(el) => {
+                canvases.current[i] = el;
+              }}
+              aria-label={`Sample ${i + 1}: ${labelOf(i)}`}
+            />
+            {boxes ? (
+              <BoxOverlay boxes={labelToBoxes(batch.labels.subarray(i * labelSize, (i + 1) * labelSize))} classes={classes ?? []} />
+            ) : null}
+          </span>
           {labelOf(i)}
         </figure>
       ))}

@@ -10,7 +10,7 @@ export interface ImagesStepProps {
   onFiles(archive: File | null, folder: PickedFile[] | null): void;
 }
 
-/** Images: a zip or a folder of class folders (dropped or chosen), and the size and colour they are stored at. */
+/** Images: a zip or a folder of class folders or of images with box annotations, and the size and colour they are stored at. */
 export function ImagesStep({ archive, folder, onFiles }: ImagesStepProps) {
   const [over, setOver] = useState(false);
 
@@ -83,6 +83,19 @@ export function ImagesStep({ archive, folder, onFiles }: ImagesStepProps) {
           </select>
         </label>
       </div>
+      <label>
+        Labels
+        <select name="task" defaultValue="classification">
+          <option value="classification">Class folders (one folder per class)</option>
+          <option value="detection">Boxes in annotation files (COCO .json, Pascal VOC .xml or YOLO .txt with classes.txt)</option>
+        </select>
+      </label>
+      <p className="small muted">
+        For boxes, put the annotation files anywhere in the archive beside the images; every image is stretched to the size above so the
+        boxes stay on their objects, and a box outside its image, an unknown class or a missing image refuses the upload with the file
+        named. An archive of images without any annotation is kept too: draw their boxes with <strong>Label boxes</strong> on the dataset's
+        page (name the classes below, or add them there).
+      </p>
       <label>
         Extra classes (comma-separated, for labelling)
         <input name="classes" placeholder="e.g. rust, blight" />

@@ -8,6 +8,7 @@ import * as datasetRoutes from '@/server/datasets/routes';
 import { AddClassForm } from './AddClassForm';
 import { sampleImageUrl } from './dataset-endpoints';
 import { actionForKey, classKeys, labelingStep, startLabeling } from './labeling-state';
+import { ProposalRunField } from './ProposalRunField';
 import { type Proposal, prelabel } from './prelabel';
 
 /** Most unlabelled samples loaded into one labelling session. */
@@ -196,22 +197,7 @@ export function LabelingView({
           <details>
             <summary>Pre-label with a trained model</summary>
             <div className="row" style={{ marginTop: '0.5rem' }}>
-              {runs.length > 0 ? (
-                <label>
-                  Model
-                  <select value={runId} onChange={(e) => setRunId(e.target.value)}>
-                    {runs.map((r) => (
-                      <option key={r.id} value={r.id}>
-                        {r.title}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              ) : null}
-              <label>
-                Run id
-                <input value={runId} onChange={(e) => setRunId(e.target.value)} placeholder="a finished run on this data" />
-              </label>
+              <ProposalRunField runs={runs} runId={runId} onRunId={setRunId} placeholder="a finished run on this data" />
               <button type="button" onClick={() => void runPrelabel()} disabled={!runId.trim() || prelabelProgress !== null}>
                 Propose classes
               </button>

@@ -42,7 +42,12 @@ export function SampleBrowser({
     };
   }, [datasetId, number, filter, offset]);
 
-  const labelOf = (s: SampleItem) => (s.label === null ? 'unlabelled' : (classes?.[s.label] ?? String(s.label)));
+  const labelOf = (s: SampleItem) => {
+    if (s.label === null) return 'unlabelled';
+    // A detection image's first slot is only its first box's class: say how many boxes it has.
+    if (s.boxes) return `${s.boxes.length} box${s.boxes.length === 1 ? '' : 'es'}`;
+    return classes?.[s.label] ?? String(s.label);
+  };
 
   return (
     <section className="panel" aria-label={images ? 'Gallery' : 'Rows'}>

@@ -9,6 +9,8 @@ import { type PickedFile, zipFiles } from './folder-zip';
 import { ImagesStep } from './ImagesStep';
 import { SplitStep } from './SplitStep';
 import { TableStep } from './TableStep';
+import { type TextChoice, TextStep } from './TextStep';
+import { previewTexts, type TextPreview } from './text-preview';
 import { UploadOutcome } from './UploadOutcome';
 import { uploadStep } from './upload-lifecycle';
 import { uploadFile } from './upload-request';
@@ -33,6 +35,14 @@ export function UploadWizard({ teams }: { teams: WizardTeam[] }) {
   const [types, setTypes] = useState<ColumnType[]>([]);
   const [label, setLabel] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
+  const [task, setTask] = useState('');
+  const [textChoice, setTextChoice] = useState<TextChoice>({ column: '', vocabularySize: 10_000, length: null });
+  const [textPreview, setTextPreview] = useState<TextPreview | null>(null);
+
+  async function chooseText(choice: TextChoice, file = csv) {
+    setTextChoice(choice);
+    setTextPreview(file && choice.column ? await previewTexts(file, choice.column) : null);
+  }
   const busy = state.phase === 'packing' || state.phase === 'uploading' || state.phase === 'processing';
 
   async function chooseCsv(file: File | null) {
@@ -43,6 +53,7 @@ export function UploadWizard({ teams }: { teams: WizardTeam[] }) {
     setPreview(p);
     setTypes(p.types);
     setLabel(p.columns[p.columns.length - 1] ?? '');
+    await chooseText({ ...textChoice, column: p.columns[0] ?? '' }, file);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -59,6 +70,7 @@ export function UploadWizard({ teams }: { teams: WizardTeam[] }) {
         height: num('height'),
         channels: num('channels'),
         fit: data.get('fit'),
+        task: data.get('task') ?? 'classification',
         classes: String(data.get('classes') ?? '')
           .split(',')
           .map((s) => s.trim())
@@ -69,14 +81,22 @@ export function UploadWizard({ teams }: { teams: WizardTeam[] }) {
       else if (folder?.length) body = await zipFiles(folder, (done, total) => dispatch({ type: 'pack', done, total }));
     } else if (csv && preview) {
       body = csv;
-      options = {
-        label,
-        types: Object.fromEntries(preview.columns.map((c, i) => [c, types[i] ?? 'numeric'])),
-        missing: data.get('missing'),
-        normalisation: data.get('normalisation'),
-        ...(data.get('task') ? { task: data.get('task') } : {}),
-        split,
+      const text = {
+        column: textChoice.column,
+        vocabularySize: textChoice.vocabularySize,
+        ...(textChoice.length === null ? {} : { length: textChoice.length }),
       };
+      options =
+        task === 'text-classification'
+          ? { label, text, split }
+          : {
+              label,
+              types: Object.fromEntries(preview.columns.map((c, i) => [c, types[i] ?? 'numeric'])),
+              missing: data.get('missing'),
+              normalisation: data.get('normalisation'),
+              ...(data.get('task') ? { task: data.get('task') } : {}),
+              split,
+            };
     }
     if (!body) {
       setError(format === 'zip' ? 'Choose a zip archive or drop a folder first.' : 'Choose a CSV file first.');
@@ -118,6 +138,19 @@ export function UploadWizard({ teams }: { teams: WizardTeam[] }) {
           onFile={(file) => void chooseCsv(file)}
           onTypes={setTypes}
           onLabel={setLabel}
+          task={task}
+          onTask={setTask}
+          textStep={
+            preview ? (
+              <TextStep
+                columns={preview.columns}
+                label={label}
+                choice={textChoice}
+                preview={textPreview}
+                onChange={(choice) => void chooseText(choice)}
+              />
+            ) : null
+          }
         />
       )}
       <SplitStep disabled={!hydrated || busy} />

@@ -33,6 +33,7 @@ export async function httpBatchSource(at: DatasetLocation, init: RequestInit = {
     featureShape: meta.featureShape,
     labelSize: meta.labelSize,
     ...(meta.classes ? { classes: meta.classes } : {}),
+    ...(meta.text ? { text: meta.text } : {}),
     count: (split: SplitName) => meta.counts[split],
     batches: (split, { batchSize, shuffleSeed }) =>
       batchesFromBlocks({

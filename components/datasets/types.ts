@@ -46,6 +46,8 @@ export interface SampleItem {
   split: 'train' | 'validation' | 'test' | 'none';
   name: string | null;
   values?: number[];
+  /** Detection: the image's boxes, when it has any label. */
+  boxes?: { classIndex: number }[];
 }
 
 export const canEdit = (role: DatasetItem['role']) => role === 'owner' || role === 'editor';

@@ -7,15 +7,18 @@ import type { FrameFlowNode } from './flow-elements';
 import { formatCompact } from './format';
 
 /**
- * The frame behind the layers of an expanded block. Its title bar moves the whole block, collapses
- * it, and renames it on double-click.
+ * The frame behind the layers of an expanded block. Its title bar moves the whole block, freezes or
+ * unfreezes all its layers, collapses it, and renames it on double-click.
  */
 function BlockFrameView({ data }: NodeProps<FrameFlowNode>) {
   const { group } = data;
   const { store, readOnly } = useEditor();
   const [editing, setEditing] = useState(false);
   return (
-    <div className={`block-frame block-frame--${group.status}`} data-testid={`frame-${group.id}`}>
+    <div
+      className={`block-frame block-frame--${group.status}${group.frozen ? ' block-frame--frozen' : ''}`}
+      data-testid={`frame-${group.id}`}
+    >
       <div className="block-frame__handle">
         {editing ? (
           <input
@@ -48,6 +51,24 @@ function BlockFrameView({ data }: NodeProps<FrameFlowNode>) {
         <span className="block-frame__meta">
           {group.nodeIds.length} layers · {group.params === null ? '?' : formatCompact(group.params)} params
         </span>
+        {readOnly ? null : (
+          <button
+            type="button"
+            className="block-frame__toggle nodrag"
+            aria-label={`${group.frozen ? 'Unfreeze' : 'Freeze'} block ${group.name}`}
+            title={
+              group.frozen
+                ? 'Let every layer of this block train again'
+                : 'Keep the weights of every layer of this block while the rest trains'
+            }
+            onClick={(e) => {
+              e.stopPropagation();
+              store.dispatch('setTrainable', { groupId: group.id, trainable: group.frozen });
+            }}
+          >
+            {group.frozen ? 'Unfreeze' : 'Freeze'}
+          </button>
+        )}
         {readOnly ? null : (
           <button
             type="button"

@@ -7,6 +7,8 @@ import './panels.css';
 import './dialogs.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import { type ReactNode, useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { ProfileBar } from '@/components/profile/ProfileBar';
+import { ProfileProvider } from '@/components/profile/ProfileContext';
 import { templateGraph } from '@/engine/templates';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { EditorCanvas } from './EditorCanvas';
@@ -16,7 +18,7 @@ import { HelpOverlay } from './HelpOverlay';
 import { ImportStatus } from './ImportStatus';
 import { Inspector } from './Inspector';
 import { IMPORT_IDLE, importReducer } from './import-lifecycle';
-import { setImportedWeights } from './imported-weights';
+import { setImportedWeights, setPendingWeights } from './imported-weights';
 import { JsonView } from './JsonView';
 import { Palette } from './Palette';
 import { SaveDialog } from './SaveDialog';
@@ -52,8 +54,12 @@ export interface EditorProps {
   overlay?: ReactNode;
   /** Messages above the canvas (conflict, recovered draft). */
   banner?: ReactNode;
+  /** Drawn inside the canvas, in its coordinates (co-editors' cursors and selections). */
+  canvasLayer?: ReactNode;
   /** Share the toast messages with the page around the editor (save results); default: the editor's own. */
   notifier?: Notifier;
+  /** Called when the weights waiting for the next save change (an import brought some, a template dropped them). */
+  onWeights?(): void;
 }
 
 const errorCount = (s: EditorState) => s.analysis.diagnostics.filter((d) => d.severity === 'error').length;
@@ -68,7 +74,9 @@ export function Editor(props: EditorProps) {
   return (
     <ReactFlowProvider>
       <EditorProvider store={props.store} readOnly={props.readOnly ?? false} notify={notify}>
-        <EditorLayout {...props} />
+        <ProfileProvider store={props.store}>
+          <EditorLayout {...props} />
+        </ProfileProvider>
         <Toasts notices={notices} onDismiss={dismiss} />
       </EditorProvider>
     </ReactFlowProvider>
@@ -77,7 +85,17 @@ export function Editor(props: EditorProps) {
 
 type Dialogs = 'help' | 'save' | 'templates' | null;
 
-function EditorLayout({ onSave, saving = false, sideTab, onSideTab, extraTabs = [], overlay, banner }: EditorProps) {
+function EditorLayout({
+  onSave,
+  saving = false,
+  sideTab,
+  onSideTab,
+  extraTabs = [],
+  overlay,
+  banner,
+  onWeights,
+  canvasLayer,
+}: EditorProps) {
   const ui = useEditor();
   const { store, readOnly, notify } = ui;
   const [dialog, setDialog] = useState<Dialogs>(null);
@@ -117,10 +135,12 @@ function EditorLayout({ onSave, saving = false, sideTab, onSideTab, extraTabs = 
       const dispatched = store.dispatch('replaceDocument', { doc: result.doc, mode: 'import' });
       if (!dispatched.ok) return notify(dispatched.reason, 'error');
       setImportedWeights(store, result.weights);
+      setPendingWeights(store, result.packed ? { ...result.packed, source: `import:${result.outcome.fileName}` } : undefined);
+      onWeights?.();
       setView('canvas');
       requestAnimationFrame(() => ui.canvas.current?.fitView());
     },
-    [readOnly, store, notify, ui],
+    [readOnly, store, notify, ui, onWeights],
   );
 
   const applyTemplate = useCallback(
@@ -135,10 +155,12 @@ function EditorLayout({ onSave, saving = false, sideTab, onSideTab, extraTabs = 
       const result = store.dispatch('replaceDocument', { doc: laid, mode: 'import' });
       if (!result.ok) return notify(result.reason, 'error');
       setImportedWeights(store, undefined);
+      setPendingWeights(store, undefined);
+      onWeights?.();
       notify(`Started from the ${doc.name ?? name} template. Undo brings your diagram back.`);
       requestAnimationFrame(() => ui.canvas.current?.fitView());
     },
-    [store, notify, ui],
+    [store, notify, ui, onWeights],
   );
 
   const tabs = useMemo(
@@ -165,13 +187,16 @@ function EditorLayout({ onSave, saving = false, sideTab, onSideTab, extraTabs = 
         />
         {banner}
         <div className="editor__stage">
-          <EditorCanvas minimap={minimap} onFiles={(files) => void importFiles(files)} />
+          <EditorCanvas minimap={minimap} onFiles={(files) => void importFiles(files)}>
+            {canvasLayer}
+          </EditorCanvas>
           {view === 'json' ? (
             <div className="editor__json">
               <JsonView />
             </div>
           ) : null}
           {overlay ? <div className="editor__overlay">{overlay}</div> : null}
+          {view === 'canvas' ? <ProfileBar /> : null}
           <ImportStatus state={importState} onDismiss={() => sendImport({ type: 'dismiss' })} />
           <EmptyHint onTemplates={() => setDialog('templates')} />
         </div>

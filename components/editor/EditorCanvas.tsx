@@ -10,7 +10,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { type DragEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '@/engine/graph/layer-box';
 import { BlockFrame } from './BlockFrame';
 import { BlockNode } from './BlockNode';
@@ -43,7 +43,16 @@ type Point = { x: number; y: number };
  * are checked with the store's rules (invalid ports dim while dragging), layers are dropped from the
  * palette and model files onto it.
  */
-export function EditorCanvas({ minimap, onFiles }: { minimap: boolean; onFiles(files: File[]): void }) {
+export function EditorCanvas({
+  minimap,
+  onFiles,
+  children,
+}: {
+  minimap: boolean;
+  onFiles(files: File[]): void;
+  /** Drawn inside the flow (its viewport and hooks are theirs): co-editors' cursors. */
+  children?: ReactNode;
+}) {
   const ui = useEditor();
   const { store, readOnly, hints, notify } = ui;
   const flow = useReactFlow<FlowNode, ShapeFlowEdge>();
@@ -265,6 +274,7 @@ export function EditorCanvas({ minimap, onFiles }: { minimap: boolean; onFiles(f
             style={MINIMAP}
           />
         ) : null}
+        {children}
       </ReactFlow>
       {dropping ? (
         <div className="editor-canvas__drop" aria-hidden="true">

@@ -2,18 +2,21 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useEditor } from './EditorContext';
-import { download, EXPORT_FORMATS, type ExportFormat, exportFiles } from './export-files';
+import { CheckedExportDialog } from './ExportDialog';
+import { EXPORT_FORMATS, type ExportFormat, exportFiles } from './export-files';
 import { icons } from './icons';
-import { importedWeights } from './imported-weights';
+import { designWeights, importedWeights } from './imported-weights';
+import { useCheckedExport } from './useCheckedExport';
 
 /**
  * Export as TF.js files, Keras Python, TF.js TypeScript or ONNX. A graph with errors is refused, with
- * the errors shown in the problems list.
+ * the errors shown in the problems list. The files are checked before they are offered (ExportDialog).
  */
 export function ExportMenu({ onShowProblems }: { onShowProblems(): void }) {
   const { store, notify } = useEditor();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const checked = useCheckedExport();
   const menu = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -42,16 +45,13 @@ export function ExportMenu({ onShowProblems }: { onShowProblems(): void }) {
         'error',
       );
     }
+    const label = EXPORT_FORMATS.find((f) => f.format === format)?.label ?? format;
     setBusy(format);
-    try {
-      const { files, note } = await exportFiles(format, doc, analysis, format === 'onnx' ? importedWeights(store) : undefined);
-      for (const file of files) download(file);
-      notify(`Exported ${files.map((f) => f.name).join(' and ')}${note ? `, ${note}` : ''}.`);
-    } catch (error) {
-      notify(`Export failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
-    } finally {
-      setBusy(null);
-    }
+    await checked.start(label, async () => {
+      const stored = format === 'ts' ? null : await designWeights(store);
+      return exportFiles(format, doc, analysis, format === 'onnx' || format === 'keras' ? importedWeights(store) : undefined, stored);
+    });
+    setBusy(null);
   };
 
   return (
@@ -78,6 +78,7 @@ export function ExportMenu({ onShowProblems }: { onShowProblems(): void }) {
           ))}
         </div>
       ) : null}
+      <CheckedExportDialog checked={checked} onNotice={notify} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { formatCount, formatFlops } from './format';
 import { InspectorFieldRow } from './InspectorField';
 import { CATEGORY_LABELS, type EditorState, inspectorFields, nodeView } from './store';
 import { findNode } from './store/doc-ops';
+import { TransferActions } from './TransferActions';
 
 const selection = (s: EditorState) => s.selection;
 const analysisOf = (s: EditorState) => s.analysis;
@@ -190,6 +191,7 @@ function LayerInspector({ nodeId }: { nodeId: string }) {
           />
         </div>
       </form>
+      {readOnly ? null : <TransferActions nodeId={nodeId} />}
     </section>
   );
 }

@@ -2,6 +2,11 @@
 
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { type CSSProperties, memo, useSyncExternalStore } from 'react';
+import { CommentBadge } from '@/components/comments/CommentCounts';
+import { useNodeProfile } from '@/components/profile/ProfileContext';
+import { ProfileTag } from '@/components/profile/ProfileTag';
+import { heatColour } from '@/components/profile/profile-figures';
+import { WeightBadgeTag } from '@/components/weights/WeightBadges';
 import { changeWords } from '@/engine/graph/change-words';
 import type { FieldChange } from '@/engine/graph/diff';
 import { layerSpec } from '@/engine/layers/registry';
@@ -38,6 +43,7 @@ function LayerNodeView({ id, data }: NodeProps<LayerFlowNode>) {
   const { view } = data;
   const diff = (data as { diff?: DiffMark }).diff;
   const hints = usePortHints(id);
+  const profile = useNodeProfile(id);
   const contract = layerSpec(view.type)?.inputs;
   const errors = view.diagnostics.filter((d) => d.severity === 'error');
   const warnings = view.diagnostics.filter((d) => d.severity === 'warning');
@@ -51,11 +57,14 @@ function LayerNodeView({ id, data }: NodeProps<LayerFlowNode>) {
     view.trainable ? '' : 'layer-node--frozen',
     diff ? `layer-node--diff-${diff.status}` : '',
     diff && diff.changes.length > 0 ? 'layer-node--has-changes' : '',
+    profile ? 'layer-node--profiled' : '',
+    profile?.stale ? 'layer-node--profile-stale' : '',
+    profile?.slowest ? 'layer-node--slowest' : '',
   ];
   return (
     <div
       className={classes.filter(Boolean).join(' ')}
-      style={{ '--cat': categoryColor(view.category) } as CSSProperties}
+      style={{ '--cat': categoryColor(view.category), ...(profile ? { '--heat': heatColour(profile.share) } : {}) } as CSSProperties}
       data-testid={`layer-${id}`}
       data-status={view.status}
     >
@@ -73,7 +82,16 @@ function LayerNodeView({ id, data }: NodeProps<LayerFlowNode>) {
       ))}
       <div className="layer-node__head">
         <span className="layer-node__type">{view.label}</span>
-        {view.trainable ? null : <span className="layer-node__tag">frozen</span>}
+        {view.trainable ? null : (
+          <span
+            className="layer-node__tag layer-node__tag--frozen"
+            title="Frozen: its weights do not change in training"
+            data-testid="frozen-mark"
+          >
+            ❄ frozen
+          </span>
+        )}
+        {diff ? null : <WeightBadgeTag nodeId={id} />}
         {diff && diff.status !== 'same' ? <span className={`layer-node__tag diff-tag diff-tag--${diff.status}`}>{diff.status}</span> : null}
         {errors.length > 0 ? (
           <span
@@ -94,6 +112,7 @@ function LayerNodeView({ id, data }: NodeProps<LayerFlowNode>) {
             !
           </span>
         ) : null}
+        <CommentBadge nodeId={id} />
       </div>
       <div className="layer-node__name" title={view.name}>
         {view.name}
@@ -112,6 +131,7 @@ function LayerNodeView({ id, data }: NodeProps<LayerFlowNode>) {
           {view.paramCount === null ? '' : view.paramCount === 0 ? '—' : formatCompact(view.paramCount)}
         </span>
       </div>
+      {profile ? <ProfileTag profile={profile} /> : null}
       {outputs.map((handle, i) => (
         <Handle
           key={handle}

@@ -1,6 +1,8 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { type CSSProperties, useId, useState } from 'react';
+import { useProfile } from '@/components/profile/ProfileContext';
+import { formatMs, heatColour, type LayerFigure } from '@/components/profile/profile-figures';
 import { trainingBudget } from './budget';
 import { useEditorState } from './EditorContext';
 import { formatBytes, formatCount, formatFlops } from './format';
@@ -21,6 +23,8 @@ export function SummaryPanel() {
   const config = useEditorState(training);
   const [batch, setBatch] = useState(String(config?.batchSize ?? 32));
   const batchId = useId();
+  const profile = useProfile();
+  const figures = profile?.figures ?? null;
   const batchSize = Math.max(1, Math.min(4096, Math.floor(Number(batch)) || 1));
   const budget = trainingBudget(totals, batchSize, config?.optimizer ?? 'adam');
   const share = Math.min(1, budget.trainingBytes / budget.limitBytes);
@@ -41,6 +45,20 @@ export function SummaryPanel() {
               <th scope="col" className="num">
                 Param #
               </th>
+              {figures ? (
+                <>
+                  <th
+                    scope="col"
+                    className="num"
+                    title={profile?.stale ? 'Measured before the last edit' : 'Forward and backward, one batch'}
+                  >
+                    Time{profile?.stale ? ' (stale)' : ''}
+                  </th>
+                  <th scope="col" className="num" title="The layer's output for one batch">
+                    Activations
+                  </th>
+                </>
+              ) : null}
               <th scope="col">Connected to</th>
             </tr>
           </thead>
@@ -55,6 +73,7 @@ export function SummaryPanel() {
                   <code>{row.outputShape}</code>
                 </td>
                 <td className="num">{formatCount(row.params)}</td>
+                {figures ? <ProfileCells figure={figures.get(row.id)} /> : null}
                 <td className="muted">{row.connectedTo.join(', ')}</td>
               </tr>
             ))}
@@ -114,5 +133,26 @@ export function SummaryPanel() {
         </section>
       </div>
     </section>
+  );
+}
+
+/** A row's time (heat-coloured, the slowest marked) and activation memory while the profile is shown. */
+function ProfileCells({ figure }: { figure: LayerFigure | undefined }) {
+  if (!figure) {
+    return (
+      <>
+        <td className="num muted">—</td>
+        <td className="num muted">—</td>
+      </>
+    );
+  }
+  return (
+    <>
+      <td className="num profile-cell" style={{ '--heat': heatColour(figure.share) } as CSSProperties} data-testid="summary-time">
+        {formatMs(figure.ms)}
+        {figure.slowest ? <span className="profile-slowest"> slowest</span> : null}
+      </td>
+      <td className="num">{formatBytes(figure.activationBytes)}</td>
+    </>
   );
 }

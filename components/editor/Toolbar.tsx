@@ -1,6 +1,7 @@
 'use client';
 
 import { type ReactNode, useRef } from 'react';
+import { useProfile } from '@/components/profile/ProfileContext';
 import { runAction } from './actions';
 import { useEditor, useEditorState } from './EditorContext';
 import { ExportMenu } from './ExportMenu';
@@ -38,6 +39,8 @@ export function Toolbar({ onUi, onImport, onTemplates, view, onView, minimap, on
   useEditorState(emptyOf);
   const history = useEditorState(historyOf);
   const files = useRef<HTMLInputElement>(null);
+  const profile = useProfile();
+  const profiling = profile !== null && profile.state.status !== 'off';
 
   const keys = (action: ShortcutAction) => {
     const binding = SHORTCUTS.find((b) => b.action === action);
@@ -85,9 +88,27 @@ export function Toolbar({ onUi, onImport, onTemplates, view, onView, minimap, on
       )}
       <div className="toolbar__group">
         {readOnly ? null : button('autoLayout', 'Auto-layout', icons.layout, canvas && can('autoLayout'))}
+        {readOnly ? null : button('foldColumns', 'Fold long columns', icons.fold, canvas && can('foldColumns'))}
         {button('fitView', 'Fit view', icons.fit, canvas)}
         {button('toggleMinimap', minimap ? 'Hide minimap' : 'Show minimap', icons.minimap, canvas, minimap)}
       </div>
+      {profile ? (
+        <button
+          type="button"
+          className="tool tool--text"
+          aria-pressed={profiling}
+          aria-label="Profile"
+          disabled={!canvas}
+          onClick={profiling ? profile.stop : profile.start}
+          title={
+            profiling
+              ? 'Turn the profile off'
+              : 'Time each layer’s forward and backward pass on your training backend and show where the time goes'
+          }
+        >
+          {icons.profile} <span className="tool__label">Profile</span>
+        </button>
+      ) : null}
       <span className="spacer" />
       {readOnly ? null : (
         <>

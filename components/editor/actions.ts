@@ -17,6 +17,9 @@ const EDITS: ReadonlySet<CommandId> = new Set([
   'updateParams',
   'renameNode',
   'setTrainable',
+  'freezeUpTo',
+  'cutAfter',
+  'replaceHead',
   'duplicateSelection',
   'cut',
   'paste',
@@ -25,6 +28,7 @@ const EDITS: ReadonlySet<CommandId> = new Set([
   'toggleGroupCollapsed',
   'renameGroup',
   'autoLayout',
+  'foldColumns',
   'setTraining',
   'replaceDocument',
 ]);
@@ -70,6 +74,13 @@ export async function runAction(action: ShortcutAction, ui: EditorUi, onUi: (act
         store.dispatch('autoLayout');
       }
       ui.canvas.current?.fitView();
+      return;
+    }
+    case 'foldColumns': {
+      const box = document.querySelector('.editor__stage')?.getBoundingClientRect();
+      const result = store.dispatch('foldColumns', box && box.height > 0 ? { aspect: box.width / box.height } : {});
+      if (!result.ok) notify(result.reason, 'error');
+      else ui.canvas.current?.fitView();
       return;
     }
     default: {

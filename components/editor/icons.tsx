@@ -86,10 +86,26 @@ export const icons = {
       <path d="M8 4.5V8M4 11.5V8h8v3.5" />
     </Icon>
   ),
+  fold: (
+    <Icon>
+      <rect x="1.5" y="1.5" width="4" height="3" rx="0.8" />
+      <rect x="1.5" y="6.5" width="4" height="3" rx="0.8" />
+      <rect x="10.5" y="1.5" width="4" height="3" rx="0.8" />
+      <rect x="10.5" y="6.5" width="4" height="3" rx="0.8" />
+      <path d="M3.5 9.5v4h9V9.5" />
+    </Icon>
+  ),
   fit: (
     <Icon>
       <path d="M2 5.5V2h3.5M10.5 2H14v3.5M14 10.5V14h-3.5M5.5 14H2v-3.5" />
       <rect x="5.5" y="5.5" width="5" height="5" rx="1" />
+    </Icon>
+  ),
+  /** A stopwatch: the profile overlay. */
+  profile: (
+    <Icon>
+      <circle cx="8" cy="9" r="5" />
+      <path d="M8 9V6.5M6.5 2h3M12 4.5l1-1" />
     </Icon>
   ),
   minimap: (

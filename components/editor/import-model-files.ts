@@ -7,6 +7,7 @@ import { importReport } from '@/engine/import/import-report';
 import type { ElkLike } from '@/engine/import/layout';
 import { decodeModelText } from '@/engine/import/model-text';
 import type { Tf } from '@/engine/layers/spec';
+import type { PackedWeights } from '@/engine/train/packed-weights';
 import type { ImportEvent, ImportOutcome } from './import-lifecycle';
 
 /** The part of a browser `File` the importer uses (tests pass plain objects). */
@@ -26,6 +27,8 @@ export type ImportFilesResult =
       diagnostics: Diagnostic[];
       /** The model's weights (ONNX and Caffe imports), for exports of the design; the caller owns them. */
       weights?: tfjs.NamedTensorMap;
+      /** The weights packed for the design by node id, to be stored with the next saved version. */
+      packed?: PackedWeights;
       /** ONNX and Caffe imports: what became of each part (exact, approximated, placeholder), for an import report. */
       notes?: ImportNote[];
     }
@@ -143,6 +146,10 @@ export async function importModelFiles(files: readonly ModelFile[], deps: Import
     return fail(message, imported.diagnostics);
   }
   let weights: number | null = null;
+  // Every import with weights keeps them for the saved version, packed by node id (nothing partial).
+  const packing =
+    imported.weights && tf ? await (await import('@/engine/train/packed-weights')).packWeights(tf, imported.doc, imported.weights) : null;
+  const packed = packing?.ok ? packing.weights : undefined;
   // ONNX and Caffe weights stay with the design for its exports; the others were only checked.
   const kept = (chosen.kind === 'onnx' || chosen.kind === 'caffe') && imported.weights ? imported.weights : undefined;
   if (imported.weights) {
@@ -164,6 +171,7 @@ export async function importModelFiles(files: readonly ModelFile[], deps: Import
     outcome,
     diagnostics: imported.diagnostics,
     ...(kept ? { weights: kept } : {}),
+    ...(packed ? { packed } : {}),
     ...(imported.notes ? { notes: imported.notes } : {}),
   };
 }

@@ -2,8 +2,11 @@ import { type ApiResult, decodeAnswer, urlOf } from '@/components/ui/api';
 import * as predictRoutes from '@/server/predict/routes';
 import type { Predictions } from '@/server/predict/schemas';
 
-/** Sends one predict request (an image's bytes, or JSON rows) and decodes the answer with the route's contract. */
-export async function requestPrediction(runId: string, input: Blob | { rows: number[][] }, top = 5): Promise<ApiResult<Predictions>> {
+/** What a predict request carries: an image's bytes, rows of values, or texts. */
+export type PredictBody = Blob | { rows: number[][] } | { texts: string[] };
+
+/** Sends one predict request (an image's bytes, or JSON rows or texts) and decodes the answer with the route's contract. */
+export async function requestPrediction(runId: string, input: PredictBody, top = 5): Promise<ApiResult<Predictions>> {
   const url = urlOf(predictRoutes.predictRun, { params: { runId }, query: { top } });
   const isImage = input instanceof Blob;
   let response: Response;

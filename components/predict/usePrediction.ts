@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { Predictions } from '@/server/predict/schemas';
-import { requestPrediction } from './predict-request';
+import { type PredictBody, requestPrediction } from './predict-request';
 
 /** One prediction at a time for a run: the last answer, or the server's words when it refused. */
 export function usePrediction(runId: string) {
@@ -10,7 +10,7 @@ export function usePrediction(runId: string) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function predict(input: Blob | { rows: number[][] }) {
+  async function predict(input: PredictBody) {
     setBusy(true);
     const answer = await requestPrediction(runId, input);
     setBusy(false);

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { TrainingInside } from '@/components/inside/TrainingInside';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import { BackendProbeProgress } from './BackendProbeProgress';
 import { TrainingCharts } from './charts/TrainingCharts';
@@ -8,6 +9,7 @@ import { EvaluationView } from './EvaluationView';
 import { MetricsTable } from './MetricsTable';
 import { ProgressBar } from './ProgressBar';
 import { paceOf } from './pace';
+import { RunTimingView } from './RunTimingView';
 import type { useBrowserTraining } from './useBrowserTraining';
 import { WeightPlanNote } from './WeightPlanNote';
 
@@ -72,6 +74,7 @@ export function BrowserRunView({ training, projectId }: { training: ReturnType<t
       {training.weightPlan ? <WeightPlanNote plan={training.weightPlan} /> : null}
       <ErrorNote message={training.error} />
       <TrainingCharts batches={training.batches} epochs={training.epochs} revision={training.revision} />
+      <TrainingInside views={training.views} plane={training.plane} />
       {phase === 'saving' ? <p className="muted">Saving the result and the trained weights…</p> : null}
       {training.finalMetrics && phase === 'done' ? <MetricsTable metrics={training.finalMetrics} testId="final-metrics" /> : null}
       {training.tensors && phase === 'done' ? (
@@ -81,6 +84,7 @@ export function BrowserRunView({ training, projectId }: { training: ReturnType<t
         </p>
       ) : null}
       {training.evaluation ? <EvaluationView evaluation={training.evaluation} /> : null}
+      {training.timing && phase === 'done' ? <RunTimingView timing={training.timing} /> : null}
     </div>
   );
 }

@@ -3,18 +3,20 @@
 import type { ClassificationEvaluation } from '@/engine/tasks/confusion';
 import type { Evaluation } from '@/engine/tasks/registry';
 import type { RegressionEvaluation } from '@/engine/tasks/residuals';
+import { DetectionResults } from './DetectionResults';
 import { ReconstructionResults } from './ReconstructionResults';
 import { SampleImage } from './SampleImage';
 import { SegmentationResults } from './SegmentationResults';
 
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
 
-/** What the trained model gets right and wrong: confusion matrix, per-class accuracy, samples; residuals; masks; rebuilt images. */
+/** What the trained model gets right and wrong: confusion matrix, per-class accuracy, samples; residuals; masks; rebuilt images; boxes. */
 export function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
   const splitWords =
     evaluation.split === 'test' ? 'the test split' : evaluation.split === 'validation' ? 'the validation split' : 'the training data';
   if (evaluation.kind === 'segmentation') return <SegmentationResults evaluation={evaluation} splitWords={splitWords} />;
   if (evaluation.kind === 'reconstruction') return <ReconstructionResults evaluation={evaluation} splitWords={splitWords} />;
+  if (evaluation.kind === 'detection') return <DetectionResults evaluation={evaluation} splitWords={splitWords} />;
   if (evaluation.kind === 'regression') {
     return (
       <section className="evaluation" aria-label="Evaluation">

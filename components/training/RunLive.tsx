@@ -20,8 +20,11 @@ export function RunLive({
   initialStatus,
   doneInMs,
   onEnd,
+  phaseTwoFrom,
 }: {
   runId: string;
+  /** The 0-based epoch phase 2 of fine-tuning starts at, from the run's settings. */
+  phaseTwoFrom?: number | null;
   canCancel: boolean;
   initialStatus: string;
   /** The run's recorded duration once it is known (the page may have watched only part of it). */
@@ -60,7 +63,7 @@ export function RunLive({
       </p>
       <ErrorNote message={error} />
       {live.state.status !== 'queued' ? <ProgressBar state={live.state} pace={live.batches} doneInMs={doneInMs} /> : null}
-      <TrainingCharts batches={live.batches} epochs={live.epochs} revision={live.revision} />
+      <TrainingCharts batches={live.batches} epochs={live.epochs} revision={live.revision} phaseTwoFrom={phaseTwoFrom ?? null} />
       {live.finalMetrics ? <MetricsTable metrics={live.finalMetrics} testId="final-metrics" /> : null}
     </section>
   );

@@ -12,10 +12,14 @@ import { runDurationMs } from '@/engine/train/time-left';
 import * as predictRoutes from '@/server/predict/routes';
 import * as trainingRoutes from '@/server/training/routes';
 import type { RunDetail } from '@/server/training/schemas';
+import * as weightRoutes from '@/server/weights/routes';
+import { phaseTwoFromSettings } from './charts/PhaseFigures';
 import { EvaluationView } from './EvaluationView';
 import { formatDuration } from './ProgressBar';
+import { RunExport } from './RunExport';
 import { RunLive } from './RunLive';
 import { RunNameEditor } from './RunNameEditor';
+import { RunTimingView } from './RunTimingView';
 import { settingLabel } from './setting-label';
 import { flattenSettings } from './settings-diff';
 import { useFreshRun } from './useFreshRun';
@@ -29,6 +33,7 @@ export function RunView({ run: initialRun, canEdit }: { run: RunDetail; canEdit:
   const router = useRouter();
   const { run, refresh, error: refreshError } = useFreshRun(initialRun);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const final = run.status === 'completed' || run.status === 'failed' || run.status === 'cancelled';
   const settings = flattenSettings(run);
   const remove = async () => {
@@ -36,6 +41,12 @@ export function RunView({ run: initialRun, canEdit }: { run: RunDetail; canEdit:
     const result = await call(trainingRoutes.deleteRun, { params: { runId: run.id } });
     if (!result.ok) return setError(result.message);
     router.push(`/projects/${run.projectId}/runs`);
+  };
+  // A new version of the design whose weights are this run's, matched by node id; then the editor opens it.
+  const openWithWeights = async () => {
+    const result = await call(weightRoutes.openRunWeights, { params: { runId: run.id } });
+    if (!result.ok) return setError(result.message);
+    router.push(`/projects/${result.data.projectId}`);
   };
   // Server runs record how the weights of the run they continue from were loaded.
   const stored = WeightLoadPlanSchema.safeParse(run.config.weightPlan);
@@ -61,6 +72,11 @@ export function RunView({ run: initialRun, canEdit }: { run: RunDetail; canEdit:
         {weightPlan ? <WeightPlanNote plan={weightPlan} /> : null}
         {run.error ? <p className="alert error">{run.error}</p> : null}
         <ErrorNote message={error ?? refreshError} />
+        {notice ? (
+          <p className="alert ok small" role="status">
+            {notice}
+          </p>
+        ) : null}
         <div className="train-actions">
           {run.hasWeights ? (
             <>
@@ -70,16 +86,21 @@ export function RunView({ run: initialRun, canEdit }: { run: RunDetail; canEdit:
               <Link className="button" href={`/projects/${run.projectId}/predict?run=${run.id}`}>
                 Predict with this run
               </Link>
-              <Link className="button" href={`/projects/${run.projectId}?weights=${run.id}`}>
-                Open in editor with these weights
+              <Link className="button" href={`/projects/${run.projectId}/inside?run=${run.id}`}>
+                Look inside
               </Link>
-              <a className="button" href={urlOf(trainingRoutes.runModel, { params: { runId: run.id } })} download="model.json">
-                model.json
-              </a>
-              <a className="button" href={urlOf(trainingRoutes.runWeights, { params: { runId: run.id } })} download="weights.bin">
-                weights.bin
-              </a>
-              <a className="button" href={urlOf(predictRoutes.exportRun, { params: { runId: run.id } })} download>
+              {canEdit ? (
+                <button type="button" className="button" onClick={openWithWeights}>
+                  Open in editor with these weights
+                </button>
+              ) : null}
+              <RunExport run={run} onNotice={setNotice} />
+              <a
+                className="button"
+                href={urlOf(predictRoutes.exportRun, { params: { runId: run.id } })}
+                download
+                title="Its model.json and weights.bin are reloaded and checked on the server; metadata.json says how that went (check)."
+              >
                 Deployable zip (TF.js + page)
               </a>
             </>
@@ -92,11 +113,23 @@ export function RunView({ run: initialRun, canEdit }: { run: RunDetail; canEdit:
         </div>
       </section>
       <section className="panel">
-        <RunLive runId={run.id} canCancel={canEdit} initialStatus={initialRun.status} doneInMs={runDurationMs(run)} onEnd={refresh} />
+        <RunLive
+          runId={run.id}
+          canCancel={canEdit}
+          initialStatus={initialRun.status}
+          doneInMs={runDurationMs(run)}
+          onEnd={refresh}
+          phaseTwoFrom={phaseTwoFromSettings(run.config)}
+        />
       </section>
       {run.evaluation ? (
         <section className="panel">
           <EvaluationView evaluation={run.evaluation as Evaluation} />
+        </section>
+      ) : null}
+      {run.timing ? (
+        <section className="panel">
+          <RunTimingView timing={run.timing} />
         </section>
       ) : null}
       <section className="panel">

@@ -11,7 +11,7 @@ import { LineChart } from './charts/LineChart';
 import { COLORS } from './charts/TrainingCharts';
 import { formatMetric, metricWords } from './MetricsTable';
 import { formatDuration } from './ProgressBar';
-import { runName } from './run-name';
+import { runKindWords, runName } from './run-name';
 import { SweepResults } from './SweepResults';
 import { settingLabel } from './setting-label';
 import { settingsDiff } from './settings-diff';
@@ -133,6 +133,7 @@ export function RunsBrowser({
                   <span className="sr-only">Compare</span>
                 </th>
                 <th scope="col">Run</th>
+                <th scope="col">Kind</th>
                 <th scope="col">Dataset</th>
                 <th scope="col">Where</th>
                 <th scope="col">Status</th>
@@ -159,6 +160,7 @@ export function RunsBrowser({
                     <td>
                       <Link href={`/projects/${projectId}/runs/${r.id}`}>{runName(r)}</Link>
                     </td>
+                    <td>{runKindWords(r)}</td>
                     <td>{r.dataset}</td>
                     <td>
                       {r.place}

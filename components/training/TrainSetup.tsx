@@ -3,8 +3,10 @@
 import Link from 'next/link';
 import type { ComponentProps } from 'react';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import { VersionWeightsNote } from '@/components/weights/VersionWeightsNote';
 import type { BackendName } from '@/engine/backends';
 import type { DatasetMeta } from '@/engine/data/meta';
+import type { VersionWeights } from '@/server/weights/schemas';
 import { BackendMemoryNote } from './BackendMemoryNote';
 import { DatasetPicker } from './DatasetPicker';
 import { InputAdaptation } from './InputAdaptation';
@@ -35,6 +37,8 @@ export interface TrainSetupProps {
   /** What is needed to say when the design's input would be adapted, and to offer a dataset that fits it. */
   adaptation: Omit<ComponentProps<typeof InputAdaptation>, 'chosenKey' | 'onChoose'> | null;
   weightsRun: { id: string; label: string } | null;
+  /** The version's own weights, which a run starts from when it continues no other run. */
+  versionWeights: VersionWeights | null;
   meta: DatasetMeta | null;
   /** Changes made to the graph so it fits the dataset (input shape, output units), in words. */
   modelNotes: { text: string }[];
@@ -80,6 +84,7 @@ export function TrainSetup(props: TrainSetupProps) {
           <Link href={`/projects/${projectId}/train`}>Start from fresh weights instead</Link>
         </p>
       ) : null}
+      {props.versionWeights ? <VersionWeightsNote weights={props.versionWeights} /> : null}
       <ErrorNote message={props.loadError} />
       {meta ? (
         <p className="muted small" data-testid="dataset-summary">

@@ -3,12 +3,18 @@
 import './training.css';
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
+import { PresentBar } from '@/components/live/PresentBar';
+import { PresenterTraining } from '@/components/live/PresenterTraining';
+import { useLiveRoom } from '@/components/live/useLiveRoom';
+import { useShareTraining } from '@/components/live/useShareTraining';
 import { call } from '@/components/ui/api';
+import { useVersionWeights } from '@/components/weights/useVersionWeights';
 import { useEditorDoc, useProjectEditorStore } from '@/components/workspace/ProjectEditor';
 import { AugmentationConfigSchema } from '@/engine/data/augment';
 import { emptyGraph, type GraphDoc } from '@/engine/graph/schema';
 import type { TrainingConfigInput } from '@/engine/graph/training-config';
 import { modelSignature } from '@/engine/train/model-signature';
+import type { TrainingShare } from '@/live/training-share';
 import * as trainingRoutes from '@/server/training/routes';
 import * as versionRoutes from '@/server/versions/routes';
 import { useDatasetChoices, useDatasetMeta } from './DatasetPicker';
@@ -20,6 +26,15 @@ import { useBackendMemory } from './useBackendMemory';
 import { useBrowserTraining } from './useBrowserTraining';
 import { useDatasetRanking } from './useDatasetRanking';
 import { useResolvedSettings } from './useResolvedSettings';
+import { useRunEvents } from './useRunEvents';
+
+/** A server run's status in the words of a shared run. */
+function serverPhase(status: string): TrainingShare['phase'] {
+  if (status === 'queued') return 'queued';
+  if (status === 'completed') return 'done';
+  if (status === 'failed' || status === 'cancelled') return 'error';
+  return 'training';
+}
 
 export interface TrainWorkbenchProps {
   project: { id: string; role: 'owner' | 'editor' | 'viewer'; teamId: string };
@@ -27,6 +42,10 @@ export interface TrainWorkbenchProps {
   head: { number: number; graph: GraphDoc } | null;
   /** `?weights=runId`: continue from that run's trained weights. */
   weightsRun: { id: string; label: string; versionNumber: number } | null;
+  /** The signed-in person, as the live room shows them. */
+  me?: { name: string };
+  /** Whether this server serves live rooms: the Train tab stays in the project's room. */
+  live?: boolean;
 }
 
 /**
@@ -36,7 +55,7 @@ export interface TrainWorkbenchProps {
  * Settings kept "in the design" are an edit of the project's editor document, shared with the
  * Design tab: undoable there and saved with the next version.
  */
-export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWorkbenchProps) {
+export function TrainWorkbench({ project, versions, head, weightsRun, me, live: liveRooms = false }: TrainWorkbenchProps) {
   const canTrain = project.role !== 'viewer';
   const { store, base } = useProjectEditorStore(() => head?.graph ?? emptyGraph(), head?.number ?? null);
   const editorDoc = useEditorDoc(store);
@@ -57,6 +76,17 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
   const [sweepOpen, setSweepOpen] = useState(false);
   const [keepNote, setKeepNote] = useState<string | null>(null);
   const training = useBrowserTraining();
+  // In the project's live room here too: a presenter's runs are watched by the room as they train.
+  const live = useLiveRoom(store, {
+    enabled: liveRooms,
+    projectId: project.id,
+    readOnly: !canTrain,
+    name: me?.name ?? 'Someone',
+    basedOn: () => base.current,
+  });
+  // Without a run to continue from, a run starts from the version's own weights when it has them.
+  const { weights: versionWeights } = useVersionWeights(project.id, versionNumber || null);
+  const startWeights = weightsRun ? null : (versionWeights ?? null);
 
   useEffect(() => {
     if (!versionNumber || versionNumber === head?.number) {
@@ -92,6 +122,31 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
   const backendMemory = useBackendMemory(signature, training);
   const ready = Boolean(canTrain && graph && choice && resolved?.config && !resolved.problem);
   const busy = training.phase === 'measuring' || training.phase === 'training' || training.phase === 'saving';
+  // A presenter's run, in this browser or on a server worker, goes to the room as it trains.
+  const serverEvents = useRunEvents(live.presenting ? serverRun : null);
+  const runLabel = `${graph?.name ?? 'Design'} v${versionNumber} on ${choice?.label ?? 'its dataset'}`;
+  useShareTraining(
+    live,
+    serverRun
+      ? {
+          label: runLabel,
+          phase: serverPhase(serverEvents.status),
+          totalEpochs: settingsBody?.training.epochs ?? 0,
+          epochs: serverEvents.epochs,
+          batches: serverEvents.batches,
+          revision: serverEvents.revision,
+        }
+      : training.phase === 'idle'
+        ? null
+        : {
+            label: runLabel,
+            phase: training.phase,
+            totalEpochs: training.config?.epochs ?? 0,
+            epochs: training.epochs,
+            batches: training.batches,
+            revision: training.revision,
+          },
+  );
 
   const keep = () => {
     const result = keepSettings(store, overrides);
@@ -110,6 +165,7 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
       overrides: resolved.config,
       augmentation: settingsBody?.augmentation ?? null,
       initialRunId: weightsRun?.id ?? null,
+      versionWeights: startWeights !== null,
       backends: backend !== 'auto' ? [backend] : backendMemory.remembered ? [backendMemory.remembered.backend] : ['webgl', 'wasm', 'cpu'],
     });
   };
@@ -141,6 +197,12 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
   }
   return (
     <div className="train-page" data-hydrated="true">
+      {liveRooms ? (
+        <div className="train-page__live">
+          <PresentBar live={live} canPresent={canTrain} projectId={project.id} />
+          <PresenterTraining live={live} />
+        </div>
+      ) : null}
       <TrainSetup
         projectId={project.id}
         versions={versions}
@@ -155,6 +217,7 @@ export function TrainWorkbench({ project, versions, head, weightsRun }: TrainWor
         busy={busy}
         adaptation={graph ? { graph, ranked, choices } : null}
         weightsRun={weightsRun}
+        versionWeights={startWeights}
         meta={meta}
         modelNotes={(resolved?.notes ?? []).filter((n) => n.field === 'model')}
         loadError={graphError ?? listError ?? metaError}

@@ -11,10 +11,12 @@ const WORDS: Record<WeightLoadPlan['layers'][number]['status'], string> = {
  * How the weights of the run this one continues from were loaded, in one line and layer by layer:
  * layers are matched by node, so a renamed layer keeps its weights and a replaced one starts fresh.
  */
-export function WeightPlanNote({ plan }: { plan: WeightLoadPlan }) {
+export function WeightPlanNote({ plan, title = 'Weights from the earlier run' }: { plan: WeightLoadPlan; title?: string }) {
   return (
     <details className="note" data-testid="weight-plan">
-      <summary>Weights from the earlier run: {describeLoadPlan(plan)}.</summary>
+      <summary>
+        {title}: {describeLoadPlan(plan)}.
+      </summary>
       <ul className="small">
         {plan.layers.map((layer) => (
           <li key={layer.nodeId} data-status={layer.status}>

@@ -1,10 +1,12 @@
 import type { DatasetLocation } from '@/components/datasets/dataset-endpoints';
+import type { EpochViews, PlanePoints } from '@/components/inside/epoch-views';
 import type { BackendFigures, BackendName } from '@/engine/backends';
 import type { GraphDoc } from '@/engine/graph/schema';
 import type { TrainingConfig, TrainingConfigInput } from '@/engine/graph/training-config';
 import type { EpochRecord } from '@/engine/train/epoch-record';
 import type { Evaluation } from '@/engine/train/evaluation';
 import type { WeightLoadPlan } from '@/engine/train/load-plan';
+import type { RunTiming } from '@/engine/train/phase-clock';
 
 /** Messages between the Train page and its training Web Worker (train.worker.ts). */
 
@@ -51,6 +53,10 @@ export type FromWorker =
     }
   | { type: 'batches'; points: BatchPoint[] }
   | { type: 'epoch'; record: EpochRecord }
+  /** The weights' histograms and, for 2-D points, the decision boundary after an epoch. */
+  | { type: 'views'; views: EpochViews }
+  /** The training points of a 2-D set, once, for drawing over the boundary. */
+  | { type: 'plane'; points: PlanePoints }
   /** How the weights of the run this one continues from were loaded, layer by layer. */
   | { type: 'weights'; plan: WeightLoadPlan }
   | {
@@ -60,6 +66,8 @@ export type FromWorker =
       bestEpoch: number | null;
       finalMetrics: Record<string, number>;
       evaluation: Evaluation | null;
+      /** Where the run's time went in the worker. */
+      timing: RunTiming;
       model: {
         modelTopology: Record<string, unknown>;
         weightSpecs: { name: string; shape: number[]; dtype: string }[];

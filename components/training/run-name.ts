@@ -28,3 +28,11 @@ export function runName(run: NamedRun): string {
   const made = `${run.designName} v${run.versionNumber} · ${datasetWords(run.dataset)} · ${when}`;
   return run.label ? `${made} · ${run.label}` : made;
 }
+
+/** What kind of run it is, in words: "Network", or "Features · SVM" for a classic classifier on a layer's activations. */
+export function runKindWords(run: { kind: 'network' | 'features'; config: Record<string, unknown> }): string {
+  if (run.kind !== 'features') return 'Network';
+  const classifier = (run.config.features as { classifier?: { kind?: string } } | undefined)?.classifier?.kind;
+  const words: Record<string, string> = { svm: 'SVM', logistic: 'logistic regression', knn: 'k-NN' };
+  return `Features · ${words[classifier ?? ''] ?? 'classifier'}`;
+}

@@ -14,6 +14,7 @@ const GROUPS: Record<string, string> = {
   units: 'Units of',
   schedule: 'Schedule',
   earlyStopping: 'Early stopping',
+  fineTuning: 'Fine-tuning',
 };
 
 /**

@@ -24,10 +24,16 @@ export function flattenSettings(run: ComparableRun): Record<string, string> {
       out[prefix] = Array.isArray(value) ? value.join(', ') : String(value);
     }
   };
-  const { training, augmentation, units } = run.config as { training?: unknown; augmentation?: unknown; units?: unknown };
+  const { training, augmentation, units, features } = run.config as {
+    training?: unknown;
+    augmentation?: unknown;
+    units?: unknown;
+    features?: unknown;
+  };
   visit('', training ?? {});
   if (augmentation) visit('augmentation', augmentation);
   if (units) visit('units', units);
+  if (features) visit('features', features);
   return out;
 }
 

@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { httpBatchSource } from '@/components/datasets/http-batch-source';
+import { epochViews, planeOf } from '@/components/inside/epoch-views';
 import { registerWasmGradientKernels } from '@/engine/backends';
 import { modelTrainProbe } from '@/engine/train/model-probe';
 import type { SavedWeights } from '@/engine/train/node-weights';
@@ -54,6 +55,8 @@ async function run(start: StartMessage): Promise<void> {
   // The kernels wasm lacks for training, plus its faster composed Conv2D input gradient (as on the server).
   registerWasmGradientKernels(tf, { replaceConv2DBackpropInput: true });
   const source = await httpBatchSource(start.dataset);
+  const plane = await planeOf(source).catch(() => null);
+  if (plane) post({ type: 'plane', points: plane.points });
   let baseline = 0;
   let started = 0;
   let pending: BatchPoint[] = [];
@@ -97,9 +100,10 @@ async function run(start: StartMessage): Promise<void> {
           });
           if (performance.now() - lastFlush > 100) flush();
         },
-        epoch: (record) => {
+        epoch: (record, model) => {
           flush();
           post({ type: 'epoch', record });
+          post({ type: 'views', views: epochViews(tf, model, record.epoch, plane?.bounds ?? null) });
         },
       },
       control: { shouldStop: () => stopped, waitWhilePaused },
@@ -126,6 +130,7 @@ async function run(start: StartMessage): Promise<void> {
     bestEpoch: result.bestEpoch,
     finalMetrics: result.finalMetrics,
     evaluation: result.evaluation,
+    timing: result.timing,
     model: exported,
     tensors: { baseline, after: tf.memory().numTensors },
     wallTimeMs: started === 0 ? 0 : Math.round(performance.now() - started - pausedMs),
@@ -133,15 +138,20 @@ async function run(start: StartMessage): Promise<void> {
   post(message, exported ? [exported.weightData] : []);
 }
 
-/** Continue training: the trained weights of another run (`…/model` and `…/weights.bin`), with the node of each layer. */
+/**
+ * The weights to start from: another run's (`…/runs/ID/model`, a model.json) or the version's own
+ * (`…/versions/N/weights`, its manifest), each with the node of every layer and the bytes beside it
+ * at `…/weights.bin`.
+ */
 async function fetchWeights(url: string): Promise<SavedWeights> {
   const json = (await (await fetch(url)).json()) as {
-    weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[];
+    weightsManifest?: { weights: tf.io.WeightsManifestEntry[] }[];
     userDefinedMetadata?: { layerNodes?: Record<string, string> };
+    weights?: { specs: tf.io.WeightsManifestEntry[]; layerNodes: Record<string, string> } | null;
   };
-  const bytes = await (await fetch(url.replace(/\/model$/, '/weights.bin'))).arrayBuffer();
+  const bytes = await (await fetch(url.replace(/\/(model|weights)$/, '/weights.bin'))).arrayBuffer();
   return {
-    tensors: tf.io.decodeWeights(bytes, json.weightsManifest[0]?.weights ?? []),
-    layerNodes: json.userDefinedMetadata?.layerNodes ?? {},
+    tensors: tf.io.decodeWeights(bytes, json.weightsManifest?.[0]?.weights ?? json.weights?.specs ?? []),
+    layerNodes: json.userDefinedMetadata?.layerNodes ?? json.weights?.layerNodes ?? {},
   };
 }

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { DatasetLocation } from '@/components/datasets/dataset-endpoints';
+import type { EpochViews, PlanePoints } from '@/components/inside/epoch-views';
 import { type CallBody, call, decodeAnswer, urlOf } from '@/components/ui/api';
 import type { BackendFigures, BackendName } from '@/engine/backends';
 import type { GraphDoc } from '@/engine/graph/schema';
@@ -9,8 +10,10 @@ import type { TrainingConfig, TrainingConfigInput } from '@/engine/graph/trainin
 import type { EpochRecord } from '@/engine/train/epoch-record';
 import type { Evaluation } from '@/engine/train/evaluation';
 import type { WeightLoadPlan } from '@/engine/train/load-plan';
+import type { RunTiming } from '@/engine/train/phase-clock';
 import { QUEUED, type RunEvent, type RunState, runTransition } from '@/engine/train/run-lifecycle';
 import * as trainingRoutes from '@/server/training/routes';
+import * as weightRoutes from '@/server/weights/routes';
 import type { BatchPoint, FromWorker, ToWorker } from './protocol';
 
 export interface BrowserTrainingRequest {
@@ -22,6 +25,8 @@ export interface BrowserTrainingRequest {
   overrides: TrainingConfigInput;
   augmentation: Record<string, unknown> | null;
   initialRunId: string | null;
+  /** Without a run to continue from: whether the version has weights of its own to start from. */
+  versionWeights?: boolean;
   backends: BackendName[];
 }
 
@@ -40,10 +45,16 @@ export interface BrowserTraining {
   epochs: EpochRecord[];
   evaluation: Evaluation | null;
   finalMetrics: Record<string, number> | null;
+  /** Where the run's time went, once it is done. */
+  timing: RunTiming | null;
   tensors: { baseline: number; after: number } | null;
   /** How the weights of the run this one continues from were loaded, layer by layer. */
   weightPlan: WeightLoadPlan | null;
   error: string | null;
+  /** The newest epoch's weight histograms and, for 2-D points, decision boundary. */
+  views: EpochViews | null;
+  /** The training points of a 2-D set, drawn over the boundary. */
+  plane: PlanePoints | null;
   /** Bumped whenever the series above grew, so charts know to redraw. */
   revision: number;
   start(request: BrowserTrainingRequest): void;
@@ -70,10 +81,13 @@ export function useBrowserTraining(): BrowserTraining {
   const [runId, setRunId] = useState<string | null>(null);
   const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
   const [finalMetrics, setFinalMetrics] = useState<Record<string, number> | null>(null);
+  const [timing, setTiming] = useState<RunTiming | null>(null);
   const [tensors, setTensors] = useState<BrowserTraining['tensors']>(null);
   const [weightPlan, setWeightPlan] = useState<WeightLoadPlan | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
+  const [views, setViews] = useState<EpochViews | null>(null);
+  const [plane, setPlane] = useState<PlanePoints | null>(null);
   const batches = useRef<BatchPoint[]>([]);
   const epochs = useRef<EpochRecord[]>([]);
   const worker = useRef<Worker | null>(null);
@@ -103,8 +117,11 @@ export function useBrowserTraining(): BrowserTraining {
       epochs.current = [];
       setEvaluation(null);
       setFinalMetrics(null);
+      setTiming(null);
       setTensors(null);
       setWeightPlan(null);
+      setViews(null);
+      setPlane(null);
       setError(null);
       setRunId(null);
       setFigures([]);
@@ -162,6 +179,10 @@ export function useBrowserTraining(): BrowserTraining {
           const last = message.points[message.points.length - 1];
           if (last) dispatch({ type: 'batch', batch: last.batch + 1, batchesPerEpoch: last.batches, at: performance.now() });
           redraw();
+        } else if (message.type === 'views') {
+          setViews(message.views);
+        } else if (message.type === 'plane') {
+          setPlane(message.points);
         } else if (message.type === 'epoch') {
           epochs.current.push(message.record);
           dispatch({ type: 'epoch', epoch: message.record.epoch, metrics: message.record.metrics, at: performance.now() });
@@ -176,6 +197,7 @@ export function useBrowserTraining(): BrowserTraining {
         } else if (message.type === 'done') {
           setEvaluation(message.evaluation);
           setFinalMetrics(message.finalMetrics);
+          setTiming(message.timing);
           setTensors(message.tensors);
           w.terminate();
           if (!id) {
@@ -209,6 +231,7 @@ export function useBrowserTraining(): BrowserTraining {
                 finalMetrics: message.finalMetrics,
                 wallTimeMs: message.wallTimeMs,
                 ...(message.evaluation ? { evaluation: message.evaluation } : {}),
+                timing: message.timing,
                 ...(weights ? { weights } : {}),
                 ...(plan ? { weightPlan: plan } : {}),
               },
@@ -231,7 +254,11 @@ export function useBrowserTraining(): BrowserTraining {
         augmentation: request.augmentation,
         backends: request.backends,
         wasmPath: '/vendor/tfjs-wasm/',
-        initialWeightsUrl: request.initialRunId ? urlOf(trainingRoutes.runModel, { params: { runId: request.initialRunId } }) : null,
+        initialWeightsUrl: request.initialRunId
+          ? urlOf(trainingRoutes.runModel, { params: { runId: request.initialRunId } })
+          : request.versionWeights
+            ? urlOf(weightRoutes.versionWeights, { params: { projectId: request.projectId, number: request.versionNumber } })
+            : null,
       });
     },
     [redraw, report],
@@ -250,9 +277,12 @@ export function useBrowserTraining(): BrowserTraining {
     epochs: epochs.current,
     evaluation,
     finalMetrics,
+    timing,
     tensors,
     weightPlan,
     error,
+    views,
+    plane,
     revision,
     start,
     pause: () => {

@@ -22,6 +22,7 @@ export function useResolvedSettings(graph: GraphDoc | null, meta: DatasetMeta | 
           featureShape: meta.featureShape,
           labelSize: meta.labelSize,
           ...(meta.classes ? { classes: meta.classes } : {}),
+          ...(meta.text ? { text: meta.text } : {}),
         },
         overrides,
       );

@@ -97,6 +97,13 @@ export function useRunEvents(
       } else if (event.type === 'finished') {
         setStatus(event.status);
         setFinalMetrics(event.finalMetrics);
+        // A run that ended before this stream opened sends its epochs and its end only: start it first,
+        // so it reads as done (with its duration) rather than as still queued.
+        if (!started && event.status === 'completed') {
+          started = true;
+          const done = epochs.current.length;
+          dispatch({ type: 'start', backend: backend ?? 'wasm', totalEpochs: done, batchesPerEpoch: 0, initialEpoch: done, at });
+        }
         if (event.status === 'completed') dispatch({ type: 'complete', final: event.finalMetrics ?? {}, at });
         else if (event.status === 'cancelled') dispatch({ type: 'cancel' });
         else dispatch({ type: 'fail', error: 'failed' });

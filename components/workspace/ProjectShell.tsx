@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { GuestBanner } from '@/components/onboarding/GuestBanner';
 import { GuidedTour } from '@/components/onboarding/GuidedTour';
+import { TextSizeControl } from '@/components/projector/TextSizeControl';
 import { ProjectEditorProvider } from './ProjectEditor';
 import { ProjectStatusProvider, useProjectStatus } from './ProjectStatus';
 import type { WorkspaceProject } from './types';
@@ -40,12 +41,14 @@ export function ProjectShell({ project, guest, children }: { project: ShellProje
             {guest ? <GuestBanner /> : null}
             <GuidedTour projectId={project.id} tab={tab} />
           </div>
+          <TextSizeControl />
           <nav className="project-tabs" aria-label="Project">
             {[
               { href: base, label: 'Design' },
               { href: `${base}/train`, label: 'Train' },
               { href: `${base}/runs`, label: 'Runs' },
               { href: `${base}/predict`, label: 'Predict' },
+              { href: `${base}/inside`, label: 'Inside' },
             ].map((tab) => {
               const current = tab.href === base ? design : pathname.startsWith(tab.href);
               return (

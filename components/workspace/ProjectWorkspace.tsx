@@ -1,12 +1,25 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { CommentCountsProvider } from '@/components/comments/CommentCounts';
+import { CommentsPanel } from '@/components/comments/CommentsPanel';
+import { useComments } from '@/components/comments/useComments';
 import { DiffCanvas } from '@/components/editor/DiffCanvas';
 import { Editor } from '@/components/editor/Editor';
+import { pendingWeights, setDesignWeightsSource, setPendingWeights } from '@/components/editor/imported-weights';
 import { ReadOnlyCanvas } from '@/components/editor/ReadOnlyCanvas';
 import { useNotices } from '@/components/editor/useNotices';
+import { forkLiveState } from '@/components/live/fork-live-state';
+import { LiveLayer } from '@/components/live/LiveLayer';
+import { PresentBar } from '@/components/live/PresentBar';
+import { PresenterTraining } from '@/components/live/PresenterTraining';
+import { useLiveRoom } from '@/components/live/useLiveRoom';
 import { call } from '@/components/ui/api';
 import { useHydrated } from '@/components/ui/useHydrated';
+import { fetchVersionWeights } from '@/components/weights/fetch-version-weights';
+import { uploadVersionWeights } from '@/components/weights/upload-version-weights';
+import { useVersionWeights } from '@/components/weights/useVersionWeights';
+import { WeightBadgesProvider } from '@/components/weights/WeightBadges';
 import { diffGraphs, type GraphDiff } from '@/engine/graph/diff';
 import { emptyGraph, type GraphDoc } from '@/engine/graph/schema';
 import * as versionRoutes from '@/server/versions/routes';
@@ -34,10 +47,16 @@ export function ProjectWorkspace({
   project,
   head,
   versions: initial,
+  me,
+  live: liveRooms = false,
 }: {
   project: WorkspaceProject;
   head: LoadedVersion | null;
   versions: VersionItem[];
+  /** The signed-in person, as the live room shows them to the others. */
+  me?: { name: string };
+  /** Whether this server serves live rooms (`npm start` does, unless `NETCANVAS_LIVE_ROOMS=0`). */
+  live?: boolean;
 }) {
   const editable = project.role !== 'viewer';
   const hydrated = useHydrated();
@@ -52,6 +71,7 @@ export function ProjectWorkspace({
   const [conflict, setConflict] = useState<VersionItem | null>(null);
   const [saving, setSaving] = useState(false);
   const lastMessage = useRef('');
+  const comments = useComments(project.id);
   const drafts = useDraftRecovery(store, project.id, head, () => base.current, editable);
 
   // The header shows the save state (the unsaved marker follows the store, see useProjectEditorStore).
@@ -67,6 +87,51 @@ export function ProjectWorkspace({
       setHeadNumber(list.data.headNumber);
     }
   }, [project.id]);
+
+  // The weights of the version being edited, for the badges; an import's weights stand in until saved.
+  const [weightsTick, setWeightsTick] = useState(0);
+  const { weights: savedWeights } = useVersionWeights(project.id, base.current, weightsTick);
+  const waiting = pendingWeights(store);
+  const badgeWeights = waiting ?? savedWeights ?? null;
+
+  // Exports read the weights of the version being edited at the moment they are made.
+  useEffect(() => {
+    setDesignWeightsSource(store, () => (base.current ? fetchVersionWeights(project.id, base.current) : Promise.resolve(null)));
+    return () => setDesignWeightsSource(store, undefined);
+  }, [store, base, project.id]);
+
+  /** An import's weights go with the version saved after it (its graph, matched by node id). */
+  const storePendingWeights = useCallback(
+    async (number: number) => {
+      const weights = pendingWeights(store);
+      if (!weights) return setWeightsTick((t) => t + 1);
+      const stored = await uploadVersionWeights(project.id, number, weights);
+      if (!stored.ok) return notify(`Version ${number} was saved without the imported weights: ${stored.message}`, 'error');
+      setPendingWeights(store, undefined);
+      setWeightsTick((t) => t + 1);
+      notify(`Stored the imported weights with version ${number}.`);
+    },
+    [project.id, store, notify],
+  );
+
+  // The project's live room: co-editors' edits, cursors and selections, and present mode.
+  const live = useLiveRoom(store, {
+    enabled: liveRooms,
+    projectId: project.id,
+    readOnly: !editable,
+    name: me?.name ?? 'Someone',
+    onSaved: (number) => {
+      base.current = number;
+      void refreshHistory();
+    },
+    basedOn: () => base.current,
+  });
+  const { announceSaved } = live;
+  const fork = async () => {
+    const made = await forkLiveState(project.id, project.name, store.getState().doc);
+    if (!made.ok) return notify(made.message, 'error');
+    window.location.assign(`/projects/${made.id}`);
+  };
 
   const save = useCallback(
     async (message: string, parent: number | null = base.current): Promise<boolean> => {
@@ -85,12 +150,14 @@ export function ProjectWorkspace({
       base.current = result.data.number;
       setConflict(null);
       store.dispatch('markSaved', { doc });
+      announceSaved(result.data.number, doc);
       publish({ savedAt: Date.now() });
       notify(`Saved version ${result.data.number}.`);
+      await storePendingWeights(result.data.number);
       await refreshHistory();
       return true;
     },
-    [project.id, store, base, notify, refreshHistory, publish],
+    [project.id, store, base, notify, refreshHistory, publish, storePendingWeights, announceSaved],
   );
 
   const loadVersion = useCallback(
@@ -134,7 +201,11 @@ export function ProjectWorkspace({
       return notify(result.message, 'error');
     }
     const graph = await loadVersion(result.data.number);
-    if (graph) replaceWith(graph, result.data.number);
+    if (graph) {
+      replaceWith(graph, result.data.number);
+      // Co-editors' pages take the restored version as saved too.
+      announceSaved(result.data.number, graph);
+    }
     setConflict(null);
     notify(`Version ${n} restored as version ${result.data.number}.`);
     setView({ kind: 'edit' });
@@ -171,10 +242,15 @@ export function ProjectWorkspace({
       )}
     </div>
   );
+  const openThreads = comments.threads.filter((t) => !t.resolvedAt).length;
   const extraTabs = useMemo(
-    () => [{ id: 'history', label: 'History', badge: versions.length > 0 ? String(versions.length) : undefined, content: null }],
-    [versions.length],
+    () => [
+      { id: 'history', label: 'History', badge: versions.length > 0 ? String(versions.length) : undefined, content: null },
+      { id: 'comments', label: 'Comments', badge: openThreads > 0 ? String(openThreads) : undefined, content: null },
+    ],
+    [versions.length, openThreads],
   );
+  const commentsPanel = <CommentsPanel comments={comments} canWrite={editable} />;
 
   const overlay =
     view.kind === 'version' ? (
@@ -185,32 +261,42 @@ export function ProjectWorkspace({
 
   return (
     <div className="workspace" data-hydrated={hydrated ? 'true' : undefined}>
-      <Editor
-        store={store}
-        readOnly={!editable}
-        onSave={editable ? (message) => save(message) : undefined}
-        saving={saving}
-        sideTab={sideTab}
-        onSideTab={setSideTab}
-        extraTabs={extraTabs.map((t) => ({ ...t, content: history }))}
-        overlay={overlay}
-        notifier={notifier}
-        banner={
-          <WorkspaceBanners
-            view={view}
-            editable={editable}
-            conflict={conflict}
-            base={base.current}
+      <WeightBadgesProvider store={store} weights={view.kind === 'edit' ? badgeWeights : null}>
+        <CommentCountsProvider value={comments.openCounts}>
+          <Editor
+            store={store}
+            onWeights={() => setWeightsTick((t) => t + 1)}
+            readOnly={!editable}
+            onSave={editable ? (message) => save(message) : undefined}
             saving={saving}
-            drafts={drafts}
-            onBack={back}
-            onRestore={(n) => void restore(n)}
-            onSaveOnTop={(n) => void save(lastMessage.current, n)}
-            onCompare={(a, b) => void compare(a, b)}
-            onDiscardAndLoad={(n) => void discardAndLoad(n)}
+            sideTab={sideTab}
+            onSideTab={setSideTab}
+            extraTabs={extraTabs.map((t) => ({ ...t, content: t.id === 'comments' ? commentsPanel : history }))}
+            overlay={overlay}
+            notifier={notifier}
+            canvasLayer={liveRooms ? <LiveLayer live={live} /> : undefined}
+            banner={
+              <>
+                {liveRooms ? <PresentBar live={live} canPresent={editable} projectId={project.id} onFork={() => void fork()} /> : null}
+                {liveRooms ? <PresenterTraining live={live} /> : null}
+                <WorkspaceBanners
+                  view={view}
+                  editable={editable}
+                  conflict={conflict}
+                  base={base.current}
+                  saving={saving}
+                  drafts={drafts}
+                  onBack={back}
+                  onRestore={(n) => void restore(n)}
+                  onSaveOnTop={(n) => void save(lastMessage.current, n)}
+                  onCompare={(a, b) => void compare(a, b)}
+                  onDiscardAndLoad={(n) => void discardAndLoad(n)}
+                />
+              </>
+            }
           />
-        }
-      />
+        </CommentCountsProvider>
+      </WeightBadgesProvider>
     </div>
   );
 }

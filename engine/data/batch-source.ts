@@ -1,6 +1,7 @@
 import type { TaskRef } from '../tasks/registry';
 import { type InMemoryDataset, SPLIT } from './dataset';
 import { seededRandom, shuffledIndices } from './random';
+import type { TextEncoding } from './text/vocabulary';
 
 export type SplitName = keyof typeof SPLIT;
 
@@ -24,6 +25,8 @@ export interface BatchSource {
   /** Values per label: 1 for a class index or one target. */
   readonly labelSize: number;
   readonly classes?: string[];
+  /** Texts: the tokenizer, vocabulary and length that made the samples' word ids. */
+  readonly text?: TextEncoding;
   count(split: SplitName): number;
   /** Batches of one split; shuffled with the seed when one is given, else in stored order. */
   batches(split: SplitName, options: { batchSize: number; shuffleSeed?: number }): AsyncIterable<Batch>;
@@ -43,6 +46,7 @@ export function inMemoryBatchSource(dataset: InMemoryDataset): BatchSource {
     featureShape: dataset.featureShape,
     labelSize: dataset.labelSize,
     ...(dataset.classes ? { classes: dataset.classes } : {}),
+    ...(dataset.text ? { text: dataset.text } : {}),
     count: (split) => rowsOf(split).length,
     async *batches(split, { batchSize, shuffleSeed }) {
       const rows = rowsOf(split);

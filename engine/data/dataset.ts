@@ -1,4 +1,5 @@
 import type { TaskId } from '../tasks/registry';
+import type { TextEncoding } from './text/vocabulary';
 
 /**
  * A dataset held in memory: one row per sample, features flattened, labels as class indexes (for
@@ -17,6 +18,8 @@ export interface InMemoryDataset {
   /** Values per label (1 for a class index or a single target). */
   labelSize: number;
   classes?: string[];
+  /** Texts: how the word ids of the samples were made (tokenizer, vocabulary, length). */
+  text?: TextEncoding;
   /** Which split each sample belongs to: 0 train, 1 validation, 2 test. */
   split: Uint8Array;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TASK_IDS } from '../tasks/registry';
+import { TextEncodingSchema } from './text/vocabulary';
 
 /**
  * Per-feature statistics kept with a tabular dataset version and applied when batches are read:
@@ -37,6 +38,8 @@ export const DatasetMetaSchema = z.object({
   source: z.string(),
   license: z.string(),
   normalisation: NormalisationSchema.nullable(),
+  /** Texts: the tokenizer, vocabulary and length that made the word ids (Predict encodes typed text with it). */
+  text: TextEncodingSchema.nullable().optional(),
 });
 export type DatasetMeta = z.infer<typeof DatasetMetaSchema>;
 

@@ -14,11 +14,14 @@ export interface ShapeBox {
   height: number;
 }
 
-/** One picture of the set: grey levels 0–1, its mask (a class per pixel) and a box per visible shape. */
+/** One picture of the set: grey levels 0–1, its mask (a class per pixel) and its boxes. */
 export interface ShapesScene {
   pixels: Float32Array;
   mask: Float32Array;
+  /** One box per class present, around all its visible pixels. */
   boxes: ShapeBox[];
+  /** One box per drawn shape still visible, around its own visible pixels (for detection). */
+  objects: ShapeBox[];
 }
 
 export interface ShapesOptions {
@@ -35,6 +38,9 @@ export interface ShapesOptions {
 export function drawShapesScene(random: () => number, size: number): ShapesScene {
   const pixels = new Float32Array(size * size);
   const mask = new Float32Array(size * size);
+  // Which drawn shape each pixel shows (0: none), so each shape gets its own box.
+  const shape = new Float32Array(size * size);
+  const classOf: number[] = [0];
   const count = 1 + Math.floor(random() * 3);
   for (let k = 0; k < count; k++) {
     const classIndex = 1 + Math.floor(random() * 3);
@@ -42,16 +48,19 @@ export function drawShapesScene(random: () => number, size: number): ShapesScene
     const cx = r + random() * (size - 2 * r);
     const cy = r + random() * (size - 2 * r);
     const brightness = 0.55 + random() * 0.45;
+    classOf.push(classIndex);
     for (let y = 0; y < size; y++) {
       for (let x = 0; x < size; x++) {
         if (!inside(classIndex, x + 0.5 - cx, y + 0.5 - cy, r)) continue;
         pixels[y * size + x] = brightness;
         mask[y * size + x] = classIndex;
+        shape[y * size + x] = k + 1;
       }
     }
   }
   for (let i = 0; i < pixels.length; i++) pixels[i] = Math.min(1, Math.max(0, (pixels[i] as number) + gaussian(random) * 0.05));
-  return { pixels, mask, boxes: boxesOf(mask, size) };
+  const objects = boxesOf(shape, size).map((b) => ({ ...b, classIndex: classOf[b.classIndex] as number }));
+  return { pixels, mask, boxes: boxesOf(mask, size), objects };
 }
 
 function inside(classIndex: number, dx: number, dy: number, r: number): boolean {
@@ -62,7 +71,7 @@ function inside(classIndex: number, dx: number, dy: number, r: number): boolean 
   return Math.abs(dx) <= ((dy + r) / (1.8 * r)) * r;
 }
 
-/** One box per class present, around its visible pixels (shapes of one class that touch share a box). */
+/** One box per value present in a map of the picture (a class, or which shape), around its pixels. */
 function boxesOf(mask: Float32Array, size: number): ShapeBox[] {
   const bounds = new Map<number, { x0: number; y0: number; x1: number; y1: number }>();
   for (let y = 0; y < size; y++) {

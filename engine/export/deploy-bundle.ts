@@ -1,4 +1,5 @@
 import type { DatasetMeta } from '../data/meta';
+import type { ExportProof } from './proof/proof';
 
 /** What an exported network needs to be used elsewhere: its labels and how to prepare its input. */
 export interface DeployMetadata {
@@ -11,6 +12,8 @@ export interface DeployMetadata {
   preprocessing:
     | { kind: 'image'; height: number; width: number; channels: number; fit: 'cover'; scale: '0-1'; description: string }
     | { kind: 'rows'; normalisation: DatasetMeta['normalisation']; description: string };
+  /** How the zip's own `model.json` + `weights.bin` fared when reloaded and compared with the run's network. */
+  check?: Pick<ExportProof, 'status' | 'message' | 'samples' | 'maxAbsDiff' | 'tolerance' | 'problems'>;
 }
 
 /** The metadata of a run's network, from the dataset it was trained on. */

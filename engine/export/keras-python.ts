@@ -86,11 +86,18 @@ function withBackwardLayer(config: Record<string, unknown>): Record<string, unkn
 const tuple = (dims: readonly (number | null)[]) =>
   `(${dims.map((d) => (d === null ? 'None' : String(d))).join(', ')}${dims.length === 1 ? ',' : ''})`;
 
+/** What else the Python code is shipped with. */
+export interface KerasPythonOptions {
+  /** The name of a Keras 3 weights file beside `model.py` (`model.weights.h5`) that the code loads. */
+  weightsFile?: string;
+}
+
 /**
  * Keras (functional API) Python source that builds the same model as the graph, compiles it with the
- * graph's training settings, and prints its summary when run. Requires a graph without errors.
+ * graph's training settings, and prints its summary when run; with `weightsFile`, `load_model()`
+ * also loads the weights shipped beside it. Requires a graph without errors.
  */
-export function kerasPython(doc: GraphDoc, analysis: Analysis = analyse(doc)): string {
+export function kerasPython(doc: GraphDoc, analysis: Analysis = analyse(doc), options: KerasPythonOptions = {}): string {
   const plan = codePlan(doc, analysis, 'python');
   const body: string[] = [];
   for (const step of plan.steps) {
@@ -125,9 +132,13 @@ export function kerasPython(doc: GraphDoc, analysis: Analysis = analyse(doc)): s
     '',
     'Run it to print the summary; import build_model() to train it in Python.',
     '"""',
+    ...(options.weightsFile ? ['import os', ''] : []),
     'import keras',
     'from keras import layers',
     '',
+    ...(options.weightsFile
+      ? [`WEIGHTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), ${JSON.stringify(options.weightsFile)})`, '']
+      : []),
     '',
     'def build_model():',
     ...[...shared, ...body].map((line) => `    ${line}`),
@@ -143,8 +154,19 @@ export function kerasPython(doc: GraphDoc, analysis: Analysis = analyse(doc)): s
     '    return model',
     '',
     '',
+    ...(options.weightsFile
+      ? [
+          'def load_model():',
+          '    """The model with the weights NetCanvas exported beside this file."""',
+          '    model = compile_model(build_model())',
+          '    model.load_weights(WEIGHTS)',
+          '    return model',
+          '',
+          '',
+        ]
+      : []),
     'if __name__ == "__main__":',
-    '    model = compile_model(build_model())',
+    `    model = ${options.weightsFile ? 'load_model()' : 'compile_model(build_model())'}`,
     '    model.summary()',
     `    # model.fit(x, y, batch_size=${training.batchSize}, epochs=${training.epochs}, validation_split=${training.validationSplit})`,
     '',

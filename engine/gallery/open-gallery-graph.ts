@@ -1,19 +1,17 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { assignWeights } from '../compile/assign-weights';
-import { compileGraph } from '../compile/compile';
 import type { Diagnostic } from '../diagnostics';
-import { tfjsArtifacts } from '../export/tfjs-artifacts';
+import { cutAfter } from '../graph/cut-after';
 import type { GraphDoc } from '../graph/schema';
 import { importModel } from '../import/import-model';
+import { type PackedWeights, packWeights } from '../train/packed-weights';
 import type { GalleryCard, GalleryVariant } from './card';
-import { cutAfter } from './cut-after';
 
 export type OpenedGalleryGraph =
   | {
       ok: true;
       doc: GraphDoc;
-      /** The variant's weights, checked against its compiled graph: a TF.js weights.bin and its specs. */
-      weights: { data: Uint8Array; specs: tfjs.io.WeightsManifestEntry[] };
+      /** The variant's weights, checked against its compiled graph, with the node of each layer. */
+      weights: PackedWeights;
     }
   | { ok: false; diagnostics: Diagnostic[] };
 
@@ -42,20 +40,17 @@ export async function openGalleryGraph(
     disposeAll(imported.weights);
     return { ok: false, diagnostics: [failure(`The gallery model has no layer "${variant.cutAfter}" to cut after.`)] };
   }
-  const doc: GraphDoc = { ...cut, name: variant.cutAfter ? `${card.title} — ${variant.label}` : card.title };
-  const compiled = compileGraph(tf, doc);
-  if (!compiled.ok) {
-    disposeAll(imported.weights);
-    return { ok: false, diagnostics: compiled.diagnostics };
-  }
+  const doc: GraphDoc = {
+    ...cut,
+    name: variant.cutAfter ? `${card.title} — ${variant.label}` : card.title,
+    // Every gallery model takes images of its card's size, scaled 0–1 like every image dataset here:
+    // a dataset of other sizes or of grey images is resized to it, so the pretrained weights still fit.
+    training: { ...cut.training, fitImages: true },
+  };
   try {
-    const assigned = assignWeights(compiled.model, imported.weights);
-    if (!assigned.ok) return { ok: false, diagnostics: assigned.diagnostics };
-    const artifacts = await tfjsArtifacts(tf, compiled.model);
-    const manifest = artifacts['model.json'].weightsManifest as { weights: tfjs.io.WeightsManifestEntry[] }[];
-    return { ok: true, doc, weights: { data: artifacts['weights.bin'], specs: manifest[0]?.weights ?? [] } };
+    const packed = await packWeights(tf, doc, imported.weights);
+    return packed.ok ? { ok: true, doc, weights: packed.weights } : { ok: false, diagnostics: packed.diagnostics };
   } finally {
-    compiled.model.dispose();
     disposeAll(imported.weights);
   }
 }

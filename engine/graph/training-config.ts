@@ -74,6 +74,37 @@ export const TrainingConfigSchema = z
       .nullable()
       .default(null)
       .describe('Stop when the monitored figure has not improved for this many epochs.'),
+    fineTuning: z
+      .object({
+        headEpochs: z
+          .number()
+          .int()
+          .min(1)
+          .default(5)
+          .describe('Epochs of phase 1, which trains only the layers left trainable (the new head). The rest of the epochs are phase 2.'),
+        unfreezeTop: z
+          .number()
+          .int()
+          .min(1)
+          .max(1000)
+          .default(2)
+          .describe('Phase 2 unfreezes this many frozen layers with weights, counted from the output.'),
+        rateFactor: z
+          .number()
+          .positive()
+          .max(1)
+          .default(0.1)
+          .describe('Phase 2 trains at the learning rate times this factor, so the unfrozen layers change gently.'),
+      })
+      .nullable()
+      .default(null)
+      .describe('Fine-tune in two phases as one run: first the head alone, then the top frozen layers too, at a lower rate.'),
+    fitImages: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Resize the dataset's images to the design's input, and turn grey into colour, instead of changing the Input — what a pretrained backbone needs.",
+      ),
     keepBest: z.boolean().default(true).describe('Keep the weights of the best epoch rather than the last.'),
     seed: z
       .number()

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SplitName } from '../data/batch-source';
 import { SPLIT } from '../data/dataset';
 import type { ClassificationEvaluation } from './confusion';
+import type { DetectionEvaluation } from './detection-evaluation';
 import type { SegmentationEvaluation } from './mask-overlap';
 import type { ReconstructionEvaluation } from './rebuild-quality';
 import type { Evaluation } from './registry';
@@ -74,12 +75,53 @@ const ReconstructionEvaluationSchema = z
   })
   .strict() satisfies z.ZodType<ReconstructionEvaluation>;
 
+const BoxSchema = z.object({ classIndex: count, x: finite, y: finite, width: finite, height: finite }).strict();
+const ScoredBoxSchema = BoxSchema.extend({ score: finite }).strict();
+
+const DetectionEvaluationSchema = z
+  .object({
+    kind: z.literal('detection'),
+    split: SplitSchema,
+    classes: z.array(z.string().max(200)).max(1000),
+    mapAt50: finite,
+    mapAt50To95: finite,
+    perClass: z
+      .array(
+        z
+          .object({
+            label: z.string().max(200),
+            ap50: finite.nullable(),
+            ap: finite.nullable(),
+            truths: count,
+            curve: z.object({ recall: values(finite), precision: values(finite) }).strict(),
+          })
+          .strict(),
+      )
+      .max(1000),
+    count,
+    samples: z
+      .array(
+        z
+          .object({
+            features: values(finite),
+            truth: z.array(BoxSchema).max(MAX_ITEMS),
+            predicted: z.array(ScoredBoxSchema).max(MAX_ITEMS),
+            quality: finite,
+          })
+          .strict(),
+      )
+      .max(MAX_ITEMS),
+    featureShape: z.array(z.number().int().min(0)).max(8),
+  })
+  .strict() satisfies z.ZodType<DetectionEvaluation>;
+
 /** One schema per registered task's result: a task added without one fails to compile here. */
 const BY_KIND = {
   classification: ClassificationEvaluationSchema,
   regression: RegressionEvaluationSchema,
   segmentation: SegmentationEvaluationSchema,
   reconstruction: ReconstructionEvaluationSchema,
+  detection: DetectionEvaluationSchema,
 } satisfies { [K in Evaluation['kind']]: z.ZodType<Extract<Evaluation, { kind: K }>> };
 
 /** An evaluation of any registered task, told apart by `kind`. */
@@ -88,4 +130,5 @@ export const EvaluationSchema: z.ZodType<Evaluation> = z.discriminatedUnion('kin
   BY_KIND.regression,
   BY_KIND.segmentation,
   BY_KIND.reconstruction,
+  BY_KIND.detection,
 ]);

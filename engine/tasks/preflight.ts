@@ -13,10 +13,10 @@ import type { LabelFacts } from './spec';
  */
 export interface PreflightProblem {
   /** A stable name for the kind of mismatch, for tests and the UI. */
-  kind: 'input_rank' | 'loss_task' | 'dense_rank' | 'output_rank' | 'output_size';
+  kind: 'input_rank' | 'vocabulary_size' | 'loss_task' | 'dense_rank' | 'output_rank' | 'output_size';
   nodeId?: string;
-  /** The training setting at fault, when it is one. */
-  field?: 'loss';
+  /** The training setting (or the layer's field) at fault, when it is one. */
+  field?: 'loss' | 'inputDim';
   message: string;
   hint: string;
 }
@@ -44,6 +44,7 @@ export function preflight(input: PreflightInput): PreflightProblem[] {
   if (analysis.inputs.length !== 1 || analysis.outputs.length !== 1) return problems;
   const inputProblem = checkInputKind(input);
   if (inputProblem) return [inputProblem];
+  problems.push(...checkVocabulary(input, analysis));
   const loss = lossFor(task, input.loss);
   if (!task.losses.some((l) => l.id === input.loss)) {
     problems.push({
@@ -81,6 +82,16 @@ export function preflight(input: PreflightInput): PreflightProblem[] {
     }
     return problems;
   }
+  if (perSample.length < expected.length) {
+    // Per-pixel or per-cell labels (masks, box grids) against a vector per sample.
+    problems.push({
+      kind: 'output_rank',
+      ...(outputNode ? { nodeId: outputNode.id } : {}),
+      message: `The model outputs ${shapeWords(perSample)} values per sample, but ${input.dataset.name} has ${task.labelWords(input.dataset)}: ${shapeWords(expected)} per sample.`,
+      hint: `End the design with a Conv2D layer of ${expected[expected.length - 1]} filters whose output is ${shapeWords(expected.slice(0, -1))} (no Flatten or Dense at the end), or pick a dataset with one label per sample.`,
+    });
+    return problems;
+  }
   if (perSample.length === expected.length && perSample.some((d, i) => d !== null && d !== expected[i])) {
     problems.push({
       kind: 'output_size',
@@ -111,6 +122,29 @@ function checkInputKind(input: PreflightInput): PreflightProblem | null {
         ? 'Pick a dataset of images for this design, or start a design for tables (Dense layers after the Input).'
         : `Pick a dataset of ${sampleWords(shape.length, shape)}, or set the Input to ${wanted.join(' × ')} and use layers for ${sampleWords(wanted.length, wanted)}.`,
   };
+}
+
+/**
+ * Word ids run up to the vocabulary's size minus one; an Embedding with a smaller input size would
+ * look up rows it does not have (TF.js gives no error, only garbage), so every Embedding must cover it.
+ */
+function checkVocabulary(input: PreflightInput, analysis: Analysis): PreflightProblem[] {
+  const size = input.dataset.vocabularySize;
+  if (size === undefined) return [];
+  return input.fitted.nodes.flatMap((node): PreflightProblem[] => {
+    if (node.type !== 'embedding') return [];
+    const inputDim = Number(analysis.nodes[node.id]?.params?.inputDim ?? 0);
+    if (inputDim >= size) return [];
+    return [
+      {
+        kind: 'vocabulary_size',
+        nodeId: node.id,
+        field: 'inputDim',
+        message: `${nameOf(node)} has an input size of ${inputDim}, but ${input.dataset.name} has ${size} words in its vocabulary (with padding and the unknown word), so ids up to ${size - 1} reach it.`,
+        hint: `Set the input size (inputDim) of ${nameOf(node)} to at least ${size}, or upload the text again with a vocabulary of at most ${inputDim} words.`,
+      },
+    ];
+  });
 }
 
 /** The Dense layer on the way to the output that receives more than a vector per sample, if any. */

@@ -1,14 +1,23 @@
 import { classification } from './classification';
+import { detection } from './detection';
 import { reconstruction } from './reconstruction';
 import { regression } from './regression';
 import { segmentation } from './segmentation';
 import type { AnyTaskSpec, ResultOf } from './spec';
+import { textClassification } from './text-classification';
 
 /**
  * Every task NetCanvas can train, keyed by its stable id. Adding a task means one spec file and one
  * line here (see README.md); dataset metadata, the Train page, the trainer and evaluation follow.
  */
-export const TASKS = { classification, regression, segmentation, reconstruction } satisfies Record<string, AnyTaskSpec>;
+export const TASKS = {
+  classification,
+  regression,
+  segmentation,
+  reconstruction,
+  detection,
+  'text-classification': textClassification,
+} satisfies Record<string, AnyTaskSpec>;
 
 /** The id of a registered task, as dataset metadata stores it. */
 export type TaskId = keyof typeof TASKS;

@@ -14,6 +14,8 @@ export interface LabelFacts {
   labelSize: number;
   /** The class names, for tasks whose labels name classes. */
   classes?: string[];
+  /** Words in the vocabulary (with padding and the unknown word), for samples that are word ids. */
+  vocabularySize?: number;
 }
 
 /** What encoding a batch's labels for the loss needs: the dataset, the loss and the model's output. */
@@ -52,6 +54,8 @@ export interface EvaluationContext extends LabelFacts {
   samples: number;
   /** At most this many points for plots, for tasks that draw some. */
   maxPoints: number;
+  /** The TF.js namespace, for evaluations that run ops of their own (a detector's non-maximum suppression). */
+  tf?: Tf;
 }
 
 /** Takes a split's predictions batch by batch and sums them up; `result` is plain data, ready to store. */
@@ -103,6 +107,11 @@ export interface TaskSpec<Result extends TaskResult = TaskResult> {
   metrics: readonly AnyMetricSpec[];
   /** How the output layer changes to fit the labels (units, activation), or `null` to leave it. */
   fitOutput(output: OutputLayer, facts: LabelFacts): OutputFit | null;
+  /**
+   * Adjusts a freshly built model's initial weights for this task (a detector's centre scores start
+   * low, say); saved or transferred weights loaded afterwards replace them. Unset: left as built.
+   */
+  initialiseModel?(tf: Tf, model: tfjs.LayersModel): void;
   /** Starts the evaluation of a trained model on one split (confusion matrix, residuals…). */
   evaluate(context: EvaluationContext): Evaluator<Result>;
   /**

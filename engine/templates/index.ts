@@ -1,10 +1,12 @@
 import type { GraphDoc } from '../graph/schema';
 import { autoencoder } from './autoencoder';
 import { cnn1dSignals } from './cnn1d-signals';
+import { conv1dText } from './conv1d-text';
 import { lenet5 } from './lenet5';
 import { lstmText } from './lstm-text';
 import { mlpClassifier } from './mlp-classifier';
 import { residualNet } from './residual-net';
+import { smallDetector } from './small-detector';
 import { smallUnet } from './small-unet';
 import { vggSmall } from './vgg-small';
 
@@ -25,7 +27,9 @@ export const TEMPLATES: readonly Template[] = [
   vggSmall,
   residualNet,
   smallUnet,
+  smallDetector,
   lstmText,
+  conv1dText,
   cnn1dSignals,
   autoencoder,
 ];

@@ -5,6 +5,8 @@ export interface EpochRecord {
   learningRate: number;
   seconds: number;
   samplesPerSecond: number;
+  /** With two-phase fine-tuning: 1 while only the head trains, 2 once the top layers are unfrozen. */
+  phase?: 1 | 2;
 }
 
 /** How an epoch loop ended: the epochs it ran, the best one by the watched figure, and why it stopped. */

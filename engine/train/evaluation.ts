@@ -37,6 +37,7 @@ export async function evaluateModel(
     outputUnits: outputUnits(model),
     samples: options.samples ?? 24,
     maxPoints: options.maxPoints ?? 500,
+    tf,
   });
   for await (const batch of source.batches(split, { batchSize: options.batchSize ?? 256 })) {
     const x = tf.tensor(batch.features, [batch.size, ...source.featureShape]);

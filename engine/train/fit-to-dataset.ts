@@ -7,7 +7,12 @@ import type { LabelFacts } from '../tasks/spec';
 import { shapeWords } from './rank-datasets';
 
 /** What fitting a graph needs to know of a dataset: an in-memory set, a BatchSource or a dataset's meta. */
-export type DatasetShape = Pick<InMemoryDataset, 'name' | 'featureShape' | 'classes'> & { task: TaskRef; labelSize?: number };
+export type DatasetShape = Pick<InMemoryDataset, 'name' | 'featureShape' | 'classes'> & {
+  task: TaskRef;
+  labelSize?: number;
+  /** Texts: only the vocabulary's size matters here (the Embedding must cover it). */
+  text?: { vocabulary: readonly string[] };
+};
 
 export interface DatasetFit {
   doc: GraphDoc;
@@ -23,6 +28,7 @@ export function labelFacts(dataset: DatasetShape): LabelFacts {
     featureShape: dataset.featureShape,
     labelSize: dataset.labelSize ?? 1,
     ...(dataset.classes ? { classes: dataset.classes } : {}),
+    ...(dataset.text ? { vocabularySize: dataset.text.vocabulary.length } : {}),
   };
 }
 

@@ -19,21 +19,70 @@ export function layerNodesOf(layerNames: ReadonlyMap<string, string>): Record<st
   return out;
 }
 
+/**
+ * Which node and which weight within its layer a saved weight name (`conv/kernel:0`) belongs to,
+ * given the layer name → node id map of the version it was saved from.
+ */
+function weightOwner(
+  rawName: string,
+  layerNodes: Record<string, string>,
+  layerNames: readonly string[],
+): { nodeId: string; layerName: string; within: string } | null {
+  const name = rawName.replace(/:\d+$/, '');
+  const layerName = layerNames.find((l) => name.startsWith(`${l}/`));
+  if (layerName === undefined) return null;
+  return { nodeId: layerNodes[layerName] as string, layerName, within: name.slice(layerName.length + 1) };
+}
+
+/** Layer names longest first: a layer named `a/b` owns `a/b/kernel`, not a layer named `a`. */
+function longestFirst(layerNodes: Record<string, string>): string[] {
+  return Object.keys(layerNodes).sort((a, b) => b.length - a.length);
+}
+
 /** The saved tensors grouped by node id, each under its name within the layer (`kernel`). */
 export function savedByNode(saved: SavedWeights): Map<string, { label: string; tensors: Map<string, tfjs.Tensor> }> {
-  // Longest layer name first: a layer named `a/b` owns `a/b/kernel`, not a layer named `a`.
-  const layerNames = Object.keys(saved.layerNodes).sort((a, b) => b.length - a.length);
+  const layerNames = longestFirst(saved.layerNodes);
   const out = new Map<string, { label: string; tensors: Map<string, tfjs.Tensor> }>();
   for (const [rawName, tensor] of Object.entries(saved.tensors)) {
-    const name = rawName.replace(/:\d+$/, '');
-    const layerName = layerNames.find((l) => name.startsWith(`${l}/`));
-    if (layerName === undefined) continue;
-    const nodeId = saved.layerNodes[layerName] as string;
-    const entry = out.get(nodeId) ?? { label: layerName, tensors: new Map<string, tfjs.Tensor>() };
-    entry.tensors.set(name.slice(layerName.length + 1), tensor);
-    out.set(nodeId, entry);
+    const owner = weightOwner(rawName, saved.layerNodes, layerNames);
+    if (!owner) continue;
+    const entry = out.get(owner.nodeId) ?? { label: owner.layerName, tensors: new Map<string, tfjs.Tensor>() };
+    entry.tensors.set(owner.within, tensor);
+    out.set(owner.nodeId, entry);
   }
   return out;
+}
+
+/**
+ * The shapes of saved weights grouped by node id, from a weights manifest alone (no tensors): what
+ * a load plan compares a design with before any bytes are read.
+ */
+export function savedShapesByNode(
+  specs: readonly { name: string; shape: number[] }[],
+  layerNodes: Record<string, string>,
+): Map<string, { label: string; weights: WeightShape[] }> {
+  const layerNames = longestFirst(layerNodes);
+  const out = new Map<string, { label: string; weights: WeightShape[] }>();
+  for (const spec of specs) {
+    const owner = weightOwner(spec.name, layerNodes, layerNames);
+    if (!owner) continue;
+    const entry = out.get(owner.nodeId) ?? { label: owner.layerName, weights: [] };
+    entry.weights.push({ name: owner.within, shape: spec.shape });
+    out.set(owner.nodeId, entry);
+  }
+  return out;
+}
+
+/** Every layer of a compiled model that came from a node, with its weights' shapes (see compileGraph's `layerNames`). */
+export function modelWeightShapes(model: tfjs.LayersModel, layerNames: ReadonlyMap<string, string>): LayerWeightShapes[] {
+  const nodeOfLayer = layerNodesOf(layerNames);
+  return model.layers
+    .filter((layer) => nodeOfLayer[layer.name] !== undefined)
+    .map((layer) => ({
+      nodeId: nodeOfLayer[layer.name] as string,
+      label: layer.name,
+      weights: layer.weights.map((w) => ({ name: withinLayer(layer.name, w.originalName), shape: w.shape.map(Number) })),
+    }));
 }
 
 /**
@@ -54,11 +103,7 @@ export function loadWeightsByNode(
   const layers = model.layers
     .map((layer) => ({ layer, nodeId: nodeOfLayer[layer.name] }))
     .filter((entry): entry is { layer: tfjs.layers.Layer; nodeId: string } => entry.nodeId !== undefined);
-  const target: LayerWeightShapes[] = layers.map(({ layer, nodeId }) => ({
-    nodeId,
-    label: layer.name,
-    weights: layer.weights.map((w) => ({ name: withinLayer(layer.name, w.originalName), shape: w.shape.map(Number) })),
-  }));
+  const target = modelWeightShapes(model, layerNames);
   const shapes = new Map<string, { label: string; weights: WeightShape[] }>();
   for (const [nodeId, entry] of byNode)
     shapes.set(nodeId, { label: entry.label, weights: [...entry.tensors].map(([name, t]) => ({ name, shape: t.shape })) });

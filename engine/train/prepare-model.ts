@@ -54,6 +54,7 @@ export function buildResolved(
 ): { ok: true; model: tfjs.LayersModel; layerNames: Map<string, string> } | { ok: false; problem: string } {
   const compiled = withSeededInitialisers(config.seed, () => compileGraph(tf, doc, analyse(doc)));
   if (!compiled.ok) return { ok: false, problem: compiled.diagnostics.map((d) => d.message).join(' ') };
+  taskSpec(task).initialiseModel?.(tf, compiled.model);
   compileForTraining(tf, compiled.model, config, task);
   return { ok: true, model: compiled.model, layerNames: compiled.layerNames };
 }

@@ -1,5 +1,6 @@
 import { analyse } from '../analysis/analyse';
 import type { GraphDoc } from '../graph/schema';
+import { BOX_CHANNELS, gridSize } from '../tasks/detection-grid';
 import type { TaskId } from '../tasks/registry';
 
 /** A dataset the Train tab can offer: its key, its sample shape and its task (null when not known yet). */
@@ -45,18 +46,26 @@ export function designFacts(doc: GraphDoc): DesignFacts {
   const outputId = analysis.outputs.length === 1 ? analysis.outputs[0]?.nodeId : undefined;
   const output = doc.nodes.find((n) => n.id === outputId);
   const activation = output ? (output.type === 'softmax' ? 'softmax' : analysis.nodes[output.id]?.params?.activation) : undefined;
-  return { inputShape, tasks: outputTasks(inputShape, outputId ? analysis.nodes[outputId]?.outputShapes?.[0] : undefined, activation) };
+  const tasks = outputTasks(inputShape, outputId ? analysis.nodes[outputId]?.outputShapes?.[0] : undefined, activation);
+  // A design that looks words up in an Embedding and ends in classes reads texts.
+  const readsWords = doc.nodes.some((n) => n.type === 'embedding');
+  return { inputShape, tasks: readsWords && tasks?.includes('classification') ? ['text-classification'] : tasks };
 }
 
 /**
  * The tasks an output suggests: an image of the input's height and width is a rebuild or a mask
- * (a rebuild only when it has more than the input's channels is ruled out); one value per sample is
+ * (a rebuild only when it has more than the input's channels is ruled out), a grid of a quarter of
+ * its size with more than four channels finds boxes; one value per sample is
  * classes (softmax, sigmoid) or numbers (linear).
  */
 function outputTasks(input: number[] | null, output: readonly (number | null)[] | undefined, activation: unknown): TaskId[] | null {
   const sample = output?.slice(1) ?? [];
   if (input && input.length === 3 && sample.length === 3 && sample[0] === input[0] && sample[1] === input[1]) {
     return sample[2] === input[2] ? ['reconstruction', 'segmentation'] : ['segmentation'];
+  }
+  if (input && input.length === 3 && sample.length === 3) {
+    const grid = gridSize(input[0] as number, input[1] as number);
+    if (sample[0] === grid.rows && sample[1] === grid.cols && (sample[2] ?? 0) > BOX_CHANNELS) return ['detection'];
   }
   if (activation === 'softmax' || activation === 'sigmoid') return ['classification'];
   return activation === 'linear' ? ['regression'] : null;

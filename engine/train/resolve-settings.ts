@@ -1,9 +1,11 @@
+import { imageFitFor } from '../data/fit-images';
 import type { GraphDoc } from '../graph/schema';
 import type { TrainingConfig, TrainingConfigInput } from '../graph/training-config';
 import { lossFor, metricFor, trainingSchemaFor } from '../tasks/objectives';
 import { type PreflightProblem, preflight } from '../tasks/preflight';
 import { taskSpec } from '../tasks/registry';
 import { type DatasetShape, fitGraphToDataset, labelFacts } from './fit-to-dataset';
+import { designFacts } from './rank-datasets';
 
 /** One setting and why it has its value, in plain words for the Train page. */
 export interface SettingNote {
@@ -33,12 +35,26 @@ export interface ResolvedSettings {
  * const { config, notes } = resolveSettings(doc, { name: 'digits', task: 'classification', featureShape: [28, 28, 1], classes });
  * // notes: [{ field: 'loss', text: 'Loss: categorical cross-entropy, because the labels are 10 classes.' }, …]
  */
-export function resolveSettings(doc: GraphDoc, dataset: DatasetShape, overrides: TrainingConfigInput = {}): ResolvedSettings {
-  const task = taskSpec(dataset.task);
+export function resolveSettings(doc: GraphDoc, given: DatasetShape, overrides: TrainingConfigInput = {}): ResolvedSettings {
+  const task = taskSpec(given.task);
+  // Images the run will resize to the design's input (fitImages) are seen here at that size already.
+  const imageFit = task.moveLabels ? null : imageFitFor(given.featureShape, designFacts(doc).inputShape);
+  const fitImages = (overrides.fitImages ?? doc.training?.fitImages ?? false) && imageFit !== null;
+  const dataset = fitImages && imageFit ? { ...given, featureShape: [imageFit.height, imageFit.width, imageFit.channels] } : given;
   const fitted = fitGraphToDataset(doc, dataset);
   const chosen = (doc.training ?? {}) as Partial<TrainingConfig>;
   const config = trainingSchemaFor(task).parse({ ...(fitted.doc.training ?? {}), ...stripUndefined(overrides) });
   const notes: SettingNote[] = fitted.changes.map((text) => ({ field: 'model', text }));
+  if (imageFit) {
+    const from = given.featureShape.join('×');
+    const to = `${imageFit.height}×${imageFit.width}×${imageFit.channels}`;
+    notes.push({
+      field: 'fitImages',
+      text: fitImages
+        ? `Images are resized from ${from} to ${to}${given.featureShape[2] !== imageFit.channels ? ' and converted to the channels' : ''} the design takes.`
+        : `The design takes ${to} images and these are ${from}: turn on "fit images" to resize them instead of changing the Input (keeps a pretrained backbone's weights).`,
+    });
+  }
   const why =
     overrides.loss !== undefined
       ? 'as you chose'

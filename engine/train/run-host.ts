@@ -41,8 +41,11 @@ export interface CheckpointStore {
 export interface ProgressSink {
   started?(start: JobStart): void | Promise<void>;
   batch?(info: BatchInfo): void | Promise<void>;
-  /** After the epoch is checkpointed, if the host keeps checkpoints. */
-  epoch?(record: EpochRecord): void | Promise<void>;
+  /**
+   * After the epoch's checkpoint is taken (it is stored while the next epoch trains); `model` is the training model
+   * with the epoch's weights, to look at (histograms, a decision grid), never to keep or change.
+   */
+  epoch?(record: EpochRecord, model: tfjs.LayersModel): void | Promise<void>;
 }
 
 /** Stop and pause, checked between batches. */

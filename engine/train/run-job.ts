@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { AugmentationConfigSchema, augmentBatch, isAugmentationOff } from '../data/augment';
+import { fitImagesSource, imageFitFor } from '../data/fit-images';
 import { tfjsArtifacts } from '../export/tfjs-artifacts';
 import type { GraphDoc } from '../graph/schema';
 import type { TrainingConfig, TrainingConfigInput } from '../graph/training-config';
@@ -10,9 +11,12 @@ import type { EpochRecord } from './epoch-record';
 import { evaluateSource, prefixed } from './evaluate-source';
 import { type Evaluation, evaluateModel } from './evaluation';
 import { finalFigures, keptEpochOf } from './final-figures';
+import { enterPhaseTwo, phaseOf } from './fine-tuning';
 import type { WeightLoadPlan } from './load-plan';
 import { layerNodesOf, loadWeightsByNode } from './node-weights';
+import { phaseClock, type RunTiming } from './phase-clock';
 import { buildResolved, disposeModel, prepareModel } from './prepare-model';
+import { designFacts } from './rank-datasets';
 import type { JobStart, RunHost } from './run-host';
 import { FRESH_TRACKER, type StreamTrainOptions, targetShapeOf, trainFromSource } from './train-stream';
 
@@ -47,6 +51,8 @@ export type JobResult =
       evaluation: Evaluation | null;
       artifacts: RunArtifacts | null;
       weightPlan: WeightLoadPlan | null;
+      /** Where this run's time went, from the start of the job to its files (this attempt only, when resumed). */
+      timing: RunTiming;
     };
 
 /**
@@ -60,11 +66,12 @@ export type JobResult =
  * `{ ok: false, problem }`; exceptions are failures of TF.js or of the host.
  */
 export async function runJob(tf: Tf, doc: GraphDoc, settings: JobSettings, host: RunHost): Promise<JobResult> {
-  const { source } = host;
+  const clock = phaseClock();
+  const source = sourceFor(tf, doc, settings, host.source);
   const augmentation = AugmentationConfigSchema.safeParse(settings.augmentation ?? {});
   if (!augmentation.success)
     return { ok: false, problem: `The augmentation settings are not valid: ${augmentation.error.issues[0]?.message}` };
-  const prepared = prepareModel(tf, doc, source, settings.training);
+  const prepared = clock.time('setup', () => prepareModel(tf, doc, source, settings.training));
   if (!prepared.ok) return prepared;
   const { config } = prepared;
   let { model, layerNames } = prepared;
@@ -76,9 +83,8 @@ export async function runJob(tf: Tf, doc: GraphDoc, settings: JobSettings, host:
       return built;
     };
     const counts = { train: source.count('train'), validation: source.count('validation'), test: source.count('test') };
-    const go = await host.beforeTraining(
-      { config, counts, batchesPerEpoch: Math.ceil(counts.train / config.batchSize) },
-      () => build().model,
+    const go = await clock.time('setup', () =>
+      host.beforeTraining?.({ config, counts, batchesPerEpoch: Math.ceil(counts.train / config.batchSize) }, () => build().model),
     );
     if (!go)
       return {
@@ -92,11 +98,12 @@ export async function runJob(tf: Tf, doc: GraphDoc, settings: JobSettings, host:
         evaluation: null,
         artifacts: null,
         weightPlan: null,
+        timing: clock.timing(),
       };
-    ({ model, layerNames } = build());
+    ({ model, layerNames } = clock.time('setup', build));
   }
   try {
-    const begun = await startingPoint(tf, model, layerNames, host);
+    const begun = await clock.time('setup', () => startingPoint(tf, model, layerNames, host, config));
     if ('problem' in begun) return { ok: false, problem: begun.problem };
     const start: JobStart = {
       config,
@@ -104,12 +111,21 @@ export async function runJob(tf: Tf, doc: GraphDoc, settings: JobSettings, host:
       resumed: begun.previous !== null,
       weightPlan: begun.plan,
     };
-    await host.progress?.started?.(start);
+    await clock.time('progress', () => host.progress?.started?.(start));
     const augment = isAugmentationOff(augmentation.data) ? null : augmentation.data;
     const moveLabels = taskSpec(source.task).moveLabels;
     let writable = true;
+    // A checkpoint is written while the next epoch trains; the next epoch's end (or the run's) waits for it.
+    let saving: Promise<boolean> | null = null;
+    const savedSoFar = async () => {
+      const pending = saving;
+      saving = null;
+      if (pending) writable = (await clock.time('checkpoint', () => pending)) && writable;
+      return writable;
+    };
     const outcome = await trainFromSource(tf, model, source, {
       config,
+      clock,
       ...begun.train,
       shouldStop: () => !writable || (host.control?.shouldStop() ?? false),
       ...(host.control?.waitWhilePaused ? { waitWhilePaused: () => host.control?.waitWhilePaused?.() } : {}),
@@ -121,23 +137,34 @@ export async function runJob(tf: Tf, doc: GraphDoc, settings: JobSettings, host:
         : {}),
       onBatchEnd: (info) => host.progress?.batch?.(info),
       onEpochEnd: async (record, context) => {
-        if (host.checkpoints) {
-          const bytes = await encodeCheckpoint(tf, context.model, record.epoch, context.tracker, context.bestWeights);
-          writable = await host.checkpoints.save(record, bytes);
-          if (!writable) return;
+        const store = host.checkpoints;
+        if (store) {
+          if (!(await savedSoFar())) return;
+          const bytes = await clock.time('checkpoint', () =>
+            encodeCheckpoint(tf, context.model, record.epoch, context.tracker, context.bestWeights),
+          );
+          saving = store.save(record, bytes).then((kept) => {
+            if (!kept) writable = false; // seen between batches: stop at once
+            return kept;
+          });
+          saving.catch(() => undefined); // awaited (and thrown) at the next epoch's end or the run's
         }
-        await host.progress?.epoch?.(record);
+        await host.progress?.epoch?.(record, context.model);
       },
     });
+    await savedSoFar();
     const epochs = [...(begun.previous ?? []), ...outcome.epochs];
     const done = !outcome.cancelled && writable;
     const test =
       done && source.count('test') > 0
-        ? prefixed('test', await evaluateSource(tf, model, source, 'test', targetShapeOf(source, model, config)))
+        ? prefixed('test', await clock.time('test', () => evaluateSource(tf, model, source, 'test', targetShapeOf(source, model, config))))
         : {};
     const finalMetrics = finalFigures(config, epochs, outcome.bestEpoch, test);
-    const evaluation = done && host.evaluation !== false ? await evaluateModel(tf, model, source, { samples: 24 }) : null;
-    const artifacts = done ? await artifactsOf(tf, model, layerNames, keptEpochOf(config, epochs, outcome.bestEpoch)) : null;
+    const evaluation =
+      done && host.evaluation !== false ? await clock.time('evaluation', () => evaluateModel(tf, model, source, { samples: 24 })) : null;
+    const artifacts = done
+      ? await clock.time('artifacts', () => artifactsOf(tf, model, layerNames, keptEpochOf(config, epochs, outcome.bestEpoch)))
+      : null;
     return {
       ok: true,
       config,
@@ -149,10 +176,23 @@ export async function runJob(tf: Tf, doc: GraphDoc, settings: JobSettings, host:
       evaluation,
       artifacts,
       weightPlan: begun.plan,
+      timing: clock.timing(),
     };
   } finally {
     disposeModel(model);
   }
+}
+
+/**
+ * The host's data, or — with `fitImages` on and images that differ from the design's image input —
+ * the same data resized and channel-converted to that input, so the design (and its pretrained
+ * weights) stays as drawn. Image labels (masks, rebuilds) would no longer line up: not for those.
+ */
+function sourceFor(tf: Tf, doc: GraphDoc, settings: JobSettings, source: RunHost['source']): RunHost['source'] {
+  const wanted = settings.training.fitImages ?? doc.training?.fitImages ?? false;
+  if (!wanted || taskSpec(source.task).moveLabels) return source;
+  const fit = imageFitFor(source.featureShape, designFacts(doc).inputShape);
+  return fit ? fitImagesSource(tf, source, fit) : source;
 }
 
 type StartingPoint =
@@ -165,10 +205,19 @@ type StartingPoint =
     };
 
 /** The last checkpoint when the host has one (resume), else the weights of the run it continues from. */
-async function startingPoint(tf: Tf, model: tfjs.LayersModel, layerNames: Map<string, string>, host: RunHost): Promise<StartingPoint> {
+async function startingPoint(
+  tf: Tf,
+  model: tfjs.LayersModel,
+  layerNames: Map<string, string>,
+  host: RunHost,
+  config: TrainingConfig,
+): Promise<StartingPoint> {
   const checkpoint = await host.checkpoints?.latest();
   if (checkpoint) {
-    const restored = await restoreCheckpoint(tf, model, decodeCheckpoint(tf, checkpoint.bytes));
+    const decoded = decodeCheckpoint(tf, checkpoint.bytes);
+    // A checkpoint from phase 2 holds weights (and optimizer state) in phase 2's order and trainable flags.
+    if (phaseOf(config, decoded.epoch + 1) === 2) enterPhaseTwo(tf, model, config, host.source.task, null);
+    const restored = await restoreCheckpoint(tf, model, decoded);
     return {
       train: { initialEpoch: restored.initialEpoch, tracker: restored.tracker, bestWeights: restored.bestWeights },
       previous: checkpoint.epochs,

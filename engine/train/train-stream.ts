@@ -7,8 +7,10 @@ import { taskSpec } from '../tasks/registry';
 import { batchTensors, outputUnits, type TargetShape } from './batch-tensors';
 import { type EpochRecord, metricName, type TrainOutcome } from './epoch-record';
 import { evaluateSource, prefixed } from './evaluate-source';
+import { enterPhaseTwo, phaseOf, phaseRateFactor } from './fine-tuning';
 import { throttledYield } from './macrotask';
 import { scheduledRate, setLearningRate } from './optimizer';
+import { type PhaseClock, phaseClock } from './phase-clock';
 import { compileForTraining } from './prepare-model';
 
 /** Keep-best and early-stopping bookkeeping: part of a checkpoint, so a resumed run decides alike. */
@@ -56,6 +58,8 @@ export interface StreamTrainOptions {
   transformBatch?(batch: Batch, epoch: number, index: number): Batch;
   /** Let timers, messages and I/O run at least this often (ms); default 50. */
   yieldEveryMs?: number;
+  /** Where the loop's time goes (data, tensors, training, validation, progress…); the caller reads it. */
+  clock?: PhaseClock;
 }
 
 /** Source-derived facts a stream trainer needs about the targets: the source's task and the run's loss. */
@@ -89,7 +93,8 @@ export function monitorOf(config: TrainingConfig, hasValidation: boolean): { key
  * the validation split, applies the learning-rate schedule, keep-best and early stopping, and awaits
  * `onEpochEnd` (record, checkpoint). Epoch `e` shuffles with seed `seed·1000 + e`, so a run resumed
  * from a checkpoint sees the same batches it would have seen. Disposes every tensor it creates; with
- * keep-best the model ends holding its best epoch's weights.
+ * keep-best the model ends holding its best epoch's weights. With two-phase fine-tuning the model
+ * switches to phase 2 at its first epoch (`fine-tuning.ts`) and every record carries its phase.
  */
 export async function trainFromSource(
   tf: Tf,
@@ -107,6 +112,7 @@ export async function trainFromSource(
   const batches = Math.ceil(trainCount / config.batchSize);
   const names = model.metricsNames.map(metricName);
   const pause = throttledYield(options.yieldEveryMs ?? 50);
+  const clock = options.clock ?? phaseClock();
   const tracker: TrackerState = { ...(options.tracker ?? FRESH_TRACKER) };
   let bestWeights: tfjs.Tensor[] | null = options.bestWeights ?? null;
   // Resumed right after the best epoch: the restored weights are the best ones.
@@ -117,7 +123,9 @@ export async function trainFromSource(
   let cancelled = false;
   try {
     for (let epoch = options.initialEpoch ?? 0; epoch < config.epochs && !cancelled; epoch++) {
-      const rate = scheduledRate(config, epoch);
+      const phase = phaseOf(config, epoch);
+      if (phase === 2) bestWeights = enterPhaseTwo(tf, model, config, source.task, bestWeights).kept;
+      const rate = scheduledRate(config, epoch) * phaseRateFactor(config, epoch);
       setLearningRate(model.optimizer, rate);
       const started = performance.now();
       const sums = new Array<number>(names.length).fill(0);
@@ -128,20 +136,21 @@ export async function trainFromSource(
       try {
         let pending = iterator.next();
         for (let index = 0; ; index++) {
-          await pause();
-          await options.waitWhilePaused?.();
+          await clock.time('yield', pause);
+          if (options.waitWhilePaused) await clock.time('paused', () => options.waitWhilePaused?.());
           if (options.shouldStop?.()) {
             cancelled = true;
             break;
           }
-          const next = await pending;
+          const next = await clock.time('data', () => pending);
           if (next.done) break;
           pending = iterator.next(); // prefetch while this batch trains
-          const batch = options.transformBatch ? options.transformBatch(next.value, epoch, index) : next.value;
-          const { x, y } = batchTensors(tf, batch, source.featureShape, target);
+          const transform = options.transformBatch;
+          const batch = transform ? clock.time('augmentation', () => transform(next.value, epoch, index)) : next.value;
+          const { x, y } = clock.time('tensors', () => batchTensors(tf, batch, source.featureShape, target));
           let values: number[];
           try {
-            const out = await model.trainOnBatch(x, y);
+            const out = await clock.time('training', () => model.trainOnBatch(x, y));
             values = Array.isArray(out) ? out : [out];
           } finally {
             tf.dispose([x, y]);
@@ -152,7 +161,9 @@ export async function trainFromSource(
             sums[i] = (sums[i] ?? 0) + (values[i] as number) * batch.size;
           });
           seen += batch.size;
-          await options.onBatchEnd?.({ epoch, batch: index, batches, size: batch.size, metrics });
+          clock.countSamples(batch.size);
+          if (options.onBatchEnd)
+            await clock.time('progress', () => options.onBatchEnd?.({ epoch, batch: index, batches, size: batch.size, metrics }));
         }
       } finally {
         await iterator.return?.();
@@ -163,9 +174,20 @@ export async function trainFromSource(
       names.forEach((name, i) => {
         metrics[name] = (sums[i] ?? 0) / Math.max(seen, 1);
       });
-      if (hasValidation) Object.assign(metrics, prefixed('val', await evaluateSource(tf, model, source, 'validation', target)));
+      if (hasValidation)
+        Object.assign(
+          metrics,
+          prefixed('val', await clock.time('validation', () => evaluateSource(tf, model, source, 'validation', target))),
+        );
       const seconds = (performance.now() - started) / 1000;
-      const record: EpochRecord = { epoch, metrics, learningRate: rate, seconds, samplesPerSecond: seen / Math.max(trainSeconds, 1e-9) };
+      const record: EpochRecord = {
+        epoch,
+        metrics,
+        learningRate: rate,
+        seconds,
+        samplesPerSecond: seen / Math.max(trainSeconds, 1e-9),
+        ...(phase ? { phase } : {}),
+      };
       epochs.push(record);
 
       const value = metrics[monitor.key];
@@ -184,7 +206,8 @@ export async function trainFromSource(
       } else {
         tracker.sinceImprovement++;
       }
-      await options.onEpochEnd?.(record, { model, tracker: { ...tracker }, bestWeights: tracker.bestEpoch === epoch ? null : bestWeights });
+      const context = { model, tracker: { ...tracker }, bestWeights: tracker.bestEpoch === epoch ? null : bestWeights };
+      if (options.onEpochEnd) await clock.time('progress', () => options.onEpochEnd?.(record, context));
       if (config.earlyStopping && tracker.sinceImprovement >= config.earlyStopping.patience) {
         stoppedEarly = true;
         break;

@@ -2,7 +2,7 @@ import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { signInLimitActive } from '@/server/auth/sign-in-throttle';
 import { db } from '@/server/db/client';
-import { authSecret, baseUrl, trustedOrigins } from '@/server/env';
+import { authSecret, baseUrl, signUpConfirmedByMail, trustedOrigins } from '@/server/env';
 import { sendMail } from '@/server/mail/send-mail';
 import { setUpNewUser } from '@/server/teams/set-up-new-user';
 
@@ -10,6 +10,7 @@ import { setUpNewUser } from '@/server/teams/set-up-new-user';
 export const SESSION_CACHE_SECONDS = 5;
 
 function createAuth() {
+  const confirm = signUpConfirmedByMail();
   return betterAuth({
     appName: 'NetCanvas',
     baseURL: baseUrl(),
@@ -20,7 +21,16 @@ function createAuth() {
       enabled: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
-      autoSignIn: true,
+      // With sign-up confirmed by mail, Better Auth answers a sign-up for a taken address as for a new one.
+      autoSignIn: !confirm,
+      requireEmailVerification: confirm,
+      ...(confirm
+        ? {
+            onExistingUserSignUp: async ({ user }: { user: { name: string; email: string } }) => {
+              await sendMail({ to: user.email, subject: 'You already have a NetCanvas account', text: existingAccountText(user.name) });
+            },
+          }
+        : {}),
       // The link leads to /reset-password (the redirect the form asks for) and works once, for an hour.
       resetPasswordTokenExpiresIn: 3600,
       revokeSessionsOnPasswordReset: true,
@@ -33,7 +43,9 @@ function createAuth() {
     // An address is proved by a mailed link before anything addressed to it — an invitation — is
     // given to the account (server/teams/my-invitations.ts). The link signs the browser in.
     emailVerification: {
-      sendOnSignUp: false,
+      sendOnSignUp: confirm,
+      // An account made before sign-up needed confirming gets a link when it next signs in.
+      sendOnSignIn: confirm,
       autoSignInAfterVerification: true,
       expiresIn: 24 * 3600,
       sendVerificationEmail: async ({ user, url }) => {
@@ -80,6 +92,17 @@ function verifyEmailText(name: string, url: string): string {
     url,
     '',
     'If you did not ask for it, ignore this message.',
+  ].join('\n');
+}
+
+function existingAccountText(name: string): string {
+  return [
+    `Hello ${name},`,
+    '',
+    'Someone tried to create a NetCanvas account with this address, which already has one. If it was you,',
+    'sign in instead, or ask for a new password from the sign-in page if you have forgotten it.',
+    '',
+    'If it was not you, ignore this message: nothing has changed.',
   ].join('\n');
 }
 

@@ -1,7 +1,9 @@
 import { SPLIT } from '@/engine/data/dataset';
 import { seededRandom } from '@/engine/data/random';
 import { taskSpec } from '@/engine/tasks/registry';
+import { boxesPerClass, boxLabel } from '@/server/datasets/box-labels';
 import { NO_SPLIT, type VersionMeta } from '@/server/datasets/manifest';
+import { sampleNames } from '@/server/datasets/read/sample-names';
 import { readShard } from '@/server/datasets/read/shard-cache';
 import { loadVersionData, versionIdOf } from '@/server/datasets/read/version-data';
 import type { CreateVersionInput } from '@/server/datasets/schemas';
@@ -14,7 +16,8 @@ import { badRequest } from '@/server/http/errors';
  * A new version from the newest one with labels changed, classes added or the split redone. Only
  * the small label and split blobs are written: the new version shares every shard of its parent.
  * Newly labelled samples join a split drawn from the version's fractions (seeded by sample), so
- * existing assignments stay as they were; `split` redoes all of them.
+ * existing assignments stay as they were; `split` redoes all of them. For detection, `boxes` replace
+ * whole images' boxes, each image's checked before anything is written (one commit, nothing half-saved).
  */
 export async function createDatasetVersion(
   userId: string,
@@ -34,6 +37,21 @@ export async function createDatasetVersion(
   const split = new Uint8Array(parent.split);
   const count = split.length;
   const splitSettings = input.split ?? meta.split;
+  if (input.boxes.length > 0) {
+    if (meta.task !== 'detection') throw badRequest(`Boxes are labels of a detection dataset; this one is for ${task.label}.`);
+    const names = await sampleNames(parent);
+    for (const change of input.boxes) {
+      if (change.index >= count) throw badRequest(`There is no sample ${change.index}; the version has ${count}.`);
+      const at = change.index * meta.labelSize;
+      if (change.boxes === null) {
+        labels.fill(Number.NaN, at, at + meta.labelSize);
+        split[change.index] = NO_SPLIT;
+        continue;
+      }
+      labels.set(boxLabel(change.boxes, classes ?? [], names?.[change.index] ?? null, change.index), at);
+      if (split[change.index] === NO_SPLIT) split[change.index] = drawSplit(splitSettings.seed, change.index, splitSettings);
+    }
+  }
   for (const change of input.labels) {
     if (change.index >= count) throw badRequest(`There is no sample ${change.index}; the version has ${count}.`);
     const checked = change.label === null ? null : labelSchema.safeParse(change.label);
@@ -43,7 +61,11 @@ export async function createDatasetVersion(
     else if (split[change.index] === NO_SPLIT) split[change.index] = drawSplit(splitSettings.seed, change.index, splitSettings);
   }
   const finalSplit = input.split ? assignSplit(labels, meta.labelSize, input.split, task.stratify) : split;
-  const { counts, classCounts } = countSamples(labels, meta.labelSize, finalSplit, classes?.length ?? null);
+  const detection = meta.task === 'detection';
+  const counted = countSamples(labels, meta.labelSize, finalSplit, detection ? null : (classes?.length ?? null));
+  const { counts } = counted;
+  // For boxes, a class's count is its boxes (an image may hold several classes).
+  const classCounts = detection ? boxesPerClass(labels, classes?.length ?? 0) : counted.classCounts;
   const created: CreatedBlobs = new Set();
   try {
     const index = await writeIndexBlobs(labels, finalSplit, null, created);
@@ -53,6 +75,7 @@ export async function createDatasetVersion(
         : meta.normalisation;
     const changes = [
       input.labels.length > 0 ? `${input.labels.length} label(s) changed` : null,
+      input.boxes.length > 0 ? `boxes of ${input.boxes.length} image(s) changed` : null,
       input.addClasses.length > 0 ? `classes added: ${input.addClasses.join(', ')}` : null,
       input.split
         ? `split again (seed ${input.split.seed}, ${pct(input.split.validation)} validation, ${pct(input.split.test)} test)`

@@ -1,25 +1,12 @@
 import { SPLIT } from '@/engine/data/dataset';
-import { readBlobBytes } from '@/server/blobs/read-blob';
+import { labelToBoxes } from '@/engine/tasks/detection-boxes';
 import { NO_SPLIT } from '@/server/datasets/manifest';
+import { sampleNames } from '@/server/datasets/read/sample-names';
 import { loadVersionData, locateSample, type VersionData, versionIdOf } from '@/server/datasets/read/version-data';
 import type { SamplesQuery } from '@/server/datasets/schemas';
 import type { SampleList } from '@/server/datasets/summaries';
 
 const SPLIT_NAMES = ['train', 'validation', 'test'] as const;
-
-const names = new Map<string, Promise<string[]>>();
-
-async function sampleNames(data: VersionData): Promise<string[] | null> {
-  const hash = data.manifest.names;
-  if (!hash) return null;
-  let promise = names.get(hash);
-  if (!promise) {
-    promise = readBlobBytes(hash).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as string[]);
-    names.set(hash, promise);
-    if (names.size > 16) names.delete(names.keys().next().value as string);
-  }
-  return promise;
-}
 
 /** Samples of a version for the gallery, the table and the labelling view, filtered and paged. */
 export async function listSamples(datasetId: string, number: number, query: SamplesQuery): Promise<SampleList> {
@@ -40,6 +27,10 @@ export async function listSamples(datasetId: string, number: number, query: Samp
         split: split === NO_SPLIT ? 'none' : SPLIT_NAMES[split]!,
         name: allNames?.[index] ?? null,
       };
+      if (data.meta.task === 'detection' && !Number.isNaN(label)) {
+        const size = data.meta.labelSize;
+        sample.boxes = labelToBoxes(data.labels.subarray(index * size, (index + 1) * size));
+      }
       if (data.manifest.dtype === 'float32') {
         const { shard, offset } = await locateSample(data, index);
         const floats = new Float32Array(shard.buffer, shard.byteOffset, shard.byteLength / 4);

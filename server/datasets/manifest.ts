@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NormalisationSchema, SplitCountsSchema } from '@/engine/data/meta';
 import { TASK_IDS } from '@/engine/tasks/registry';
+import { TextMetaSchema } from './text-meta';
 
 /**
  * How a dataset version's samples are stored (DatasetVersion.manifest). Samples are kept in a
@@ -81,5 +82,7 @@ export const VersionMetaSchema = z.object({
   image: z.object({ width: z.number().int(), height: z.number().int(), channels: z.number().int(), fit: z.string() }).nullable(),
   report: ReportSchema,
   license: z.string(),
+  /** Texts: the column read, the encoding (tokenizer, vocabulary, length) and the length distribution. */
+  text: TextMetaSchema.nullable().optional(),
 });
 export type VersionMeta = z.infer<typeof VersionMetaSchema>;

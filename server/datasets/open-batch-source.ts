@@ -34,6 +34,7 @@ export function readerBatchSource(reader: SampleReader): BatchSource {
     featureShape: meta.featureShape,
     labelSize: meta.labelSize,
     ...(meta.classes ? { classes: meta.classes } : {}),
+    ...(meta.text ? { text: meta.text } : {}),
     count: (split) => reader.count(split),
     batches: (split, { batchSize, shuffleSeed }) =>
       batchesFromBlocks({

@@ -59,6 +59,17 @@ export const UpdateDatasetInput = z
   .refine((v) => v.name !== undefined || v.description !== undefined || v.source !== undefined, 'Nothing to change.');
 export type UpdateDatasetInput = z.infer<typeof UpdateDatasetInput>;
 
+/** One box as the labeller sends it; its range and class are checked against the version, not here. */
+const BoxInput = z
+  .object({
+    classIndex: z.number().int(),
+    x: z.number().finite(),
+    y: z.number().finite(),
+    width: z.number().finite(),
+    height: z.number().finite(),
+  })
+  .strict();
+
 export const CreateVersionInput = z
   .object({
     /** The version this one starts from: it must still be the newest (else 409). */
@@ -71,13 +82,21 @@ export const CreateVersionInput = z
       .array(z.object({ index: int32().min(0), label: z.number().finite().nullable() }).strict())
       .max(1_000_000)
       .default([]),
+    /**
+     * Detection: new boxes by sample index (fractions of the image, class index), null to unlabel.
+     * Checked against the image and the classes on the server, each problem naming the image.
+     */
+    boxes: z
+      .array(z.object({ index: int32().min(0), boxes: z.array(BoxInput).max(1000).nullable() }).strict())
+      .max(100_000)
+      .default([]),
     /** Split all labelled samples again with these settings. */
     split: SplitOptionsSchema.optional(),
   })
   .strict()
   .refine(
-    (v) => v.labels.length > 0 || v.addClasses.length > 0 || v.split !== undefined,
-    'Nothing to change: give labels, classes or a split.',
+    (v) => v.labels.length > 0 || v.boxes.length > 0 || v.addClasses.length > 0 || v.split !== undefined,
+    'Nothing to change: give labels, boxes, classes or a split.',
   );
 export type CreateVersionInput = z.infer<typeof CreateVersionInput>;
 

@@ -58,6 +58,10 @@ export const SampleSchema = z.object({
   name: z.string().nullable(),
   /** Tables: the stored feature values (before normalisation). */
   values: z.array(z.number()).optional(),
+  /** Detection, labelled images: the stored boxes (fractions of the image, class index). */
+  boxes: z
+    .array(z.object({ classIndex: z.number().int(), x: z.number(), y: z.number(), width: z.number(), height: z.number() }))
+    .optional(),
 });
 export const SampleListSchema = z.object({ total: z.number().int(), samples: z.array(SampleSchema) });
 export type SampleList = z.infer<typeof SampleListSchema>;

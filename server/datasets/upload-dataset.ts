@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { deleteOrphanDatasetBlobs } from '@/server/datasets/delete-orphan-blobs';
-import { ingestCsv } from '@/server/datasets/ingest/csv';
+import { ingestOffThread } from '@/server/datasets/ingest/off-thread';
 import { CsvOptionsSchema, defaultLimits, ImageOptionsSchema, type UploadLimits } from '@/server/datasets/ingest/options';
-import { ingestImageZip } from '@/server/datasets/ingest/zip-images';
 import { type Report, VersionMetaSchema } from '@/server/datasets/manifest';
 import type { UploadQuery } from '@/server/datasets/schemas';
+import { buildTextVersion } from '@/server/datasets/store/build-text-version';
 import { buildImageVersion, buildTableVersion } from '@/server/datasets/store/build-version';
 import { commitVersion, discardBlobs } from '@/server/datasets/store/commit-version';
 import type { CreatedBlobs } from '@/server/datasets/store/pack';
@@ -28,8 +28,9 @@ function parseOptions<T>(schema: z.ZodType<T>, text: string): T {
 }
 
 /**
- * A new dataset from an uploaded file, streamed: a zip of class folders or a CSV. The body is read
- * as it arrives (bounded memory), samples are staged, packed into shard blobs, and the dataset with
+ * A new dataset from an uploaded file, streamed: a zip of class folders, a CSV or a CSV of texts. The body is read
+ * as it arrives (bounded memory) and parsed or decoded on a worker thread (so other requests never
+ * wait on it), samples are staged, packed into shard blobs, and the dataset with
  * its version 1 is committed in one transaction. On any failure every blob this upload stored is
  * deleted again, so nothing half-saved is ever visible.
  */
@@ -48,7 +49,7 @@ export async function uploadDataset(
     let built: Awaited<ReturnType<typeof buildImageVersion>>;
     if (query.format === 'zip') {
       const options = parseOptions(ImageOptionsSchema, query.options);
-      const ingest = await ingestImageZip(body, options, limits);
+      const ingest = await ingestOffThread('zip', body, options, limits);
       try {
         built = await buildImageVersion(ingest, options, license, created);
       } finally {
@@ -56,17 +57,27 @@ export async function uploadDataset(
       }
     } else {
       const options = parseOptions(CsvOptionsSchema, query.options);
-      const ingest = await ingestCsv(body, options, limits);
-      try {
-        built = await buildTableVersion(ingest, options, license, created);
-      } finally {
-        ingest.staging.close();
+      if (options.text) {
+        const textOptions = { ...options, text: options.text };
+        const ingest = await ingestOffThread('text', body, textOptions, limits);
+        try {
+          built = await buildTextVersion(ingest, textOptions, license, created);
+        } finally {
+          ingest.staging.close();
+        }
+      } else {
+        const ingest = await ingestOffThread('csv', body, options, limits);
+        try {
+          built = await buildTableVersion(ingest, options, license, created);
+        } finally {
+          ingest.staging.close();
+        }
       }
     }
     const meta = VersionMetaSchema.parse(built.meta);
     const committed = await commitVersion({
       target: { create: { teamId, name: query.name, description: query.description, kind: meta.kind, source: query.source } },
-      message: `Uploaded ${query.format === 'zip' ? 'image archive' : 'CSV'}`,
+      message: `Uploaded ${query.format === 'zip' ? 'image archive' : meta.kind === 'text' ? 'CSV of texts' : 'CSV'}`,
       userId,
       meta,
       manifest: built.manifest,

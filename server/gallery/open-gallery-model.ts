@@ -8,14 +8,12 @@ import { ApiError, badRequest, notFound } from '@/server/http/errors';
 import { projectSummary } from '@/server/projects/project-summary';
 import type { ProjectSummary } from '@/server/projects/schemas';
 import { storeVersion } from '@/server/versions/save-version';
-
-/** Media type of a TF.js weights.bin blob. */
-export const WEIGHTS_MEDIA_TYPE = 'application/vnd.tfjs.weights';
+import { WEIGHTS_MEDIA_TYPE } from '@/server/weights/attach-weights';
 
 /**
  * Makes a project from a gallery model: version 1 is the model's graph (cut as the variant says),
- * and its pretrained weights are stored as a blob tied to that version, ready to be loaded when the
- * design is trained. The weights are checked against the graph before anything is written.
+ * and its pretrained weights are stored as a blob tied to that version (by node id), carried over
+ * to the versions saved after it and loaded when the design is trained. The weights are checked against the graph before anything is written.
  */
 export async function openGalleryModel(
   userId: string,
@@ -44,28 +42,23 @@ export async function openGalleryModel(
     data: { teamId, name, description: `From the gallery: ${entry.card.title} (${variant.label}). ${entry.card.source}.` },
   });
   try {
-    const version = await storeVersion(
+    await storeVersion(
       {
         projectId: project.id,
         authorId: userId,
         parent: null,
         message: `Open ${entry.card.title} (${variant.label}) from the gallery`,
         graph: opened.doc,
+        weights: {
+          blobHash: blob.hash,
+          specs: opened.weights.specs,
+          layerNodes: opened.weights.layerNodes,
+          plan: null,
+          source: `gallery:${modelId}/${variant.id}`,
+        },
       },
       opened.doc,
     );
-    const { id: versionId } = await db().version.findUniqueOrThrow({
-      where: { projectId_number: { projectId: project.id, number: version.number } },
-      select: { id: true },
-    });
-    await db().versionWeights.create({
-      data: {
-        versionId,
-        blobHash: blob.hash,
-        weightSpecs: opened.weights.specs as object[],
-        source: `gallery:${modelId}/${variant.id}`,
-      },
-    });
   } catch (error) {
     await db()
       .project.delete({ where: { id: project.id } })

@@ -1,6 +1,7 @@
 import { auth } from '@/server/auth/auth';
 import { db } from '@/server/db/client';
 import { ApiError } from '@/server/http/errors';
+import { guestsAllowed } from '@/server/onboarding/create-guest';
 
 /** Refuses anyone but a guest (the custom access of POST /api/guest/keep). */
 export async function requireGuest(userId: string): Promise<void> {
@@ -14,6 +15,7 @@ export async function requireGuest(userId: string): Promise<void> {
  * datasets stay where they are, so nothing has to be copied and every link keeps working.
  */
 export async function keepGuestWork(userId: string, input: { name: string; email: string; password: string }): Promise<void> {
+  guestsAllowed();
   const email = input.email.toLowerCase();
   const taken = await db().user.findUnique({ where: { email }, select: { id: true } });
   if (taken && taken.id !== userId) {

@@ -3,6 +3,7 @@ import { decodeImage } from '@/server/datasets/ingest/zip-images';
 import { ApiError, badRequest, parseInput } from '@/server/http/errors';
 import { bodyChunks, readJson } from '@/server/http/read-body';
 import { PredictRowsBody } from '@/server/predict/schemas';
+import { type TextPredictInput, textsInput } from '@/server/predict/text-input';
 
 /** Largest image upload (bytes): a photo from a phone fits; the pixel limit stops decompression bombs. */
 export const MAX_IMAGE_BYTES = 16 * 1024 * 1024;
@@ -13,6 +14,8 @@ export const MAX_IMAGE_PIXELS = 40_000_000;
 export interface PredictInput {
   features: Float32Array;
   count: number;
+  /** Texts: how each was read. */
+  texts?: TextPredictInput['texts'];
 }
 
 /**
@@ -24,8 +27,13 @@ export interface PredictInput {
 export async function readPredictInput(request: Request, meta: DatasetMeta): Promise<PredictInput> {
   const width = meta.featureShape.reduce((a, b) => a * b, 1);
   const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type === 'application/json') return rowsInput(await readJson(request), meta, width);
+  if (type === 'application/json') {
+    const body = await readJson(request);
+    if (meta.text || (typeof body === 'object' && body !== null && 'texts' in body)) return textsInput(body, meta);
+    return rowsInput(body, meta, width);
+  }
   if (type.startsWith('image/') || type === 'application/octet-stream') {
+    if (meta.text) throw badRequest(`This run's network reads texts (${meta.name}), not an image: send JSON { "texts": ["…"] }.`);
     if (meta.kind !== 'image' || meta.featureShape.length !== 3) {
       throw badRequest(`This run's network takes rows of ${width} numbers (${meta.name}), not an image: send JSON { "rows": [[…]] }.`);
     }

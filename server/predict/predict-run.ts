@@ -1,7 +1,10 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { nodeTf } from '@/engine/backends/node-tf';
+import type { DatasetMeta } from '@/engine/data/meta';
 import type { Caller } from '@/server/auth/caller';
 import { countInWindow } from '@/server/auth/window-counter';
+import { featurePredictor } from '@/server/features/feature-predictor';
+import { runKind } from '@/server/features/run-kind';
 import { ApiError } from '@/server/http/errors';
 import { readPredictInput } from '@/server/predict/predict-input';
 import { runModel } from '@/server/predict/run-model';
@@ -13,7 +16,8 @@ function perMinute(): number {
 }
 
 /**
- * Classifies the request's rows or image with the run's network, in the server process: top-k
+ * Classifies the request's rows or image with the run's network (or, for a feature-extraction run,
+ * its base network's features and its classifier), in the server process: top-k
  * classes with probabilities for classification runs, the predicted values otherwise.
  */
 export async function predictRun(caller: Caller, runId: string, request: Request, top: number): Promise<Predictions> {
@@ -27,6 +31,24 @@ export async function predictRun(caller: Caller, runId: string, request: Request
       },
     );
   }
+  const { meta, values, texts } =
+    (await runKind(runId)) === 'features' ? await predictWithFeatures(runId, request) : await predictWithNetwork(runId, request);
+  const classes = meta.task === 'classification' || meta.task === 'text-classification' ? meta.classes : null;
+  return {
+    runId,
+    task: meta.task,
+    input: { kind: meta.kind, featureShape: meta.featureShape },
+    classes,
+    predictions: values.map((row) => (classes ? classify(row, classes, top) : { values: row })),
+    ...(texts ? { texts } : {}),
+  };
+}
+
+/** A model's outputs, one row per sample, with the texts as read when the input was typed text. */
+type Outputs = { meta: DatasetMeta; values: number[][]; texts?: Predictions['texts'] };
+
+/** The network's outputs for the request's samples, one row each. */
+async function predictWithNetwork(runId: string, request: Request): Promise<Outputs> {
   const { model, meta } = await runModel(runId);
   const input = await readPredictInput(request, meta);
   const tf = await nodeTf();
@@ -38,14 +60,14 @@ export async function predictRun(caller: Caller, runId: string, request: Request
   });
   const values = (await outputs.array()) as number[][];
   outputs.dispose();
-  const classes = meta.task === 'classification' ? meta.classes : null;
-  return {
-    runId,
-    task: meta.task,
-    input: { kind: meta.kind, featureShape: meta.featureShape },
-    classes,
-    predictions: values.map((row) => (classes ? classify(row, classes, top) : { values: row })),
-  };
+  return { meta, values, ...(input.texts ? { texts: input.texts } : {}) };
+}
+
+/** A feature-extraction run's class probabilities: the base network's features, then the classifier. */
+async function predictWithFeatures(runId: string, request: Request): Promise<Outputs> {
+  const predictor = await featurePredictor(runId);
+  const input = await readPredictInput(request, predictor.meta);
+  return { meta: predictor.meta, values: predictor.probabilities(input.features, input.count) };
 }
 
 /** Top-k classes. A network that ends without softmax gives scores, turned into probabilities here. */

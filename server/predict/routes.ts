@@ -12,7 +12,8 @@ export const exportRun = defineRoute({
 
 /**
  * POST /api/runs/:runId/predict – classify with a finished run's network: a JSON body
- * `{ "rows": [[…], …] }` (raw feature values) or the bytes of one image (`Content-Type: image/…`).
+ * `{ "rows": [[…], …] }` (raw feature values), `{ "texts": ["…"] }` for a run trained on texts, or the bytes
+ * of one image (`Content-Type: image/…`).
  * Accepts predict-scoped project tokens; rate limited per caller.
  */
 export const predictRun = defineRoute({

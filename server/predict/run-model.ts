@@ -11,15 +11,19 @@ import type { WeightsMeta } from '@/server/training/run-weights';
 export interface RunModel {
   model: tfjs.LayersModel;
   meta: DatasetMeta;
+  dispose(): void;
 }
 
 /** Networks kept loaded (a MobileNetV2 is ~10 MB of float32 weights); the least recently used is disposed. */
 const MODELS_KEPT = 4;
-const models = new Map<string, Promise<RunModel>>();
+const models = new Map<string, Promise<{ dispose(): void }>>();
 
-/** One shared load per key; a failed load is forgotten, an evicted model's tensors freed. */
-function cached(key: string, load: () => Promise<RunModel>): Promise<RunModel> {
-  const hit = models.get(key);
+/**
+ * One shared load per key (a run's network, or a feature run's network and classifier); a failed
+ * load is forgotten, an evicted one's tensors freed.
+ */
+export function cached<T extends { dispose(): void }>(key: string, load: () => Promise<T>): Promise<T> {
+  const hit = models.get(key) as Promise<T> | undefined;
   if (hit) {
     models.delete(key);
     models.set(key, hit);
@@ -31,7 +35,7 @@ function cached(key: string, load: () => Promise<RunModel>): Promise<RunModel> {
   for (const [old, entry] of models) {
     if (models.size <= MODELS_KEPT) break;
     models.delete(old);
-    entry.then((m) => m.model.dispose()).catch(() => undefined);
+    entry.then((m) => m.dispose()).catch(() => undefined);
   }
   return loading;
 }
@@ -70,7 +74,7 @@ export async function runModel(runId: string): Promise<RunModel> {
       const model = await tf.loadLayersModel(
         tf.io.fromMemory({ modelTopology, weightSpecs: weightSpecs as tfjs.io.WeightsManifestEntry[], weightData: data.slice().buffer }),
       );
-      return { model, meta };
+      return { model, meta, dispose: () => model.dispose() };
     } catch (error) {
       throw badRequest(`This run's stored network could not be loaded for prediction: ${(error as Error).message}`);
     }

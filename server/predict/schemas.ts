@@ -19,6 +19,24 @@ export const PredictRowsBody = z
   })
   .strict();
 
+/** Longest text one predict request may send, in characters (a long article fits; the sequence length cuts it anyway). */
+export const MAX_TEXT_CHARS = 100_000;
+
+/** A JSON predict request for a run trained on texts: the texts, tokenized with the dataset version's vocabulary. */
+export const PredictTextsBody = z
+  .object({
+    texts: z
+      .array(
+        z.string({ error: 'Every text must be a string.' }).max(MAX_TEXT_CHARS, `A text may have at most ${MAX_TEXT_CHARS} characters.`),
+      )
+      .min(1, 'Send at least one text.')
+      .max(MAX_ROWS, `Send at most ${MAX_ROWS} texts per request.`),
+  })
+  .strict();
+
+/** How a sent text was read: its tokens, how many the vocabulary did not know, how many were cut off. */
+export const TextReadingSchema = z.object({ tokens: z.number().int(), unknown: z.number().int(), truncated: z.number().int() });
+
 export const ClassScoreSchema = z.object({ label: z.string(), probability: z.number() });
 
 /** One prediction: the top classes with their probabilities (classification), or the predicted values. */
@@ -34,5 +52,7 @@ export const PredictionsSchema = z.object({
   input: z.object({ kind: z.string(), featureShape: z.array(z.number().int()) }),
   classes: z.array(z.string()).nullable(),
   predictions: z.array(PredictionSchema),
+  /** Texts: how each was read, in the order sent. */
+  texts: z.array(TextReadingSchema).optional(),
 });
 export type Predictions = z.infer<typeof PredictionsSchema>;

@@ -66,6 +66,7 @@ export async function finishBrowserRun(runId: string, body: FinishRunBody): Prom
     ...(body.wallTimeMs !== undefined ? { wallTimeMs: body.wallTimeMs } : {}),
     ...(body.error ? { error: body.error } : {}),
     ...(body.evaluation !== undefined ? { evaluation: body.evaluation } : {}),
+    ...(body.timing ? { timing: body.timing } : {}),
   });
   return { status: body.status };
 }

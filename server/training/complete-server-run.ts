@@ -1,4 +1,5 @@
 import type { Evaluation } from '@/engine/train/evaluation';
+import type { RunTiming } from '@/engine/train/phase-clock';
 import type { RunArtifacts } from '@/engine/train/run-job';
 import { writeBlob } from '@/server/blobs/write-blob';
 import { finishRun } from '@/server/training/finish-run';
@@ -15,6 +16,7 @@ export async function completeServerRun(args: {
   finalMetrics: Record<string, number>;
   evaluation: Evaluation | null;
   artifacts: RunArtifacts;
+  timing?: RunTiming;
 }): Promise<void> {
   const { runId, artifacts } = args;
   const blob = await writeBlob(artifacts.weightData, { mediaType: 'application/octet-stream' });
@@ -24,5 +26,11 @@ export async function completeServerRun(args: {
     epoch: artifacts.epoch,
     layerNodes: artifacts.layerNodes,
   });
-  await finishRun(runId, { status: 'completed', finalMetrics: args.finalMetrics, evaluation: args.evaluation, workerId: args.workerId });
+  await finishRun(runId, {
+    status: 'completed',
+    finalMetrics: args.finalMetrics,
+    evaluation: args.evaluation,
+    workerId: args.workerId,
+    ...(args.timing ? { timing: args.timing } : {}),
+  });
 }

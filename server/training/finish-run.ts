@@ -1,8 +1,12 @@
+import type { RunTiming } from '@/engine/train/phase-clock';
 import { canMove } from '@/engine/train/run-lifecycle';
 import type { Prisma } from '@/prisma/generated/client';
 import { db } from '@/server/db/client';
 import { ApiError } from '@/server/http/errors';
 import { publishRunEvent } from '@/server/training/run-events';
+
+/** The artifact kind of a run's {@link RunTiming}. */
+export const TIMING_KIND = 'timing';
 
 export interface FinishOptions {
   status: 'completed' | 'failed' | 'cancelled';
@@ -11,6 +15,8 @@ export interface FinishOptions {
   error?: string;
   /** Confusion matrix or residuals, stored as an `evaluation` artifact. */
   evaluation?: unknown;
+  /** Where the run's time went, stored as a `timing` artifact. */
+  timing?: RunTiming;
   /** Only finish if this worker still holds the run. */
   workerId?: string;
 }
@@ -43,6 +49,7 @@ export async function finishRun(runId: string, options: FinishOptions): Promise<
     if (options.evaluation !== undefined && options.evaluation !== null) {
       await tx.artifact.create({ data: { runId, kind: 'evaluation', meta: options.evaluation as Prisma.InputJsonValue } });
     }
+    if (options.timing) await tx.artifact.create({ data: { runId, kind: TIMING_KIND, meta: options.timing } });
     return true;
   });
   if (changed) {

@@ -1,6 +1,8 @@
 import { EvaluationSchema } from '@/engine/tasks/evaluation-schema';
+import { RunTimingSchema } from '@/engine/train/phase-clock';
 import { db } from '@/server/db/client';
 import { unreadableRecord } from '@/server/http/errors';
+import { TIMING_KIND } from '@/server/training/finish-run';
 import { RUN_SUMMARY_SELECT, toRunSummary } from '@/server/training/run-view';
 import type { Epoch, RunDetail } from '@/server/training/schemas';
 
@@ -26,7 +28,11 @@ export async function getRun(runId: string): Promise<RunDetail> {
       checkpointEpoch: true,
       resumedFromEpoch: true,
       initialRunId: true,
-      artifacts: { where: { kind: 'evaluation' }, orderBy: { createdAt: 'desc' }, take: 1, select: { meta: true } },
+      artifacts: {
+        where: { kind: { in: ['evaluation', TIMING_KIND] } },
+        orderBy: { createdAt: 'desc' },
+        select: { kind: true, meta: true },
+      },
     },
   });
   return {
@@ -38,8 +44,15 @@ export async function getRun(runId: string): Promise<RunDetail> {
     resumedFromEpoch: row.resumedFromEpoch,
     initialRunId: row.initialRunId,
     epochs: await runEpochs(runId),
-    evaluation: storedEvaluation(runId, row.artifacts[0]?.meta),
+    evaluation: storedEvaluation(runId, row.artifacts.find((a) => a.kind === 'evaluation')?.meta),
+    timing: storedTiming(row.artifacts.find((a) => a.kind === TIMING_KIND)?.meta),
   };
+}
+
+/** The stored timing, when it parses; a run's time split is a nicety, never a reason to refuse the page. */
+function storedTiming(meta: unknown): RunDetail['timing'] {
+  const parsed = RunTimingSchema.safeParse(meta);
+  return parsed.success ? parsed.data : null;
 }
 
 /** The stored evaluation, parsed: one that does not parse makes the run's record unreadable, not the page a crash. */

@@ -42,12 +42,13 @@ export async function claimRun(runId: string, workerId: string, jobId: string): 
 }
 
 /**
- * Extends the lease. Returns null when the worker no longer holds it (it must stop at once), else
+ * Extends the lease (by `seconds`: longer before a step that blocks the event loop, so no renewal
+ * can run during it). Returns null when the worker no longer holds it (it must stop at once), else
  * whether someone asked to cancel the run.
  */
-export async function renewLease(runId: string, workerId: string): Promise<{ cancelRequested: boolean } | null> {
+export async function renewLease(runId: string, workerId: string, seconds = leaseSeconds()): Promise<{ cancelRequested: boolean } | null> {
   const rows = await db().$queryRaw<{ cancelRequested: boolean }[]>`
-    UPDATE training_run SET "leaseExpiresAt" = now() + make_interval(secs => ${leaseSeconds()})
+    UPDATE training_run SET "leaseExpiresAt" = now() + make_interval(secs => ${seconds})
     WHERE id = ${runId} AND "leaseOwner" = ${workerId} AND status = 'running'
     RETURNING "cancelRequested"`;
   return rows[0] ?? null;

@@ -15,6 +15,8 @@ export interface PreparedServerRun {
   stored: Record<string, unknown>;
   /** The run whose trained weights this one continues from. */
   initialRunId: string | null;
+  /** The version trained: without a run to continue from, the run starts from its weights, if it has any. */
+  version: { projectId: string; number: number };
 }
 
 /** A mistake in the run itself (its graph, data or settings): retrying cannot help, the run fails. */
@@ -50,5 +52,12 @@ export async function prepareServerRun(runId: string): Promise<PreparedServerRun
   const source = await openBatchSource(datasetRefOf(run, seed)).catch((error: Error) => {
     throw new RunProblem(`The dataset cannot be read: ${error.message}`);
   });
-  return { doc: applyUnits(version.graph, settings.units), source, settings, stored, initialRunId: run.initialRunId };
+  return {
+    doc: applyUnits(version.graph, settings.units),
+    source,
+    settings,
+    stored,
+    initialRunId: run.initialRunId,
+    version: { projectId: run.projectId, number: run.versionNumber },
+  };
 }

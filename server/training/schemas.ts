@@ -3,6 +3,7 @@ import { AugmentationConfigSchema } from '@/engine/data/augment';
 import { StoredTrainingSchema } from '@/engine/graph/training-config';
 import { EvaluationSchema } from '@/engine/tasks/evaluation-schema';
 import { WeightLoadPlanSchema } from '@/engine/train/load-plan';
+import { RunTimingSchema } from '@/engine/train/phase-clock';
 import { int32 } from '@/server/http/int32';
 
 /** The data a run trains on: a built-in set by name, or a stored dataset version. */
@@ -69,6 +70,8 @@ export const RunSummarySchema = z.object({
   name: z.string().nullable(),
   /** The name of the project (the design) it trained. */
   designName: z.string(),
+  /** network: a trained network; features: a classic classifier on a network's activations. */
+  kind: z.enum(['network', 'features']),
   config: z.record(z.string(), z.unknown()),
   finalMetrics: MetricsSchema.nullable(),
   epochsDone: z.number().int(),
@@ -92,6 +95,8 @@ export const RunDetailSchema = RunSummarySchema.extend({
   epochs: z.array(EpochSchema),
   /** Confusion matrix and samples, or residuals (engine/train/evaluation.ts), when recorded. */
   evaluation: EvaluationSchema.nullable(),
+  /** Where the time of a finished run went (engine/train/phase-clock.ts), when recorded. */
+  timing: RunTimingSchema.nullable(),
 });
 export type RunDetail = z.infer<typeof RunDetailSchema>;
 
@@ -126,6 +131,8 @@ export const FinishRunBodySchema = z
     wallTimeMs: int32().min(0).optional(),
     error: z.string().max(2000).optional(),
     evaluation: EvaluationSchema.nullable().optional(),
+    /** Where the run's time went, phase by phase. */
+    timing: RunTimingSchema.optional(),
     /** How the weights of the run this one continued from were loaded (kept with the run's settings). */
     weightPlan: WeightLoadPlanSchema.optional(),
     /** Weights uploaded first with PUT /api/runs/:runId/weights.bin, and the model they belong to. */

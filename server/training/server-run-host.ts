@@ -9,6 +9,7 @@ import type { PreparedServerRun } from '@/server/training/prepare-server-run';
 import { recordServerEpoch } from '@/server/training/record-epoch';
 import { publishRunEvent } from '@/server/training/run-events';
 import { runSavedWeights } from '@/server/training/run-weights';
+import { versionSavedWeights } from '@/server/weights/version-weights';
 
 export interface ServerHostOptions {
   runId: string;
@@ -41,8 +42,13 @@ export function serverRunHost(
   return {
     source: prepared.source,
     lastCheckpoint: () => previous,
-    initialWeights: async () =>
-      prepared.initialRunId ? { weights: await runSavedWeights(tf, prepared.initialRunId), policy: 'matching' } : null,
+    initialWeights: async () => {
+      // A run to continue from wins; else the version's own weights (a gallery model's, an import's).
+      const weights = prepared.initialRunId
+        ? await runSavedWeights(tf, prepared.initialRunId)
+        : await versionSavedWeights(tf, prepared.version.projectId, prepared.version.number);
+      return weights ? { weights, policy: 'matching' } : null;
+    },
     checkpoints: {
       latest: async () => {
         const { hash, epoch } = options.checkpoint;

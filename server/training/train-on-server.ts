@@ -68,6 +68,7 @@ export async function trainOnServer(tf: typeof tfjs, options: ServerRunOptions):
         finalMetrics: result.finalMetrics,
         evaluation: result.evaluation,
         artifacts: result.artifacts,
+        timing: result.timing,
       });
       const last = host.lastCheckpoint();
       if (last) await deleteCheckpointBlob(last, runId);

@@ -9,6 +9,7 @@ import { holdContent } from '@/server/versions/graph-contents';
 import type { VersionMeta } from '@/server/versions/schemas';
 import { knownVersionHash, rememberVersionHash } from '@/server/versions/version-hashes';
 import { toMeta, VERSION_META_SELECT } from '@/server/versions/version-meta';
+import { carriedWeights, type NewVersionWeights, writeVersionWeights } from '@/server/weights/carry-weights';
 
 export interface SaveInput {
   projectId: string;
@@ -18,6 +19,11 @@ export interface SaveInput {
   message: string;
   graph: unknown;
   restoredFrom?: number;
+  /**
+   * The new version's weights. Left out: it inherits those of the version it was made from (the
+   * restored one, else the parent), fitted to its graph by node id (carry-weights.ts); null: none.
+   */
+  weights?: NewVersionWeights | null;
 }
 
 /**
@@ -47,6 +53,10 @@ export async function storeVersion(input: SaveInput, graph: GraphDoc | IndexedGr
   const hash = hashOfJson(json);
   const number = (input.parent ?? 0) + 1;
   const size = Buffer.byteLength(json);
+  const weights =
+    input.weights !== undefined
+      ? input.weights
+      : await carriedWeights(input.projectId, input.restoredFrom ?? input.parent, indexed.doc, hash);
   const saved = await db().$transaction(
     async (tx) => {
       // Compare-and-set on the head: under concurrency exactly one save of the same parent wins.
@@ -66,8 +76,9 @@ export async function storeVersion(input: SaveInput, graph: GraphDoc | IndexedGr
           contentHash: hash,
           restoredFrom: input.restoredFrom ?? null,
         },
-        select: VERSION_META_SELECT,
+        select: { ...VERSION_META_SELECT, id: true },
       });
+      if (weights) await writeVersionWeights(tx, version.id, weights);
       return toMeta(version);
     },
     { maxWait: 20_000, timeout: 30_000 },

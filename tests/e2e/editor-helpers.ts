@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { type Download, expect, type Locator, type Page } from '@playwright/test';
 
 /** Creates a project from the projects page, empty or from a template, and waits for the editor. */
 export async function createProject(page: Page, base: string, name: string, template?: string): Promise<string> {
@@ -96,4 +96,25 @@ export function notifications(page: Page): Locator {
 
 export function sideTab(page: Page, name: string): Locator {
   return page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: new RegExp(`^${name}`) });
+}
+
+/**
+ * Exports from the editor's Export menu as a user does: picks the format, waits for the check of the
+ * files to end, reads its line and downloads them. Returns the proof line and the downloads.
+ */
+export async function exportChecked(page: Page, item: RegExp, count: number): Promise<{ proof: string; downloads: Download[] }> {
+  const downloads: Download[] = [];
+  const collect = (d: Download) => downloads.push(d);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+  const dialog = page.getByRole('dialog', { name: /^Export: / });
+  const line = dialog.getByTestId('export-proof');
+  await expect(line).toBeVisible({ timeout: 120_000 });
+  const proof = (await line.textContent()) ?? '';
+  page.on('download', collect);
+  await dialog.getByRole('button', { name: /^Download/ }).click();
+  await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(count);
+  page.off('download', collect);
+  await expect(dialog).toBeHidden();
+  return { proof, downloads };
 }

@@ -6,6 +6,7 @@ import {
   dropLayer,
   edgeLabel,
   editorReady,
+  exportChecked,
   inspector,
   layer,
   notifications,
@@ -138,7 +139,9 @@ test('build LeNet-5 from the palette, see the shapes, break and undo a connectio
 
 const MOBILENET = 'tests/fixtures/models/with-weights/nsfwjs-mobilenetv2';
 
-test('import a TF.js MobileNet with its weights by dropping the files; export Keras, TypeScript and TF.js files', async ({ page }) => {
+test('import a TF.js MobileNet with its weights by dropping the files; export Keras (with its weights file), TypeScript and TF.js files', async ({
+  page,
+}) => {
   await signUp(page, app.url, 'Ines', uniqueEmail('ines'));
   await createProject(page, app.url, 'MobileNet');
   // The drop zone's file input (the Import button) takes the model.json and its weight shard together.
@@ -167,18 +170,10 @@ test('import a TF.js MobileNet with its weights by dropping the files; export Ke
   }
 
   // Export: Keras Python, TF.js TypeScript, and TF.js files compiled in the browser.
-  const exportAs = async (item: RegExp, count: number) => {
-    const downloads: Download[] = [];
-    const collect = (d: Download) => downloads.push(d);
-    page.on('download', collect);
-    await page.getByRole('button', { name: 'Export' }).click();
-    await page.getByRole('menuitem', { name: item }).click();
-    await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(count);
-    page.off('download', collect);
-    return downloads;
-  };
-  const [python] = await exportAs(/Keras Python/, 1);
-  expect(python?.suggestedFilename()).toBe('model.py');
+  const exportAs = async (item: RegExp, count: number) => (await exportChecked(page, item, count)).downloads;
+  const keras = await exportAs(/Keras Python/, 2);
+  expect(keras.map((f) => f.suggestedFilename()).sort()).toEqual(['model.py', 'model.weights.h5']);
+  const python = keras.find((f) => f.suggestedFilename() === 'model.py');
   const source = await python?.createReadStream().then(read);
   expect(source).toContain('keras.Model(');
   const [ts] = await exportAs(/TypeScript/, 1);

@@ -7,7 +7,7 @@ import { compileGraph } from '../../engine/compile/compile';
 import { importOnnx } from '../../engine/onnx/import/import-onnx';
 import { relativeError, runOnnx, sampleInput } from '../support/onnx-runtime';
 import { toTensors } from '../support/onnx-weights';
-import { createProject } from './editor-helpers';
+import { createProject, exportChecked } from './editor-helpers';
 import { signUp, uniqueEmail } from './helpers';
 import { type AppServer, startApp } from './server';
 
@@ -37,11 +37,8 @@ test('import an ONNX file with its weights, see it on the canvas, export it as O
   await done.getByRole('button', { name: 'OK' }).click();
   await expect(page.locator('.react-flow__node-layer')).toHaveCount(7);
 
-  const downloads: Download[] = [];
-  page.on('download', (d) => downloads.push(d));
-  await page.getByRole('button', { name: 'Export' }).click();
-  await page.getByRole('menuitem', { name: /ONNX/ }).click();
-  await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(1);
+  const { proof, downloads } = await exportChecked(page, /ONNX/, 1);
+  expect(proof).toMatch(/^Checked: reloaded in ONNX Runtime, predictions match TF\.js (exactly|within \S+) on 4 samples\.$/);
   await expect(page.getByText('Exported model.onnx, with the imported weights.')).toBeVisible();
   const download = downloads[0] as Download;
   expect(download.suggestedFilename()).toBe('model.onnx');

@@ -31,7 +31,15 @@ export function freshDataDir(): string {
 }
 
 /** Starts the app (building first when the build is stale) and waits until it answers. */
-export async function startApp(options: { dataDir?: string; port?: number; name?: string } = {}): Promise<AppServer> {
+export async function startApp(
+  options: {
+    dataDir?: string;
+    port?: number;
+    name?: string;
+    /** Settings to run with, e.g. DATABASE_URL and BETTER_AUTH_SECRET for instances sharing one PostgreSQL. */
+    env?: Record<string, string>;
+  } = {},
+): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? freshDataDir();
   const env: NodeJS.ProcessEnv = {
@@ -43,6 +51,7 @@ export async function startApp(options: { dataDir?: string; port?: number; name?
   };
   delete env.DATABASE_URL;
   delete env.BETTER_AUTH_URL;
+  Object.assign(env, options.env);
   mkdirSync(path.join(root, 'test-results'), { recursive: true });
   const log = createWriteStream(path.join(root, 'test-results', `server-${options.name ?? port}.log`), { flags: 'a' });
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {

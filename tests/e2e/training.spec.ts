@@ -63,8 +63,11 @@ test('trains the MLP on the spiral in the browser for two epochs: live curves, c
   const frames = await page.evaluate(() => (window as unknown as { frames_: number[] }).frames_);
   const gaps = frames.slice(1).map((t, i) => t - (frames[i] as number));
   const longest = Math.max(...gaps);
-  console.log(`page frames while training: ${frames.length}, longest gap ${Math.round(longest)} ms`);
-  expect(longest).toBeLessThan(1000);
+  const span = (frames.at(-1) as number) - (frames[0] as number);
+  console.log(`page frames while training: ${frames.length} over ${Math.round(span)} ms, longest gap ${Math.round(longest)} ms`);
+  // Training on the page's thread would stop the frames for the whole run; a busy machine (the test lanes
+  // run side by side) can still hold one frame back for a second or so, which is no sign of that.
+  expect(longest).toBeLessThan(Math.min(2500, span / 3));
 
   // Curves: every batch of both epochs, and two epochs.
   const perBatch = Number(await page.getByTestId('chart-batches').getAttribute('data-points'));
@@ -242,10 +245,22 @@ test('the page of a live run shows the finished run when it ends, and runs have 
   const live = page.locator('.run-live');
   await expect(live).toHaveAttribute('data-status', 'completed', { timeout: 120_000 });
   await expect(page.getByRole('link', { name: 'Continue training from these weights' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'model.json' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export TensorFlow.js model' })).toBeVisible();
   await expect(page.getByTestId('confusion-matrix')).toBeVisible();
   const detail = await (await page.request.get(`${app.url}/api/runs/${runId}`)).json();
   expect(detail.wallTimeMs).toBeGreaterThan(0);
+  // Where the server run's time went: the training loop, its checkpoints, and samples/s end to end.
+  const timing = page.getByTestId('run-timing');
+  await expect(timing).toContainText('Where the time went');
+  await expect(timing.locator('tr[data-phase="training"]')).toBeVisible();
+  await expect(timing.locator('tr[data-phase="checkpoint"]')).toBeVisible();
+  const ratio = Number.parseFloat((await page.getByTestId('run-timing-ratio').textContent()) ?? '');
+  expect(ratio).toBeGreaterThan(0);
+  expect(ratio).toBeLessThanOrEqual(1);
+  // Four epochs over the same training split.
+  expect(detail.timing.samples).toBeGreaterThan(0);
+  expect(detail.timing.samples % 4).toBe(0);
+  await timing.screenshot({ path: test.info().outputPath('run-timing.png') });
   // The duration is the run's own, start to end, not the part the page watched.
   await expect(live.locator('.progress__text')).toHaveText(`Done in ${durationWords(detail.wallTimeMs)}`);
 

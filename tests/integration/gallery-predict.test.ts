@@ -171,7 +171,11 @@ describeEachDatabase('gallery projects and predictions', () => {
     expect(metadata).toMatchObject({
       labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
       preprocessing: { kind: 'image', height: 28, width: 28, channels: 1 },
+      check: { status: 'passed', samples: 4, problems: [] },
     });
+    expect(metadata.check.message).toMatch(
+      /^Checked: reloaded in TF\.js, predictions match the original (exactly|within \S+) on 4 samples\.$/,
+    );
     const html = strFromU8(files['index.html'] as Uint8Array);
     expect(html).toContain("tf.loadLayersModel('model.json')");
     expect(html.trim().split('\n').length).toBeLessThanOrEqual(12);

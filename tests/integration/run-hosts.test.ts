@@ -61,6 +61,13 @@ describeOnOneDatabase('one run driver, three hosts', (env) => {
     const server = await trainOnServerPath(alice, projectId);
     expect(server.status, server.error ?? '').toBe('completed');
     const serverFigures = server.finalMetrics as Record<string, number>;
+    // Both hosts say where the run's time went; the server's includes writing its checkpoints.
+    const browserTiming = (browser as Extract<FromWorker, { type: 'done' }>).timing;
+    expect(browserTiming.phases.training).toBeGreaterThan(0);
+    expect(server.timing.samples).toBe(browserTiming.samples);
+    expect(server.timing.phases.training).toBeGreaterThan(0);
+    expect(server.timing.phases.checkpoint).toBeGreaterThan(0);
+    expect(server.timing.wallMs).toBeGreaterThanOrEqual(server.timing.phases.training);
 
     const dir = await mkdtemp(path.join(tmpdir(), 'nc-hosts-'));
     await writeFile(path.join(dir, 'graph.json'), JSON.stringify(doc));

@@ -58,6 +58,12 @@ describeEachDatabase('browser runs and sweeps', () => {
       },
     });
     expect(wrong.status).toBe(400);
+    const badTiming = await call('POST', `/api/runs/${runId}/finish`, {
+      as: alice,
+      body: { status: 'completed', timing: { wallMs: 10, phases: { training: -5 }, samples: 1 } },
+    });
+    expect(badTiming.status).toBe(400);
+    expect(JSON.stringify(badTiming.body)).toContain('timing');
     expect(wrong.body.error.message).toMatch(/do not match the weight specs, which describe 16 bytes/);
     expect(wrong.body.error.message).not.toMatch(/24/);
     const evaluation = {
@@ -81,6 +87,7 @@ describeEachDatabase('browser runs and sweeps', () => {
         finalMetrics: { loss: 0.5, accuracy: 0.8, testAccuracy: 0.75 },
         wallTimeMs: 1234,
         evaluation,
+        timing: { wallMs: 1200, phases: { setup: 100, training: 900, other: 200 }, samples: 600 },
         weights: {
           hash: uploaded.body.hash,
           modelTopology: topology,
@@ -99,6 +106,7 @@ describeEachDatabase('browser runs and sweeps', () => {
       hasWeights: true,
       finalMetrics: { testAccuracy: 0.75 },
       evaluation,
+      timing: { wallMs: 1200, phases: { training: 900 }, samples: 600 },
     });
     expect(mine.body.epochs.map((e: { epoch: number; metrics: { loss: number } }) => [e.epoch, e.metrics.loss])).toEqual([
       [0, 0.9],

@@ -1,5 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { nodeTf } from '@/engine/backends/node-tf';
 import { closeTrainQueue } from '@/server/training/queue';
 import { closeRunEvents } from '@/server/training/run-events';
 import { call, signUp, type TestUser } from './helpers/api';
@@ -73,6 +74,8 @@ describeEachDatabase('server training', (env) => {
     expect(modelJson.status).toBe(200);
     expect(modelJson.body.weightsManifest[0].paths).toEqual(['weights.bin']);
     const weights = await fetchWeights(alice, runId);
+    // The server's own TF.js (the routes load it, registering its backend in this process too).
+    const tf = await nodeTf();
     const model = await tf.loadLayersModel(
       tf.io.fromMemory({
         modelTopology: modelJson.body.modelTopology,
@@ -80,7 +83,7 @@ describeEachDatabase('server training', (env) => {
         weightData: weights,
       }),
     );
-    const out = model.predict(tf.zeros([1, 2])) as tf.Tensor;
+    const out = model.predict(tf.zeros([1, 2])) as tfjs.Tensor;
     expect(out.shape).toEqual([1, 3]);
     tf.dispose(out);
     model.dispose();

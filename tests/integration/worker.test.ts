@@ -10,7 +10,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 describeEachDatabase('job worker', (env) => {
   it('starts pg-boss on the same database, says it is ready, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['worker/main.ts'], {
+    // Node itself with tsx as its loader: the signal reaches the worker, with no relaying process between.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: env.db.url },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,7 @@
 import type PgBoss from 'pg-boss';
 import { nodeTf } from '@/engine/backends/node-tf';
+import { extractOnServer } from '@/server/features/extract-on-server';
+import { runKind } from '@/server/features/run-kind';
 import { finishRun } from '@/server/training/finish-run';
 import { claimRun } from '@/server/training/lease';
 import { trainOnServer } from '@/server/training/train-on-server';
@@ -36,12 +38,16 @@ export function trainHandler(context: TrainHandlerContext): JobHandler {
       const resumed = claim.checkpointEpoch !== null ? ` from the checkpoint after epoch ${claim.checkpointEpoch + 1}` : '';
       console.log(`[worker] run ${runId}: training (attempt ${claim.attempts})${resumed}`);
       const tf = await nodeTf();
-      const outcome = await trainOnServer(tf, {
-        runId,
-        workerId: context.workerId,
-        checkpoint: { epoch: claim.checkpointEpoch, hash: claim.checkpointHash },
-        stopping: context.stopping,
-      });
+      // Feature-extraction runs share the queue, the lease and the retries; only the work differs.
+      const outcome =
+        (await runKind(runId)) === 'features'
+          ? await extractOnServer(tf, { runId, workerId: context.workerId, stopping: context.stopping })
+          : await trainOnServer(tf, {
+              runId,
+              workerId: context.workerId,
+              checkpoint: { epoch: claim.checkpointEpoch, hash: claim.checkpointHash },
+              stopping: context.stopping,
+            });
       console.log(`[worker] run ${runId}: ${outcome}`);
       if (outcome === 'interrupted') throw new Error('The worker stopped; the run resumes from its last checkpoint on another worker.');
     }

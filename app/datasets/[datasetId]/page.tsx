@@ -7,6 +7,7 @@ import { SampleBrowser } from '@/components/datasets/SampleBrowser';
 import { SplitForm } from '@/components/datasets/SplitForm';
 import { sampleCountWords } from '@/components/datasets/sample-count';
 import { histogram, TargetHistogram } from '@/components/datasets/TargetHistogram';
+import { TextVocabulary } from '@/components/datasets/TextVocabulary';
 import { canEdit } from '@/components/datasets/types';
 import { taskSpec } from '@/engine/tasks/registry';
 import { requireUser } from '@/server/auth/current-user';
@@ -55,14 +56,19 @@ export default async function DatasetPage({
         <div>
           <h1>{dataset.name}</h1>
           <p className="muted">
-            {dataset.teamName} · {meta.kind === 'image' ? 'images' : 'table'} · {meta.task}
+            {dataset.teamName} · {meta.kind === 'image' ? 'images' : meta.kind === 'text' ? 'texts' : 'table'} · {meta.task}
             {dataset.description ? ` · ${dataset.description}` : ''}
           </p>
           <p className="small muted">
             Source: {dataset.source || 'not stated'} · License: {meta.license}
           </p>
         </div>
-        {meta.counts.unlabelled > 0 && editable ? (
+        {meta.task === 'detection' && editable ? (
+          <Link href={`/datasets/${datasetId}/label?version=${number}`} className="button primary">
+            Label boxes
+            {meta.counts.unlabelled > 0 ? ` (${meta.counts.unlabelled} image${meta.counts.unlabelled === 1 ? '' : 's'} without)` : ''}
+          </Link>
+        ) : meta.counts.unlabelled > 0 && editable ? (
           <Link href={`/datasets/${datasetId}/label?version=${number}`} className="button primary">
             Label {meta.counts.unlabelled} image{meta.counts.unlabelled === 1 ? '' : 's'}
           </Link>
@@ -159,6 +165,7 @@ export default async function DatasetPage({
           ) : null}
         </section>
       </div>
+      {meta.text ? <TextVocabulary text={meta.text} /> : null}
       <SampleBrowser
         datasetId={datasetId}
         number={number}

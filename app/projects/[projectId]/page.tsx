@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { ProjectWorkspace } from '@/components/workspace/ProjectWorkspace';
 import { requireUser } from '@/server/auth/current-user';
 import { ApiError } from '@/server/http/errors';
+import { liveRoomsEnabled } from '@/server/live/live-rooms-enabled';
 import { projectAccess } from '@/server/permissions';
 import { projectSummary } from '@/server/projects/project-summary';
 import { getVersion } from '@/server/versions/get-version';
@@ -26,6 +27,8 @@ export default async function ProjectDesignPage({ params }: { params: Promise<{ 
       project={{ id: project.id, name: project.name, role: project.role, headNumber: project.headNumber }}
       head={head ? { number: head.number, graph: head.graph, createdAt: head.createdAt.toISOString() } : null}
       versions={history.versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() }))}
+      me={{ name: user.name }}
+      live={liveRoomsEnabled()}
     />
   );
 }

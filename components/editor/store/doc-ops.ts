@@ -1,6 +1,8 @@
 import type { GraphDoc, GraphEdge, GraphNode } from '../../../engine/graph/schema';
 import { NODE_HEIGHT } from '../../../engine/import/layout';
 
+export { freshEdgeId, freshId } from '../../../engine/graph/fresh-ids';
+export { downstream, upstream } from '../../../engine/graph/reach';
 export { setIn } from '../../forms/set-in';
 
 /** Small lookups and id helpers the commands share; the changes they build are in `change-ops.ts`. */
@@ -32,67 +34,12 @@ export function findEdge(doc: GraphDoc, id: string): GraphEdge | undefined {
   return index.get(id);
 }
 
-/** `${base}_${n}` for the smallest n ≥ 1 not in `taken`; adds the result to `taken`. */
-export function freshId(base: string, taken: Set<string>): string {
-  let n = 1;
-  while (taken.has(`${base}_${n}`)) n++;
-  const id = `${base}_${n}`;
-  taken.add(id);
-  return id;
-}
-
-/** An edge id in the style of the templates (`a->b`), made unique with a `#n` suffix when needed. */
-export function freshEdgeId(source: string, target: string, taken: Set<string>): string {
-  let id = `${source}->${target}`;
-  for (let n = 2; taken.has(id); n++) id = `${source}->${target}#${n}`;
-  taken.add(id);
-  return id;
-}
-
 export function nodeIds(doc: GraphDoc): Set<string> {
   return new Set(doc.nodes.map((n) => n.id));
 }
 
 export function edgeIds(doc: GraphDoc): Set<string> {
   return new Set(doc.edges.map((e) => e.id));
-}
-
-/** Every node reachable from `start` along edges (not including `start` unless on a cycle). */
-export function downstream(doc: GraphDoc, start: string): Set<string> {
-  return reach(
-    doc,
-    start,
-    (e) => e.source,
-    (e) => e.target,
-  );
-}
-
-/** Every node from which `start` can be reached. */
-export function upstream(doc: GraphDoc, start: string): Set<string> {
-  return reach(
-    doc,
-    start,
-    (e) => e.target,
-    (e) => e.source,
-  );
-}
-
-function reach(doc: GraphDoc, start: string, from: (e: GraphEdge) => string, to: (e: GraphEdge) => string): Set<string> {
-  const adjacent = new Map<string, string[]>();
-  for (const edge of doc.edges) {
-    const list = adjacent.get(from(edge));
-    if (list) list.push(to(edge));
-    else adjacent.set(from(edge), [to(edge)]);
-  }
-  const seen = new Set<string>();
-  const stack = [...(adjacent.get(start) ?? [])];
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    stack.push(...(adjacent.get(id) ?? []));
-  }
-  return seen;
 }
 
 /** The ids in `ids` that name nodes of the document, deduplicated, in document order. */
@@ -112,4 +59,10 @@ export function isJsonValue(value: unknown): boolean {
     return Object.values(value as Record<string, unknown>).every((v) => v === undefined || isJsonValue(v));
   }
   return false;
+}
+
+/** The layer a one-layer command acts on: `nodeId` when given, else the only selected layer; undefined when neither exists. */
+export function oneLayer(doc: GraphDoc, selection: readonly string[], nodeId?: string): string | undefined {
+  const id = nodeId ?? (selection.length === 1 ? selection[0] : undefined);
+  return id !== undefined && findNode(doc, id) ? id : undefined;
 }

@@ -1,4 +1,5 @@
-import { applyWithInverse } from '../../../engine/graph/apply-changes';
+import { applyChanges, applyWithInverse } from '../../../engine/graph/apply-changes';
+import type { Change } from '../../../engine/graph/changes';
 import type { GraphDoc } from '../../../engine/graph/schema';
 import { type CommandOutcome, type CommandRefusal, isRefusal, refuse } from './command';
 import { type ArgsOf, COMMANDS, type CommandId, isCommandId, type OutputOf } from './commands';
@@ -36,6 +37,12 @@ export interface EditorStore {
   seal(): void;
   /** Depth of the undo and redo stacks. */
   historyDepth(): { undo: number; redo: number };
+  /**
+   * Applies someone else's edit (a co-editor's, arriving through the shared room): the document
+   * changes but the history does not, so undo keeps undoing only this user's own edits. Returns
+   * whether the document changed; a list that does not fit throws a `ChangeError`.
+   */
+  applyRemote(changes: readonly Change[]): boolean;
 }
 
 export interface EditorStoreOptions {
@@ -146,5 +153,11 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
       history = seal(history);
     },
     historyDepth: () => ({ undo: history.past.length, redo: history.future.length }),
+    applyRemote(changes) {
+      if (changes.length === 0) return false;
+      const doc = applyChanges(state.doc, changes);
+      // deriveState keeps the selection to what still exists.
+      return commit(deriveState(state, { doc }));
+    },
   };
 }

@@ -31,14 +31,51 @@ export interface LineChartProps {
   xTicks?: string[];
   /** A logarithmic x-axis (swept learning rates). */
   xLog?: boolean;
+  /** A dashed vertical line at this x with a label (where a run's phase 2 begins). */
+  marker?: { x: number; label: string } | null;
+}
+
+/** Draws the marker line after the series, in canvas pixels. */
+function drawMarker(u: uPlot, marker: { x: number; label: string }): void {
+  const dpr = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
+  const left = u.valToPos(marker.x, 'x', true);
+  const { ctx, bbox } = u;
+  ctx.save();
+  ctx.strokeStyle = '#868e96';
+  ctx.lineWidth = dpr;
+  ctx.setLineDash([4 * dpr, 4 * dpr]);
+  ctx.beginPath();
+  ctx.moveTo(left, bbox.top);
+  ctx.lineTo(left, bbox.top + bbox.height);
+  ctx.stroke();
+  ctx.fillStyle = '#495057';
+  ctx.font = `${11 * dpr}px sans-serif`;
+  ctx.fillText(marker.label, left + 4 * dpr, bbox.top + 12 * dpr);
+  ctx.restore();
 }
 
 /**
  * A canvas line chart (uPlot: draws thousands of points in a few milliseconds), redrawn in place as
  * the series grow. Sized to its container; a legend shows the values under the cursor.
  */
-export function LineChart({ title, x, series, xLabel, yLabel, y2Label, height = 220, revision, testId, xTicks, xLog }: LineChartProps) {
+export function LineChart({
+  title,
+  x,
+  series,
+  xLabel,
+  yLabel,
+  y2Label,
+  height = 220,
+  revision,
+  testId,
+  xTicks,
+  xLog,
+  marker,
+}: LineChartProps) {
   const box = useRef<HTMLDivElement>(null);
+  // Read by the draw hook, so a marker that appears later needs no new chart.
+  const markerRef = useRef(marker);
+  markerRef.current = marker;
   const plot = useRef<uPlot | null>(null);
   const shape = `${series.map((s) => `${s.label}:${s.scale ?? 'y'}`).join('|')}|${y2Label ?? ''}|${xTicks?.join(',') ?? ''}|${xLog ?? false}`;
 
@@ -92,6 +129,13 @@ export function LineChart({ title, x, series, xLabel, yLabel, y2Label, height = 
         })),
       ],
       legend: { live: true },
+      hooks: {
+        draw: [
+          (u: uPlot) => {
+            if (markerRef.current) drawMarker(u, markerRef.current);
+          },
+        ],
+      },
       cursor: { drag: { x: true, y: false } },
     };
     plot.current = new uPlot(opts, [x, ...series.map((s) => s.values)] as uPlot.AlignedData, el);
@@ -107,10 +151,10 @@ export function LineChart({ title, x, series, xLabel, yLabel, y2Label, height = 
   // biome-ignore lint/correctness/useExhaustiveDependencies: redraw on every revision of the data
   useEffect(() => {
     plot.current?.setData([x, ...series.map((s) => s.values)] as uPlot.AlignedData);
-  }, [revision, x, series]);
+  }, [revision, x, series, marker?.x]);
 
   return (
-    <figure className="chart" data-testid={testId} data-points={x.length}>
+    <figure className="chart" data-testid={testId} data-points={x.length} data-marker={marker ? marker.x : undefined}>
       <figcaption>{title}</figcaption>
       <div ref={box} className="chart__plot" />
     </figure>

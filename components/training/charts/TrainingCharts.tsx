@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { EpochRecord } from '@/engine/train/epoch-record';
 import type { BatchPoint } from '../protocol';
 import { type ChartSeries, LineChart } from './LineChart';
+import { PhaseFigures, phaseTwoEpoch } from './PhaseFigures';
 
 export const COLORS = ['#3b5bdb', '#e8590c', '#2b8a3e', '#ae3ec9', '#c92a2a', '#1098ad', '#f08c00', '#5c940d'];
 
@@ -19,9 +20,22 @@ const words = (key: string) =>
 
 /**
  * Live curves of a run: per batch (the training loss and metric of every batch) and per epoch
- * (training and validation side by side). Loss on the left axis, the metric on the right.
+ * (training and validation side by side). Loss on the left axis, the metric on the right. A run that
+ * fine-tunes in two phases shows where phase 2 began and the figures of each phase.
  */
-export function TrainingCharts({ batches, epochs, revision }: { batches: BatchPoint[]; epochs: EpochRecord[]; revision: number }) {
+export function TrainingCharts({
+  batches,
+  epochs,
+  revision,
+  phaseTwoFrom,
+}: {
+  batches: BatchPoint[];
+  epochs: EpochRecord[];
+  revision: number;
+  /** The 0-based epoch phase 2 of fine-tuning starts at, by the run's settings (records without phases). */
+  phaseTwoFrom?: number | null;
+}) {
+  const phaseStart = phaseTwoEpoch(epochs, phaseTwoFrom);
   const metric = secondMetric(Object.keys(batches[0]?.metrics ?? epochs[0]?.metrics ?? {}));
   // biome-ignore lint/correctness/useExhaustiveDependencies: the arrays grow in place; revision says when
   const perBatch = useMemo(() => {
@@ -80,7 +94,10 @@ export function TrainingCharts({ batches, epochs, revision }: { batches: BatchPo
         yLabel="loss"
         {...(metric ? { y2Label: metric } : {})}
         revision={revision}
+        // Epochs are drawn 1-based: the line sits between the last epoch of phase 1 and the first of phase 2.
+        marker={phaseStart === null ? null : { x: phaseStart + 0.5, label: 'phase 2' }}
       />
+      {phaseStart === null ? null : <PhaseFigures epochs={epochs} start={phaseStart} />}
     </div>
   );
 }

@@ -8,11 +8,14 @@ import type { InMemoryDataset } from '../dataset';
 import { GENERATED_DATASETS, type GeneratedDatasetName } from '../generated';
 import { asReconstruction } from '../reconstruction-set';
 import { shapesSegmentation } from '../shapes';
+import { shapesDetection } from '../shapes-boxes';
 import { signals } from '../signals';
+import { AUSTEN_SOURCE, loadAusten } from './austen';
 import { loadDiabetes } from './diabetes';
 import { loadDigits } from './digits';
 import { loadFashion } from './fashion';
 import { loadIris } from './iris';
+import { loadRaccoons } from './raccoons';
 
 export interface BuiltinDatasetInfo {
   name: string;
@@ -74,6 +77,28 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     license: GENERATED_LICENSE,
   },
   {
+    name: 'shapes-boxes',
+    title: 'Shapes with boxes',
+    kind: 'image',
+    task: 'detection',
+    featureShape: [32, 32, 1],
+    description:
+      '600 pictures of 32×32 with one to three circles, squares and triangles on a noisy background, and a box with its class around every visible shape: for object detectors.',
+    source: GENERATED_SOURCE,
+    license: GENERATED_LICENSE,
+  },
+  {
+    name: 'raccoons',
+    title: 'Raccoons (detection)',
+    kind: 'image',
+    task: 'detection',
+    featureShape: [128, 128, 3],
+    description:
+      '200 photos of raccoons, 128×128 colour, with a box around each of the 217 raccoons: a small real set for object detectors; split 70 / 15 / 15.',
+    source: 'Raccoon detector dataset, Dat Tran 2017 (github.com/datitran/raccoon_dataset), from its Pascal VOC files',
+    license: 'MIT',
+  },
+  {
     name: 'iris',
     title: 'Iris flowers',
     kind: 'tabular',
@@ -92,6 +117,17 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     description: '442 patients, ten baseline measurements (standardised); predict disease progression one year later (25–346).',
     source: 'Efron, Hastie, Johnstone & Tibshirani (2004), as distributed with scikit-learn 1.2.1',
     license: 'BSD-3-Clause',
+  },
+  {
+    name: 'austen',
+    title: 'Jane Austen sentences',
+    kind: 'text',
+    task: 'text-classification',
+    featureShape: [48],
+    description:
+      '3,000 sentences from Pride & Prejudice, Emma and Persuasion (1,000 each); tell which novel a sentence is from. Word ids from a vocabulary of 4,000 (the training sentences’ most frequent words), 48 per sentence; split 70 / 15 / 15.',
+    source: AUSTEN_SOURCE,
+    license: 'Texts in the public domain; janeaustenr package MIT',
   },
   {
     name: 'signals',
@@ -156,6 +192,8 @@ const REAL: Record<string, () => Promise<InMemoryDataset>> = {
   fashion: loadFashion,
   iris: loadIris,
   diabetes: loadDiabetes,
+  raccoons: loadRaccoons,
+  austen: loadAusten,
 };
 
 /**
@@ -170,6 +208,7 @@ export async function loadBuiltinDataset(name: string, options: { seed?: number 
   if (name in GENERATED_DATASETS) return GENERATED_DATASETS[name as GeneratedDatasetName](seedOption);
   if (name === 'signals') return signals(seedOption);
   if (name === 'shapes') return shapesSegmentation(seedOption);
+  if (name === 'shapes-boxes') return shapesDetection(seedOption);
   const load = REAL[name];
   if (!load) return undefined;
   let promise = loaded.get(name);

@@ -3,6 +3,7 @@ import { elementsPerSample } from '../../shape';
 import { initializer, l1l2, regularizer } from '../common';
 import { defineLayer } from '../spec';
 import { checkNormRank, featureAxis } from './axis';
+import { frozenUsesMovingStatistics } from './frozen-statistics';
 
 export const batchNormalization = defineLayer({
   type: 'batchNormalization',
@@ -76,21 +77,23 @@ export const batchNormalization = defineLayer({
           hint: 'Turn both on to train this model; keep them off only for a model you just run.',
         },
   build: (tf, p, { name, trainable }) =>
-    tf.layers.batchNormalization({
-      axis: p.axis,
-      momentum: p.momentum,
-      epsilon: p.epsilon,
-      center: p.center,
-      scale: p.scale,
-      betaInitializer: p.betaInitializer,
-      gammaInitializer: p.gammaInitializer,
-      movingMeanInitializer: p.movingMeanInitializer,
-      movingVarianceInitializer: p.movingVarianceInitializer,
-      betaRegularizer: l1l2(tf, p.betaRegularizer),
-      gammaRegularizer: l1l2(tf, p.gammaRegularizer),
-      name,
-      trainable,
-    }),
+    frozenUsesMovingStatistics(
+      tf.layers.batchNormalization({
+        axis: p.axis,
+        momentum: p.momentum,
+        epsilon: p.epsilon,
+        center: p.center,
+        scale: p.scale,
+        betaInitializer: p.betaInitializer,
+        gammaInitializer: p.gammaInitializer,
+        movingMeanInitializer: p.movingMeanInitializer,
+        movingVarianceInitializer: p.movingVarianceInitializer,
+        betaRegularizer: l1l2(tf, p.betaRegularizer),
+        gammaRegularizer: l1l2(tf, p.gammaRegularizer),
+        name,
+        trainable,
+      }),
+    ),
   keras: { className: 'BatchNormalization' },
   summary: (p) => (p.axis === -1 ? '' : `axis ${p.axis}`),
 });

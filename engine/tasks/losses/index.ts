@@ -1,4 +1,5 @@
 import { binaryCrossentropy, categoricalCrossentropy, sparseCategoricalCrossentropy } from './cross-entropy';
+import { centroidFocal } from './detection';
 import { huberLoss, meanAbsoluteError, meanSquaredError } from './distance';
 import { dice } from './overlap';
 import type { AnyLossSpec } from './spec';
@@ -16,6 +17,7 @@ export const LOSSES = {
   meanAbsoluteError,
   huberLoss,
   dice,
+  centroidFocal,
 } satisfies Record<string, AnyLossSpec>;
 
 /** The id of a registered loss, as graph documents store it. */

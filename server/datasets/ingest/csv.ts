@@ -191,7 +191,7 @@ interface Plan {
 }
 
 /** A header (or first row) the server could not show or store: too many columns, names too long. */
-function checkHeader(row: string[], named: boolean, limits: UploadLimits): void {
+export function checkHeader(row: string[], named: boolean, limits: UploadLimits): void {
   if (row.length > limits.maxColumns) throw uploadRefused(`The file has ${row.length} columns; at most ${limits.maxColumns} are read.`, []);
   if (!named) return;
   const nul = row.findIndex((name) => name.includes('\u0000'));

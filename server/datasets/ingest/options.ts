@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SEQUENCE_LENGTH, MIN_SEQUENCE_LENGTH } from '@/engine/data/text/sequence-length';
 import { TASK_IDS } from '@/engine/tasks/registry';
 
 const Fraction = z.number().min(0).max(0.9);
@@ -34,9 +35,28 @@ export const ImageOptionsSchema = z
     /** Refuse the whole upload when any file is not a readable image (default: skip and report it). */
     strict: z.boolean().default(false),
     split: SplitOptionsSchema.default({ validation: 0.15, test: 0.15, seed: 1, stratify: true }),
+    /**
+     * Where the labels are: `classification` reads class folders; `detection` reads box annotations
+     * in the archive (COCO JSON, Pascal VOC XML or YOLO txt) and stretches every image (`fill`), so
+     * boxes stay fractions of the picture.
+     */
+    task: z.enum(['classification', 'detection']).default('classification'),
   })
   .strict();
 export type ImageOptions = z.infer<typeof ImageOptionsSchema>;
+
+/** How the texts of a CSV become word ids: which column, how many words the vocabulary keeps, how long a row is. */
+export const TextOptionsSchema = z
+  .object({
+    /** The text column, by name (or 0-based position); default: the first column that is not the label. */
+    column: z.union([z.string().min(1), z.number().int().min(0)]).optional(),
+    /** Entries of the vocabulary, padding and the unknown word included (the Embedding's input size must be at least this). */
+    vocabularySize: z.number().int().min(3).max(200_000).default(10_000),
+    /** Word ids per sample; longer texts are cut, shorter padded. Default: enough for 95 % of the training texts. */
+    length: z.number().int().min(MIN_SEQUENCE_LENGTH).max(MAX_SEQUENCE_LENGTH).optional(),
+  })
+  .strict();
+export type TextOptions = z.infer<typeof TextOptionsSchema>;
 
 /** Settings of a CSV upload: which column is the label, how to read the others. */
 export const CsvOptionsSchema = z
@@ -55,6 +75,8 @@ export const CsvOptionsSchema = z
     /** Whether the first row holds column names. */
     header: z.boolean().default(true),
     split: SplitOptionsSchema.default({ validation: 0.15, test: 0.15, seed: 1, stratify: true }),
+    /** Set for a text dataset: one column of text and the label column become word-id rows (text classification). */
+    text: TextOptionsSchema.optional(),
   })
   .strict();
 export type CsvOptions = z.infer<typeof CsvOptionsSchema>;

@@ -4,6 +4,15 @@ import path from 'node:path';
 
 const FLUSH_BYTES = 1024 * 1024;
 
+/** A staging file handed from the thread that filled it to the one that packs it (see off-thread.ts). */
+export interface StagingHandle {
+  dir: string;
+  recordBytes: number;
+  count: number;
+  labels: Float32Array<ArrayBuffer>;
+  names: string[];
+}
+
 /** Name prefix of staging folders in the temp dir (see clean-stale-staging.ts). */
 export const STAGING_PREFIX = 'netcanvas-upload-';
 
@@ -22,10 +31,34 @@ export class Staging {
   labels = new Float32Array(1024);
   readonly names: string[] = [];
 
-  constructor(readonly recordBytes: number) {
-    this.dir = mkdtempSync(path.join(tmpdir(), STAGING_PREFIX));
-    this.fd = openSync(path.join(this.dir, 'samples.bin'), 'w+');
+  constructor(
+    readonly recordBytes: number,
+    handle?: StagingHandle,
+  ) {
+    this.dir = handle?.dir ?? mkdtempSync(path.join(tmpdir(), STAGING_PREFIX));
+    this.fd = openSync(path.join(this.dir, 'samples.bin'), handle ? 'r+' : 'w+');
     this.buffer = new Uint8Array(Math.max(recordBytes, Math.floor(FLUSH_BYTES / recordBytes) * recordBytes));
+    if (handle) {
+      this.count = handle.count;
+      this.flushedRecords = handle.count;
+      this.labels = handle.labels;
+      this.names = handle.names;
+    }
+  }
+
+  /** Opens a staging file another thread filled and handed over (`handOver`). */
+  static adopt(handle: StagingHandle): Staging {
+    return new Staging(handle.recordBytes, handle);
+  }
+
+  /**
+   * Writes out what is buffered and lets go of the file without removing it: the returned handle
+   * lets another thread `adopt` it, which then owns (and eventually removes) the folder.
+   */
+  handOver(): StagingHandle {
+    this.flush();
+    closeSync(this.fd);
+    return { dir: this.dir, recordBytes: this.recordBytes, count: this.count, labels: this.labelArray().slice(), names: this.names };
   }
 
   /** Adds one sample (exactly `recordBytes` bytes), its label (NaN: none) and where it came from. */

@@ -1,6 +1,7 @@
 import { Unzip, type UnzipFile, UnzipInflate } from 'fflate';
 import sharp from 'sharp';
 import type { ApiError } from '@/server/http/errors';
+import { ANNOTATION_FILE, type AnnotationText, detectionLabels, type StagedImage } from './detection-labels';
 import type { ImageOptions, UploadLimits } from './options';
 import { naturalCompare, type Problem, uploadRefused } from './problems';
 import { Staging } from './staging';
@@ -21,6 +22,8 @@ export interface ImageIngest {
   skipped: Problem[];
   /** Files read from the archive (images and not). */
   files: number;
+  /** For a detection upload: every staged image's boxes (stored labels in staging order) and the classes. */
+  detection?: ReturnType<typeof detectionLabels>;
 }
 
 /**
@@ -48,6 +51,11 @@ export async function ingestImageZip(
   let entries = 0;
   let files = 0;
   const ready: { name: string; label: string | null; bytes: Uint8Array }[] = [];
+  const detecting = options.task === 'detection';
+  // Boxes are fractions of the picture only if the picture is stretched, never cropped or padded.
+  const decodeAs = detecting ? { ...options, fit: 'fill' as const } : options;
+  const annotations: AnnotationText[] = [];
+  const staged: StagedImage[] = [];
 
   const refuse = (summary: string, name: string, reason: string, code: 'bad_request' | 'payload_too_large' = 'bad_request') => {
     fatal ??= uploadRefused(summary, [{ name, reason }], code);
@@ -96,17 +104,20 @@ export async function ingestImageZip(
         );
       }
       parts.push(data);
-      if (final) ready.push({ name, label: classOf(name), bytes: concat(parts, size) });
+      if (!final) return;
+      const bytes = concat(parts, size);
+      if (detecting && ANNOTATION_FILE.test(name)) annotations.push({ name, text: new TextDecoder().decode(bytes) });
+      else ready.push({ name, label: detecting ? null : classOf(name), bytes });
     };
     file.start();
   });
   unzip.register(UnzipInflate);
 
   // Decodes run ahead of the archive by a few images; results are kept in archive order.
-  const inflight: { name: string; label: string | null; result: Promise<{ pixels: Uint8Array } | { reason: string }> }[] = [];
+  const inflight: { name: string; label: string | null; result: ReturnType<typeof decodeImage> }[] = [];
   const drain = async (all: boolean) => {
     for (const entry of ready.splice(0))
-      inflight.push({ name: entry.name, label: entry.label, result: decodeImage(entry.bytes, options, limits) });
+      inflight.push({ name: entry.name, label: entry.label, result: decodeImage(entry.bytes, decodeAs, limits) });
     while (inflight.length > (all ? 0 : AHEAD)) {
       const entry = inflight.shift() as (typeof inflight)[number];
       const result = await entry.result;
@@ -132,6 +143,7 @@ export async function ingestImageZip(
         label = classIndex.get(entry.label) as number;
       }
       staging.append(result.pixels, label, entry.name);
+      if (detecting) staged.push({ name: entry.name, width: result.width, height: result.height });
     }
   };
 
@@ -162,6 +174,7 @@ export async function ingestImageZip(
     if (options.strict && skipped.length > 0) throw uploadRefused('The archive has files that are not readable images.', skipped);
     if (files === 0) throw uploadRefused('No files were found: upload a .zip archive with one folder of images per class.', []);
     if (staging.count === 0) throw uploadRefused('The archive has no readable images.', skipped);
+    if (detecting) return { staging, classes: [], skipped, files, detection: detectionLabels(annotations, staged, options.classes) };
     // Classes in natural order ("2" before "10"), whatever order the folders came in.
     for (const extra of options.classes) if (!classIndex.has(extra)) classIndex.set(extra, classIndex.size);
     const classes = [...classIndex.keys()].sort(naturalCompare);
@@ -197,14 +210,20 @@ export function classOf(name: string): string | null {
   return UNLABELLED_DIR.test(folder) ? null : folder.trim();
 }
 
-/** Decodes and resizes one image to raw pixels, or says why it cannot be used. */
+/** Decodes and resizes one image to raw pixels (with its size as stored, upright), or says why it cannot be used. */
 export async function decodeImage(
   bytes: Uint8Array,
   options: Pick<ImageOptions, 'width' | 'height' | 'channels' | 'fit'>,
   limits: Pick<UploadLimits, 'maxImagePixels'>,
-): Promise<{ pixels: Uint8Array } | { reason: string }> {
+): Promise<{ pixels: Uint8Array; width: number; height: number } | { reason: string }> {
   try {
-    let image = sharp(bytes, { limitInputPixels: limits.maxImagePixels, failOn: 'error' })
+    let image = sharp(bytes, { limitInputPixels: limits.maxImagePixels, failOn: 'error' });
+    const header = await image.metadata();
+    // EXIF orientations 5–8 turn the picture a quarter: its upright width is the stored height.
+    const turned = (header.orientation ?? 1) >= 5;
+    const width = (turned ? header.height : header.width) ?? 0;
+    const height = (turned ? header.width : header.height) ?? 0;
+    image = image
       .rotate()
       .flatten({ background: { r: 0, g: 0, b: 0 } })
       .resize(options.width, options.height, { fit: options.fit, background: { r: 0, g: 0, b: 0 } });
@@ -213,7 +232,7 @@ export async function decodeImage(
     if (info.channels !== options.channels || data.byteLength !== options.width * options.height * options.channels) {
       return { reason: `decoded to ${info.channels} channels instead of ${options.channels}` };
     }
-    return { pixels: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    return { pixels: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width, height };
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     if (/unsupported image format/i.test(message)) return { reason: 'not an image file (PNG, JPEG, GIF, WebP, TIFF or AVIF expected)' };

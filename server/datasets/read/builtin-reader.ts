@@ -39,6 +39,7 @@ export async function builtinReader(name: string, seed?: number): Promise<Sample
     license: info.license,
     // Built-ins arrive already scaled; the statistics are shown, not applied again.
     normalisation: standardisation ? { method: 'standard', ...standardisation } : null,
+    text: dataset.text ?? null,
   };
   return {
     meta,

@@ -51,6 +51,7 @@ export async function versionReader(versionId: string): Promise<SampleReader> {
     source: data.source,
     license: vm.license,
     normalisation: vm.normalisation,
+    text: vm.text?.encoding ?? null,
   };
   const counts = vm.counts;
   return {

@@ -1,3 +1,4 @@
+import { DETECTION_LABEL_SIZE } from '@/engine/tasks/detection-boxes';
 import { taskSpec } from '@/engine/tasks/registry';
 import type { CsvIngest } from '@/server/datasets/ingest/csv';
 import type { CsvOptions, ImageOptions } from '@/server/datasets/ingest/options';
@@ -22,20 +23,37 @@ export async function buildImageVersion(
   license: string,
   created: CreatedBlobs,
 ): Promise<BuiltVersion> {
-  const { staging, classes } = ingest;
+  const { staging } = ingest;
+  const detection = ingest.detection;
+  const classes = detection ? detection.classes : ingest.classes;
+  const labelSize = detection ? DETECTION_LABEL_SIZE : 1;
   const order = storedOrder(staging.count, options.split.seed);
-  const labels = Float32Array.from(order, (i) => staging.labels[i] as number);
-  const split = assignSplit(labels, 1, options.split, true);
+  const labels = new Float32Array(staging.count * labelSize);
+  order.forEach((from, to) => {
+    if (detection) labels.set(detection.labels.subarray(from * labelSize, (from + 1) * labelSize), to * labelSize);
+    else labels[to] = staging.labels[from] as number;
+  });
+  const split = assignSplit(labels, labelSize, options.split, !detection);
   const shards = await writeShards(staging, order, split, { dtype: 'uint8', sampleSize: staging.recordBytes }, created);
   const index = await writeIndexBlobs(labels, split, reorder(staging.names, order), created);
-  const { counts, classCounts } = countSamples(labels, 1, split, classes.length);
+  const counted = countSamples(labels, labelSize, split, detection ? null : classes.length);
+  const { counts } = counted;
+  // For boxes, a class's count is its boxes (an image may hold several classes).
+  const classCounts = detection ? detection.boxesPerClass : counted.classCounts;
   const report: Report = {
     read: ingest.files,
     kept: staging.count,
     skipped: ingest.skipped.slice(0, 200),
     skippedCount: ingest.skipped.length,
     notes: [
-      ...(counts.unlabelled > 0 ? [`${counts.unlabelled} image(s) have no class yet: label them to use them for training.`] : []),
+      ...(detection && detection.boxes > 0 ? [`${detection.boxes} box(es) of ${classes.length} class(es) read from the annotations.`] : []),
+      ...(counts.unlabelled > 0
+        ? [
+            detection
+              ? `${counts.unlabelled} image(s) have no annotation yet: draw their boxes with Label boxes to use them for training.`
+              : `${counts.unlabelled} image(s) have no class yet: label them to use them for training.`,
+          ]
+        : []),
       ...(ingest.skipped.length > 0 ? [`${ingest.skipped.length} file(s) skipped (listed).`] : []),
     ],
   };
@@ -43,9 +61,9 @@ export async function buildImageVersion(
     manifest: { format: 'netcanvas.dataset', version: 1, dtype: 'uint8', sampleSize: staging.recordBytes, shards, ...index },
     meta: {
       kind: 'image',
-      task: 'classification',
+      task: detection ? 'detection' : 'classification',
       featureShape: [options.height, options.width, options.channels],
-      labelSize: 1,
+      labelSize,
       classes,
       counts,
       classCounts,
@@ -53,7 +71,7 @@ export async function buildImageVersion(
       normalisation: null,
       columns: null,
       featureNames: null,
-      image: { width: options.width, height: options.height, channels: options.channels, fit: options.fit },
+      image: { width: options.width, height: options.height, channels: options.channels, fit: detection ? 'fill' : options.fit },
       report,
       license,
     },

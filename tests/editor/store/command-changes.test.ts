@@ -61,6 +61,9 @@ const CASES: Table = {
   },
   renameNode: { args: (ed, p) => ({ nodeId: one(ed, p), name: p.flag ? `layer ${p.n}` : '' }) },
   setTrainable: { prepare: selectPicks, args: (_ed, p) => ({ trainable: p.n % 3 === 0 }) },
+  freezeUpTo: { args: (ed, p) => ({ nodeId: one(ed, p) }) },
+  cutAfter: { args: (ed, p) => ({ nodeId: one(ed, p) }) },
+  replaceHead: { args: (ed, p) => ({ classes: p.n + 1, ...(p.flag ? { after: one(ed, p), dropout: 0.25 } : {}) }) },
   duplicateSelection: { prepare: selectPicks, args: () => ({}) },
   copy: { prepare: selectPicks, args: () => ({}) },
   cut: { prepare: selectPicks, args: () => ({}) },
@@ -86,6 +89,7 @@ const CASES: Table = {
     prepare: (ed, p) => ed.must('moveNodes', { positions: { [one(ed, p)]: { x: 5000, y: -5000 } } }),
     args: () => ({}),
   },
+  foldColumns: { args: (_ed, p) => ({ aspect: p.flag ? 16 / 9 : 4 / 3 }) },
   setTraining: {
     prepare: (ed) => ed.must('setTraining', { patch: { batchSize: 16 } }),
     args: (_ed, p) => ({

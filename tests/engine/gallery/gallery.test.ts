@@ -7,8 +7,8 @@ import { analyse } from '@/engine/analysis/analyse';
 import { nodeTf } from '@/engine/backends/node-tf';
 import { GalleryCardSchema } from '@/engine/gallery/card';
 import { GALLERY, galleryEntry } from '@/engine/gallery/catalog';
-import { cutAfter } from '@/engine/gallery/cut-after';
 import { openGalleryGraph } from '@/engine/gallery/open-gallery-graph';
+import { cutAfter } from '@/engine/graph/cut-after';
 import { GraphBuilder } from '@/engine/templates/builder';
 import { galleryCards, galleryFiles } from '@/server/gallery/read-gallery-files';
 import { FIXTURES } from '../../support/fixtures';
@@ -93,6 +93,8 @@ describe('the pretrained gallery', () => {
     const opened = await openGalleryGraph(tf, entry.card, entry.card.variants[0]!, files);
     if (!opened.ok) throw new Error(JSON.stringify(opened.diagnostics));
     expect(analyse(opened.doc).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // Datasets of other image sizes are fitted to the card's input rather than changing the design.
+    expect(opened.doc.training?.fitImages).toBe(true);
     const original = await fromFiles(tf, files.modelJson as never, files.weights);
     const reopened = await tf.loadLayersModel(
       tf.io.fromMemory({

@@ -1,9 +1,12 @@
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { boxesToLabel, DETECTION_LABEL_SIZE } from '../../../engine/tasks/detection-boxes';
 import { EvaluationSchema } from '../../../engine/tasks/evaluation-schema';
 import { TASKS } from '../../../engine/tasks/registry';
 
 /** What each registered task's evaluator makes of one small batch (2×2 images, 3 classes or values). */
 function evaluationOf(id: keyof typeof TASKS): unknown {
+  if (id === 'detection') return detectionEvaluation();
   const image = id === 'segmentation' || id === 'reconstruction';
   const labelSize = image ? 4 : 1;
   const evaluator = TASKS[id].evaluate({
@@ -20,6 +23,29 @@ function evaluationOf(id: keyof typeof TASKS): unknown {
   evaluator.add(
     { features: Float32Array.from({ length: image ? 4 : 2 }, (_, i) => i / 4), labels: Float32Array.from(labels), size: 1 },
     Float32Array.from({ length: units }, (_, i) => ((i * 7) % 10) / 10),
+  );
+  return evaluator.result();
+}
+
+/** A detector's evaluation of one 8×8 image with a true box and a 2×2 grid of scores. */
+function detectionEvaluation(): unknown {
+  const evaluator = TASKS.detection.evaluate({
+    split: 'test',
+    featureShape: [8, 8, 1],
+    labelSize: DETECTION_LABEL_SIZE,
+    classes: ['a'],
+    outputUnits: 5,
+    samples: 4,
+    maxPoints: 10,
+    tf,
+  });
+  evaluator.add(
+    {
+      features: new Float32Array(64).fill(0.5),
+      labels: boxesToLabel([{ classIndex: 0, x: 0, y: 0, width: 0.5, height: 0.5 }]),
+      size: 1,
+    },
+    Float32Array.from([0.9, 0.5, 0.5, 0.5, 0.5, 0.2, 0.5, 0.5, 0.3, 0.3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
   );
   return evaluator.result();
 }

@@ -6,6 +6,13 @@ import type { DatasetShape } from '../../../engine/train/fit-to-dataset';
 import { resolveSettings } from '../../../engine/train/resolve-settings';
 
 const digits: DatasetShape = { name: 'Digits', task: 'classification', featureShape: [28, 28, 1], classes: '0123456789'.split('') };
+const shapesBoxes: DatasetShape = {
+  name: 'Shapes with boxes',
+  task: 'detection',
+  featureShape: [32, 32, 1],
+  labelSize: 80,
+  classes: ['circle', 'square', 'triangle'],
+};
 const diabetes: DatasetShape = { name: 'Diabetes', task: 'regression', featureShape: [10], labelSize: 1 };
 
 const template = (name: string): GraphDoc => templateGraph(name) as GraphDoc;
@@ -83,6 +90,21 @@ describe('preflight', () => {
       node: 'globalAveragePooling2d_1',
       hint: /^End the design with a Dense layer of 10 units\.$/,
     },
+    {
+      name: "the detector's box loss on class labels",
+      doc: () => template('detector-small'),
+      data: digits,
+      kind: 'loss_task',
+      hint: /^Choose one of: categorical cross-entropy/,
+    },
+    {
+      name: 'a classifier on images with boxes',
+      doc: () => template('lenet5'),
+      data: shapesBoxes,
+      kind: 'output_rank',
+      node: 'dense_3',
+      hint: /^End the design with a Conv2D layer of 7 filters whose output is 8×8 \(no Flatten or Dense at the end\)/,
+    },
   ];
 
   for (const c of cases) {
@@ -101,6 +123,10 @@ describe('preflight', () => {
   it('finds nothing wrong with designs that fit their data', () => {
     expect(resolveSettings(template('lenet5'), digits).preflight).toEqual([]);
     expect(resolveSettings(template('mlp'), diabetes).preflight).toEqual([]);
+    expect(resolveSettings(template('detector-small'), shapesBoxes).preflight).toEqual([]);
+    expect(
+      resolveSettings(template('detector-small'), { ...shapesBoxes, featureShape: [128, 128, 3], classes: ['raccoon'] }).preflight,
+    ).toEqual([]);
     expect(resolveSettings(template('vgg-small'), { ...digits, featureShape: [32, 32, 3] }).preflight).toEqual([]);
     // Fitting adapts sizes of the same kind (28×28 → 32×32): not a mismatch.
     expect(resolveSettings(template('lenet5'), { ...digits, featureShape: [32, 32, 3] }).preflight).toEqual([]);

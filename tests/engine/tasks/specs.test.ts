@@ -4,6 +4,8 @@ import type { Batch } from '../../../engine/data/batch-source';
 import { TrainingConfigSchema } from '../../../engine/graph/training-config';
 import { classification } from '../../../engine/tasks/classification';
 import { predictedClass } from '../../../engine/tasks/confusion';
+import { detection } from '../../../engine/tasks/detection';
+import { boxesToLabel, DETECTION_LABEL_SIZE } from '../../../engine/tasks/detection-boxes';
 import { LOSSES, lossSpec } from '../../../engine/tasks/losses';
 import { METRICS, metricSpec } from '../../../engine/tasks/metrics';
 import { compileObjectives } from '../../../engine/tasks/objectives';
@@ -25,6 +27,7 @@ const three: LabelFacts = { featureShape: [2], labelSize: 1, classes: ['a', 'b',
 const two: LabelFacts = { featureShape: [2], labelSize: 1, classes: ['no', 'yes'] };
 const numbers: LabelFacts = { featureShape: [2], labelSize: 1 };
 const pairs: LabelFacts = { featureShape: [2], labelSize: 2 };
+const boxes: LabelFacts = { featureShape: [8, 8, 1], labelSize: DETECTION_LABEL_SIZE, classes: ['raccoon'] };
 const target = (facts: LabelFacts, loss: keyof typeof LOSSES, outputUnits: number): TargetContext => ({
   ...facts,
   loss: LOSSES[loss],
@@ -33,7 +36,7 @@ const target = (facts: LabelFacts, loss: keyof typeof LOSSES, outputUnits: numbe
 
 describe('the task registry', () => {
   it('keys every spec by its own id, with the losses and metrics it offers registered', () => {
-    expect(TASK_IDS).toEqual(['classification', 'regression', 'segmentation', 'reconstruction']);
+    expect(TASK_IDS).toEqual(['classification', 'regression', 'segmentation', 'reconstruction', 'detection', 'text-classification']);
     for (const id of TASK_IDS) {
       const spec: AnyTaskSpec = TASKS[id];
       expect(spec.id).toBe(id);
@@ -41,8 +44,8 @@ describe('the task registry', () => {
       for (const loss of spec.losses) expect(lossSpec(loss.id), `${id}: ${loss.id}`).toBe(loss);
       for (const metric of spec.metrics) expect(metricSpec(metric.id), `${id}: ${metric.id}`).toBe(metric);
     }
-    expect(() => taskSpec('detection' as never)).toThrow(
-      'Unknown task "detection"; this build knows classification, regression, segmentation, reconstruction.',
+    expect(() => taskSpec('keypoints' as never)).toThrow(
+      'Unknown task "keypoints"; this build knows classification, regression, segmentation, reconstruction, detection, text-classification.',
     );
   });
 
@@ -55,8 +58,16 @@ describe('the task registry', () => {
       'meanAbsoluteError',
       'huberLoss',
       'dice',
+      'centroidFocal',
     ]);
-    expect(TrainingConfigSchema.shape.metrics.unwrap().element.options).toEqual(['accuracy', 'mae', 'mse', 'meanIou', 'psnr']);
+    expect(TrainingConfigSchema.shape.metrics.unwrap().element.options).toEqual([
+      'accuracy',
+      'mae',
+      'mse',
+      'meanIou',
+      'psnr',
+      'centreRecall',
+    ]);
   });
 
   it('finds the task a table label column holds', () => {
@@ -125,6 +136,18 @@ describe('label encoding', () => {
       values: [1, 2, 3, 4],
       shape: [2, 2],
     },
+    {
+      // One box on the top-left quarter of an 8×8 image: its centre in cell (0, 0) of the 2×2 grid,
+      // at the middle of the cell; the peak spreads with σ = ½ cell (e^−2 beside it, e^−4 across).
+      name: 'boxes as a centroid grid: scores per class, then offset and size',
+      task: detection,
+      context: target({ featureShape: [8, 8, 1], labelSize: DETECTION_LABEL_SIZE, classes: ['raccoon'] }, 'centroidFocal', 5),
+      labels: Array.from(boxesToLabel([{ classIndex: 0, x: 0, y: 0, width: 0.5, height: 0.5 }])),
+      values: Array.from(
+        Float32Array.from([1, 0.5, 0.5, 0.5, 0.5, Math.exp(-2), 0, 0, 0, 0, Math.exp(-2), 0, 0, 0, 0, Math.exp(-4), 0, 0, 0, 0]),
+      ),
+      shape: [1, 2, 2, 5],
+    },
   ];
   it.each(cases)('$task.id: $name', ({ task, context, labels, values, shape }) => {
     const b = batch(labels);
@@ -173,6 +196,15 @@ describe('the loss a task chooses, and why', () => {
     },
     { task: regression, chosen: 'huberLoss', facts: numbers, units: 1, choice: null, reason: '' },
     { task: regression, chosen: 'meanAbsoluteError', facts: pairs, units: 2, choice: null, reason: '' },
+    {
+      task: detection,
+      chosen: 'categoricalCrossentropy',
+      facts: boxes,
+      units: 5,
+      choice: { loss: 'centroidFocal', metrics: ['centreRecall'] },
+      reason: 'because the labels are boxes: scores for object centres and the size of each box',
+    },
+    { task: detection, chosen: 'centroidFocal', facts: boxes, units: 5, choice: null, reason: '' },
   ];
   it.each(cases)('$task.id, graph loss $chosen, output units $units', ({ task, chosen, facts, units, choice, reason }) => {
     expect(task.chooseLoss(chosen, { ...facts, outputUnits: units })).toEqual(choice);
@@ -221,6 +253,17 @@ describe('fitting the output layer', () => {
       },
     },
     { task: regression, facts: numbers, output: dense({ units: 1, activation: 'relu' }), fit: null },
+    {
+      task: detection,
+      facts: boxes,
+      output: { type: 'conv2d', name: 'head', params: { filters: 7, activation: 'sigmoid' } },
+      fit: {
+        params: { filters: 5, activation: 'sigmoid' },
+        note: 'Output layer "head" set to 5 filters with sigmoid: a score per class for an object\'s centre, then its box\'s offset and size.',
+      },
+    },
+    { task: detection, facts: boxes, output: { type: 'conv2d', name: 'head', params: { filters: 5, activation: 'sigmoid' } }, fit: null },
+    { task: detection, facts: boxes, output: dense({ units: 5 }), fit: null },
   ];
   it.each(cases)('$task.id: $output.type $output.params', ({ task, facts, output, fit }) => {
     expect(task.fitOutput(output, facts)).toEqual(fit);
@@ -268,6 +311,7 @@ describe('metrics', () => {
       'mean squared error',
       'mean IoU (overlap of predicted and true masks, 1 is perfect)',
       'PSNR in dB (how close the rebuilt images are, higher is better)',
+      'centre recall (share of objects whose centre scores ≥ 0.5)',
     ]);
   });
 });
@@ -282,6 +326,7 @@ describe('losses', () => {
       meanAbsoluteError: 'mean_absolute_error',
       huberLoss: 'huber',
       dice: 'dice',
+      centroidFocal: 'centroid_focal',
     });
   });
 

@@ -47,6 +47,8 @@ describe('rankDatasets', () => {
     expect(rankDatasets(graph('autoencoder'), BUILTINS)[0]).toEqual({ key: 'builtin:digits-rebuild', fit: 'exact', sameTask: true });
     expect(designFacts(graph('unet-small')).tasks).toContain('segmentation');
     expect(rankDatasets(graph('unet-small'), BUILTINS)[0]).toMatchObject({ key: 'builtin:shapes', sameTask: true });
+    expect(designFacts(graph('detector-small')).tasks).toEqual(['detection']);
+    expect(rankDatasets(graph('detector-small'), BUILTINS)[0]).toMatchObject({ key: 'builtin:shapes-boxes', sameTask: true });
   });
 
   it('says whether a design still works with another input shape', () => {

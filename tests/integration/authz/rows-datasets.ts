@@ -12,10 +12,12 @@ const MNIST = path.resolve(import.meta.dirname, '../../fixtures/datasets/mnist-p
 const png = (digit: number) => new Uint8Array(readFileSync(path.join(MNIST, String(digit), `${digit}_0000.png`)));
 const ARCHIVE = zipSync({ 'a/0.png': png(0), 'a/1.png': png(1), 'b/2.png': png(2), 'b/3.png': png(3) });
 
-/** The first upload per database; later worlds get a dataset whose version 1 shares its blobs (cheap). */
-const uploaded = new WeakMap<object, { versionId: string }>();
+/** The first uploads per database; later worlds get datasets whose version 1 shares their blobs (cheap). */
+const uploaded = new WeakMap<object, { versionId: string; boxesVersionId: string }>();
 
-/** Every world gets a small image dataset (version 1) in its team. */
+const BOX_OPTIONS = JSON.stringify({ task: 'detection', width: 16, height: 16, classes: ['digit'], split: { validation: 0, test: 0 } });
+
+/** Every world gets a small image dataset and a detection dataset of unlabelled images (version 1 each) in its team. */
 export async function prepare(world: World): Promise<Record<string, string>> {
   const first = uploaded.get(db());
   if (!first) {
@@ -25,18 +27,31 @@ export async function prepare(world: World): Promise<Record<string, string>> {
       UploadQuery.parse({ name: 'Matrix images', format: 'zip', options: JSON.stringify({ split: { validation: 0.25, test: 0.25 } }) }),
       [ARCHIVE],
     );
-    uploaded.set(db(), { versionId: made.versionId });
-    return { datasetId: made.datasetId };
+    const boxes = await uploadDataset(
+      world.users.owner.id,
+      world.teamId,
+      UploadQuery.parse({ name: 'Matrix boxes', format: 'zip', options: BOX_OPTIONS }),
+      [ARCHIVE],
+    );
+    uploaded.set(db(), { versionId: made.versionId, boxesVersionId: boxes.versionId });
+    return { datasetId: made.datasetId, boxDatasetId: boxes.datasetId };
   }
-  const version = await db().datasetVersion.findUniqueOrThrow({ where: { id: first.versionId }, select: { meta: true, manifest: true } });
+  return {
+    datasetId: await copyDataset(world, first.versionId, 'Matrix images'),
+    boxDatasetId: await copyDataset(world, first.boxesVersionId, 'Matrix boxes'),
+  };
+}
+
+async function copyDataset(world: World, versionId: string, name: string): Promise<string> {
+  const version = await db().datasetVersion.findUniqueOrThrow({ where: { id: versionId }, select: { meta: true, manifest: true } });
   const made = await commitVersion({
-    target: { create: { teamId: world.teamId, name: 'Matrix images', description: '', kind: 'image', source: '' } },
+    target: { create: { teamId: world.teamId, name, description: '', kind: 'image', source: '' } },
     message: 'copy',
     userId: world.users.owner.id,
     meta: VersionMetaSchema.parse(version.meta),
     manifest: ManifestSchema.parse(version.manifest),
   });
-  return { datasetId: made.datasetId };
+  return made.datasetId;
 }
 
 const base = (w: World) => `/api/datasets/${w.extra.datasetId}`;
@@ -70,6 +85,14 @@ export const rows: Row[] = [
     body: () => ({ parent: 1, addClasses: ['c'] }),
     expect: [401, 404, 403, 201, 201],
   },
+  {
+    // Boxes drawn in the box labeller: the same route, on a detection dataset.
+    file: 'datasets/[datasetId]/versions',
+    method: 'POST',
+    path: (w) => `/api/datasets/${w.extra.boxDatasetId}/versions`,
+    body: () => ({ parent: 1, boxes: [{ index: 0, boxes: [{ classIndex: 0, x: 0.25, y: 0.25, width: 0.5, height: 0.5 }] }] }),
+    expect: [401, 404, 403, 201, 201],
+  },
   { file: 'datasets/[datasetId]/versions/[number]', method: 'GET', path: (w) => `${base(w)}/versions/1`, expect: READ },
   { file: 'datasets/[datasetId]/versions/[number]/meta', method: 'GET', path: (w) => `${base(w)}/versions/1/meta`, expect: READ },
   {
@@ -79,6 +102,12 @@ export const rows: Row[] = [
     expect: READ,
   },
   { file: 'datasets/[datasetId]/versions/[number]/samples', method: 'GET', path: (w) => `${base(w)}/versions/1/samples`, expect: READ },
+  {
+    file: 'datasets/[datasetId]/versions/[number]/samples',
+    method: 'GET',
+    path: (w) => `/api/datasets/${w.extra.boxDatasetId}/versions/1/samples?filter=all`,
+    expect: READ,
+  },
   {
     file: 'datasets/[datasetId]/versions/[number]/samples/[index]',
     method: 'GET',

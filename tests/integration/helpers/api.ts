@@ -107,12 +107,15 @@ export async function send(method: Method, url: string, options: CallOptions = {
   if (options.origin !== null) headers.set('origin', options.origin ?? ORIGIN);
   if (options.as?.cookie) headers.set('cookie', options.as.cookie);
   if (options.as?.token) headers.set('authorization', `Bearer ${options.as.token}`);
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | Uint8Array | undefined;
+  if (options.body instanceof Uint8Array) {
+    body = options.body;
+    headers.set('content-type', 'application/octet-stream');
+  } else if (options.body !== undefined) {
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     headers.set('content-type', 'application/json');
   }
-  const request = new Request(new URL(url, ORIGIN), { method, headers, body });
+  const request = new Request(new URL(url, ORIGIN), { method, headers, body: body as BodyInit | undefined });
   return handler(request, { params: Promise.resolve(params) });
 }
 

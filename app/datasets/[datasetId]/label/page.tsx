@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddClassForm } from '@/components/datasets/AddClassForm';
+import { BoxLabelingView } from '@/components/datasets/BoxLabelingView';
 import { LabelingView } from '@/components/datasets/LabelingView';
 import { requireUser } from '@/server/auth/current-user';
 import { getDataset, getDatasetVersion } from '@/server/datasets/get-dataset';
@@ -30,19 +31,39 @@ export default async function LabelPage({
   const dataset = await getDataset(datasetId, access.role);
   const number = Number(version ?? dataset.headNumber ?? 1);
   const [detail, runs] = await Promise.all([getDatasetVersion(datasetId, number), listDatasetRuns(user.id, datasetId)]);
-  return (
+  const runTitle = (r: (typeof runs)[number]) =>
+    `${r.projectName} v${r.versionNumber} on dataset v${r.datasetNumber}${r.label ? ` (${r.label})` : ''}`;
+  const head = (title: string, waiting: string) => (
     <>
       <p className="small">
         <Link href={`/datasets/${datasetId}?version=${number}`}>← {dataset.name}</Link>
       </p>
       <div className="page-head">
         <div>
-          <h1>Label images</h1>
+          <h1>{title}</h1>
           <p className="muted">
-            {dataset.name}, version {number}: {detail.meta.counts.unlabelled} image(s) without a class.
+            {dataset.name}, version {number}: {detail.meta.counts.unlabelled} image(s) {waiting}.
           </p>
         </div>
       </div>
+    </>
+  );
+  if (detail.meta.task === 'detection') {
+    return (
+      <>
+        {head('Label boxes', 'without boxes')}
+        <BoxLabelingView
+          datasetId={datasetId}
+          number={number}
+          classes={detail.meta.classes ?? []}
+          runs={runs.map((r) => ({ id: r.id, title: runTitle(r) }))}
+        />
+      </>
+    );
+  }
+  return (
+    <>
+      {head('Label images', 'without a class')}
       {detail.meta.classes && detail.meta.classes.length > 0 ? (
         <LabelingView
           datasetId={datasetId}
@@ -50,9 +71,7 @@ export default async function LabelPage({
           classes={detail.meta.classes}
           runs={runs.map((r) => ({
             id: r.id,
-            title: `${r.projectName} v${r.versionNumber} on dataset v${r.datasetNumber}${r.label ? ` (${r.label})` : ''}${
-              r.accuracy === null ? '' : ` — ${Math.round(r.accuracy * 100)} % accuracy`
-            }`,
+            title: `${runTitle(r)}${r.accuracy === null ? '' : ` — ${Math.round(r.accuracy * 100)} % accuracy`}`,
           }))}
         />
       ) : (

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { BuiltinPreview } from '@/components/datasets/BuiltinPreview';
 import { ClassBalanceChart } from '@/components/datasets/ClassBalanceChart';
 import { builtinInfo, loadBuiltinDataset } from '@/engine/data/builtins';
+import { BOX_SLOT } from '@/engine/tasks/detection-boxes';
 import { taskSpec } from '@/engine/tasks/registry';
 import { requireUser } from '@/server/auth/current-user';
 import { builtinReader } from '@/server/datasets/read/builtin-reader';
@@ -16,7 +17,9 @@ export default async function BuiltinDatasetPage({ params }: { params: Promise<{
   if (!info) notFound();
   const { meta } = await builtinReader(name);
   const dataset = await loadBuiltinDataset(name);
-  const classCounts = meta.classes ? meta.classes.map((_, c) => dataset?.labels.filter((l) => l === c).length ?? 0) : null;
+  const classCounts = meta.classes
+    ? meta.classes.map((_, c) => countClass(dataset?.labels, c, info.task === 'detection' ? meta.labelSize : 0))
+    : null;
   return (
     <>
       <p className="small">
@@ -57,7 +60,7 @@ export default async function BuiltinDatasetPage({ params }: { params: Promise<{
         <section className="panel" aria-label="Classes">
           {meta.classes && classCounts ? (
             <>
-              <h2>Class balance{info.task === 'segmentation' ? ' (pixels)' : ''}</h2>
+              <h2>Class balance{info.task === 'segmentation' ? ' (pixels)' : info.task === 'detection' ? ' (boxes)' : ''}</h2>
               <ClassBalanceChart classes={meta.classes} counts={classCounts} />
             </>
           ) : (
@@ -76,8 +79,18 @@ export default async function BuiltinDatasetPage({ params }: { params: Promise<{
           image={info.kind === 'image'}
           labelSize={meta.labelSize}
           masks={info.task === 'segmentation'}
+          boxes={info.task === 'detection'}
         />
       </section>
     </>
   );
+}
+
+/** How often a class appears in the labels: every value, or for boxes only the class of each slot (`boxLabelSize` values per image). */
+function countClass(labels: Float32Array | undefined, c: number, boxLabelSize: number): number {
+  if (!labels) return 0;
+  let n = 0;
+  const step = boxLabelSize > 0 ? BOX_SLOT : 1;
+  for (let i = 0; i < labels.length; i += step) if (labels[i] === c) n++;
+  return n;
 }

@@ -17,7 +17,7 @@ export default async function PredictPage({
   const { projectId } = await params;
   const { run: wanted } = await searchParams;
   await requireUser(`/projects/${projectId}/predict`);
-  const runs = (await listRuns(projectId, { status: 'completed' })).filter((r) => r.hasWeights);
+  const runs = (await listRuns(projectId, { status: 'completed' })).filter((r) => r.hasWeights || r.kind === 'features');
   const chosen = runs.find((r) => r.id === wanted) ?? runs[0];
   let input: RunInput | null = null;
   if (chosen) {

@@ -3,6 +3,7 @@ import { runName } from '@/components/training/run-name';
 import { TrainWorkbench } from '@/components/training/TrainWorkbench';
 import { requireUser } from '@/server/auth/current-user';
 import { ApiError } from '@/server/http/errors';
+import { liveRoomsEnabled } from '@/server/live/live-rooms-enabled';
 import { runAccess } from '@/server/permissions';
 import { projectSummary } from '@/server/projects/project-summary';
 import { getRun } from '@/server/training/get-run';
@@ -13,7 +14,7 @@ export const metadata = { title: 'Train · NetCanvas' };
 
 /**
  * The Train tab. `?weights=RUN_ID` starts training from that run's trained weights (the runs page's
- * "Continue training from these weights" and "Open in editor with these weights" lead here).
+ * "Continue training from these weights" leads here).
  */
 export default async function TrainPage({
   params,
@@ -43,6 +44,8 @@ export default async function TrainPage({
       project={{ id: project.id, role: project.role, teamId: project.teamId }}
       versions={history.versions.map((v) => ({ number: v.number, message: v.message }))}
       head={head ? { number: head.number, graph: head.graph } : null}
+      me={{ name: user.name }}
+      live={liveRoomsEnabled()}
       weightsRun={
         run?.hasWeights && run.projectId === projectId ? { id: run.id, label: runName(run), versionNumber: run.versionNumber } : null
       }

@@ -5,9 +5,12 @@ import { clearSelection } from './clear-selection';
 import { connect } from './connect';
 import { copy } from './copy';
 import { cut } from './cut';
+import { cutAfter } from './cut-after';
 import { deleteSelection } from './delete-selection';
 import { disconnect } from './disconnect';
 import { duplicateSelection } from './duplicate-selection';
+import { foldColumns } from './fold-columns';
+import { freezeUpTo } from './freeze-up-to';
 import { group } from './group';
 import { markSaved } from './mark-saved';
 import { moveNodes } from './move-nodes';
@@ -16,6 +19,7 @@ import { redo } from './redo';
 import { renameGroup } from './rename-group';
 import { renameNode } from './rename-node';
 import { replaceDocument } from './replace-document';
+import { replaceHead } from './replace-head';
 import { selectAll } from './select-all';
 import { selectNodes } from './select-nodes';
 import { setTrainable } from './set-trainable';
@@ -40,6 +44,9 @@ export const COMMANDS = {
   updateParams,
   renameNode,
   setTrainable,
+  freezeUpTo,
+  cutAfter,
+  replaceHead,
   duplicateSelection,
   copy,
   cut,
@@ -52,6 +59,7 @@ export const COMMANDS = {
   toggleGroupCollapsed,
   renameGroup,
   autoLayout,
+  foldColumns,
   setTraining,
   replaceDocument,
   markSaved,

@@ -16,6 +16,8 @@ export interface GroupView {
   params: number | null;
   /** Worst status among the members. */
   status: 'ok' | 'warning' | 'error';
+  /** Every layer of the block is frozen (keeps its weights in training). */
+  frozen: boolean;
   /** Connections entering and leaving the block. */
   inputs: number;
   outputs: number;
@@ -61,6 +63,7 @@ export function groupViews(state: EditorState): GroupView[] {
         bounds: { x, y, width: Math.max(...xs) + NODE_WIDTH + MARGIN - x, height: Math.max(...ys) + NODE_HEIGHT + MARGIN - y },
         params,
         status,
+        frozen: members.every((m) => m.trainable === false),
         inputs: state.doc.edges.filter((e) => ids.has(e.target) && !ids.has(e.source)).length,
         outputs: state.doc.edges.filter((e) => ids.has(e.source) && !ids.has(e.target)).length,
         selected: members.every((m) => selected.has(m.id)),

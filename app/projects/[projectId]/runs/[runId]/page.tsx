@@ -1,6 +1,8 @@
 import { notFound } from 'next/navigation';
+import { FeatureRunResult } from '@/components/features/FeatureRunResult';
 import { RunView } from '@/components/training/RunView';
 import { requireUser } from '@/server/auth/current-user';
+import { comparableNetworkRun } from '@/server/features/comparable-network-run';
 import { ApiError, toApiError, UNREADABLE_MESSAGE } from '@/server/http/errors';
 import { atLeast, runAccess } from '@/server/permissions';
 import { getRun } from '@/server/training/get-run';
@@ -15,7 +17,16 @@ export default async function RunPage({ params }: { params: Promise<{ projectId:
     const access = await runAccess(user.id, runId, 'viewer');
     if (access.projectId !== projectId) notFound();
     const run = await getRun(runId);
-    return <RunView run={run} canEdit={atLeast(access.role, 'editor')} />;
+    if (run.kind !== 'features') return <RunView run={run} canEdit={atLeast(access.role, 'editor')} />;
+    const network = run.status === 'completed' ? await comparableNetworkRun(run) : null;
+    return (
+      <>
+        <RunView run={run} canEdit={atLeast(access.role, 'editor')} />
+        <div className="runs-page">
+          <FeatureRunResult run={run} network={network} />
+        </div>
+      </>
+    );
   } catch (error) {
     if (error instanceof ApiError && error.message === UNREADABLE_MESSAGE) {
       toApiError(error, `run page ${runId}`); // logs what does not parse

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "training_run" ADD COLUMN     "kind" TEXT NOT NULL DEFAULT 'network';

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { signUp, uniqueEmail } from './helpers';
+import { type AppServer, startApp } from './server';
+
+let app: AppServer;
+test.beforeAll(async () => {
+  test.setTimeout(600_000); // the first start builds the app
+  app = await startApp({ name: 'weights' });
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+/**
+ * A gallery model's weights belong to its design: each layer shows where its weights come from, an
+ * edit turns the changed layers' badges, and the Train tab says before a run that it starts from them.
+ */
+test('weights badges on the canvas and the starting weights on the Train tab', async ({ page }) => {
+  await signUp(page, app.url, 'Wendy Weights', uniqueEmail('weights'));
+  const teams = await (await page.request.get(`${app.url}/api/teams`)).json();
+  const opened = await page.request.post(`${app.url}/api/teams/${teams.teams[0].id}/gallery/digits-cnn`, {
+    headers: { origin: app.url },
+    data: { variant: 'full' },
+  });
+  expect(opened.status()).toBe(201);
+  const projectId = (await opened.json()).id as string;
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${app.url}/projects/${projectId}`);
+  const badges = page.getByTestId('weights-badge');
+  // Two convolutions and two Dense layers have weights, all of them the gallery's.
+  await expect(badges).toHaveCount(4);
+  await expect(page.getByTestId('weights-badge').filter({ hasText: 'pretrained' })).toHaveCount(4);
+  await page.screenshot({ path: 'test-results/weights-canvas-1280.png' });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: 'test-results/weights-canvas-1024.png' });
+
+  await page.goto(`${app.url}/projects/${projectId}/train`);
+  await expect(page.getByTestId('version-weights')).toContainText('Starts from the weights stored with this version');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/weights-train-1280.png' });
+});
