@@ -8,13 +8,13 @@
  * Options: FOLLOWERS (default 50), SECONDS (default 60), DATABASE_URL (default: embedded database).
  * Target: p95 edit → last follower under 1 s. Exits 1 when missed.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { seedRoom, writeChanges } from '../live/room-doc';
+import { spawnScript } from '../scripts/spawn-script';
 
 const FOLLOWERS = Number(process.env.FOLLOWERS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 60);
@@ -60,10 +60,11 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
-  const server = spawn(path.join(root, 'node_modules/.bin/tsx'), ['bench/live-server.ts'], {
+  const server = spawnScript('bench/live-server.ts', [], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  if (!server.stdout) throw new Error('the bench server has no output to read');
   const lines = createInterface({ input: server.stdout });
   const memory: Memory[] = [];
   const setup = await new Promise<{ url: string; projectId: string; token: string; shareToken: string }>((resolve, reject) => {

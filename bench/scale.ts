@@ -10,10 +10,11 @@
  *
  * Settings: BENCH_POSTGRES_URL (see support.ts), BENCH_WORKERS (cores), BENCH_EPOCHS (3).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { spawnScript } from '../scripts/spawn-script';
 import { useDatabase as connectTo, db } from '../server/db/client';
 import { createProject } from '../server/projects/create-project';
 import { setUpNewUser } from '../server/teams/set-up-new-user';
@@ -28,7 +29,7 @@ const EPOCHS = Number(process.env.BENCH_EPOCHS ?? 3);
 
 /** A worker process on the database, resolved once it consumes the queues. */
 function startWorker(url: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+  const child = spawnScript('worker/main.ts', [], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url, NETCANVAS_POLL_SECONDS: '0.5' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { LaunchOptions } from '@playwright/test';
 import pg from 'pg';
 import config from '../playwright.config';
+import { spawnScript } from '../scripts/spawn-script';
 import { applyMigrations } from '../server/db/migrate';
 import { freePort } from '../tests/e2e/server';
 
@@ -57,7 +58,7 @@ export async function startBenchServer(dataDir: string): Promise<BenchServer> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
   console.log(`database ${name}; starting the production server on ${url} (building first if needed)…`);
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+  const child = spawnScript('scripts/start.ts', [], {
     cwd: root,
     env: {
       ...process.env,

@@ -17,7 +17,7 @@
  * Uses PostgreSQL at 127.0.0.1:5432 (a fresh database, dropped after) when it is running, else the
  * embedded PGlite served on a local port.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -28,6 +28,7 @@ import { SPLIT } from '../engine/data/dataset';
 import { templateGraph } from '../engine/templates';
 import { prepareModel } from '../engine/train/prepare-model';
 import { timingSummary } from '../engine/train/timing-summary';
+import { spawnScript } from '../scripts/spawn-script';
 import { openBatchSource } from '../server/datasets/open-batch-source';
 import { useDatabase as connectTo, db } from '../server/db/client';
 import { applyMigrations } from '../server/db/migrate';
@@ -78,7 +79,7 @@ async function openDatabase(): Promise<{ url: string; kind: string; close(): Pro
 }
 
 function startWorker(url: string): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+  const child = spawnScript('worker/main.ts', [], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,8 +14,14 @@ import { port, trustedProxyHops } from '@/server/env';
 import { clientAddress } from '@/server/http/client-address';
 import { createCollabServer } from '@/server/live/collab-server';
 import { ROOMS_SERVED } from '@/server/live/live-rooms-enabled';
+import { exitWhenOrphaned } from '@/server/process/exit-when-orphaned';
 
 async function main(): Promise<void> {
+  // Until the server is up, a stop is simply the end; then it closes what it opened.
+  let stop: () => void = () => process.exit(0);
+  process.on('SIGTERM', () => stop());
+  process.on('SIGINT', () => stop());
+  exitWhenOrphaned();
   const hops = trustedProxyHops();
   const cleaned = await cleanStaleStaging();
   if (cleaned.length) console.log(`[netcanvas] removed ${cleaned.length} staging folder(s) left by interrupted uploads`);
@@ -42,13 +48,11 @@ async function main(): Promise<void> {
     console.log(`[netcanvas] web server ready on port ${port()}${hops ? ` behind ${hops} trusted proxy hop(s)` : ''}`),
   );
   // Open streams (Server-Sent Events) would hold close() up: give them a few seconds, then go.
-  const stop = () => {
+  stop = () => {
     void collab.close().finally(() => server.close(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5000).unref();
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
 }
 
 main().catch((error) => {

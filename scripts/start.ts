@@ -20,6 +20,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { applyMigrations } from '@/server/db/migrate';
 import { type PgliteHost, startPgliteHost } from '@/server/db/pglite-host';
+import { spawnScript } from './spawn-script';
 import { copyVendorFiles } from './vendor';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
   if (!dev) await buildIfStale(env);
 
   // Production goes through scripts/serve.ts, which decides the client's address before Next sees it.
-  const next = dev ? run('next', ['dev', '-p', String(port)], env) : run('tsx', ['scripts/serve.ts'], { ...env, NODE_ENV: 'production' });
+  const next = dev ? run('next', ['dev', '-p', String(port)], env) : runScript('scripts/serve.ts', { ...env, NODE_ENV: 'production' });
   children.add(next);
   next.on('exit', (code) => {
     if (!shuttingDown) {
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
 }
 
 function startWorker(n: number, env: NodeJS.ProcessEnv, children: Set<ChildProcess>, stopping: () => boolean): void {
-  const child = run('tsx', ['worker/main.ts'], env);
+  const child = runScript('worker/main.ts', env);
   children.add(child);
   child.on('exit', (code) => {
     children.delete(child);
@@ -142,6 +143,10 @@ function startWorker(n: number, env: NodeJS.ProcessEnv, children: Set<ChildProce
 
 function run(bin: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(path.join(root, 'node_modules', '.bin', bin), args, { cwd: root, env, stdio: 'inherit' });
+}
+
+function runScript(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawnScript(script, [], { cwd: root, env, stdio: 'inherit' });
 }
 
 /** BETTER_AUTH_SECRET for this data folder: made once, kept in data/auth-secret (mode 600). */

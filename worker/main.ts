@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { databaseUrl } from '@/server/env';
+import { exitWhenOrphaned } from '@/server/process/exit-when-orphaned';
 import { startWithQueues } from '@/server/training/start-queues';
 import { beginStopping, handlers, services, workOptions } from '@/worker/handlers';
 
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  exitWhenOrphaned();
 
   const create = () => {
     const instance = new PgBoss({ connectionString: databaseUrl(), max: 4, application_name: 'netcanvas-worker' });

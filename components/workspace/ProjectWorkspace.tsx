@@ -153,8 +153,9 @@ export function ProjectWorkspace({
       announceSaved(result.data.number, doc);
       publish({ savedAt: Date.now() });
       notify(`Saved version ${result.data.number}.`);
-      await storePendingWeights(result.data.number);
-      await refreshHistory();
+      // The dialog closes with the notice (a modal left open would swallow the next keystrokes);
+      // the weights and the history follow on their own.
+      void storePendingWeights(result.data.number).then(refreshHistory);
       return true;
     },
     [project.id, store, base, notify, refreshHistory, publish, storePendingWeights, announceSaved],

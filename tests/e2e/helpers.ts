@@ -87,6 +87,7 @@ export async function saveVersion(page: Page, message: string, expectedNumber: n
   await dialog.getByLabel('What changed?').fill(message);
   await dialog.getByRole('button', { name: 'Save version' }).click();
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(`Saved version ${expectedNumber}.`);
+  await expect(dialog).toBeHidden();
 }
 
 /** The side panel's history (its tab opened). */

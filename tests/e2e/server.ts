@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawnScript } from '../../scripts/spawn-script';
 
 /** A NetCanvas production server started with `npm start`'s script on a free port. */
 export interface AppServer {
@@ -24,6 +25,15 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Signals a whole process group (nothing left of it is no error). */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // The group is gone already.
+  }
 }
 
 export function freshDataDir(): string {
@@ -54,11 +64,8 @@ export async function startApp(
   Object.assign(env, options.env);
   mkdirSync(path.join(root, 'test-results'), { recursive: true });
   const log = createWriteStream(path.join(root, 'test-results', `server-${options.name ?? port}.log`), { flags: 'a' });
-  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // A process group of its own, so that a stop reaches everything the app started, whatever happens.
+  const child: ChildProcess = spawnScript('scripts/start.ts', [], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const url = `http://localhost:${port}`;
@@ -84,7 +91,7 @@ export async function startApp(
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      killGroup(child, 'SIGKILL');
     },
   };
 }

@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { templateGraph } from '@/engine/templates';
+import { spawnScript } from '../../scripts/spawn-script';
 import { call, ORIGIN, routeModule, type TestUser } from './helpers/api';
 
 /** Helpers of the training integration tests: projects with a template version, workers, SSE. */
@@ -45,7 +46,7 @@ export interface WorkerProcess {
  * quick recovery.
  */
 export function startWorker(databaseUrl: string, env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+  const child = spawnScript('worker/main.ts', [], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, NETCANVAS_LEASE_SECONDS: '3', NETCANVAS_REAP_MS: '1000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { expect, it } from 'vitest';
 import { startWithQueues } from '@/server/training/start-queues';
+import { spawnScript } from '../../scripts/spawn-script';
 import { describeEachDatabase } from './helpers/databases';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -11,16 +11,16 @@ const root = path.resolve(import.meta.dirname, '../..');
 describeEachDatabase('job worker', (env) => {
   it('starts pg-boss on the same database, says it is ready, and stops cleanly on SIGTERM', async () => {
     // Node itself with tsx as its loader: the signal reaches the worker, with no relaying process between.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+    const child = spawnScript('worker/main.ts', [], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: env.db.url },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (d) => {
+    child.stdout?.on('data', (d) => {
       output += d;
     });
-    child.stderr.on('data', (d) => {
+    child.stderr?.on('data', (d) => {
       output += d;
     });
     const deadline = Date.now() + 60_000;
