@@ -4,7 +4,7 @@ import { closeTrainQueue } from '@/server/training/queue';
 import { closeRunEvents } from '@/server/training/run-events';
 import { call, signUp, type TestUser } from './helpers/api';
 import { describeEachDatabase } from './helpers/databases';
-import { projectWithTemplate, startWorker, type WorkerProcess, waitForRun } from './training-support';
+import { projectWithTemplate, QUICK_RECOVERY, startWorker, type WorkerProcess, waitForRun } from './training-support';
 
 /**
  * Crash recovery: a worker is killed with SIGKILL in the middle of a run. Its lease lapses, a
@@ -29,7 +29,7 @@ describeEachDatabase('server training recovery', (env) => {
 
   it('resumes a run from its checkpoint after its worker is killed, with no epoch lost or recorded twice', async () => {
     const epochs = 30;
-    const first = startWorker(env.db.url);
+    const first = startWorker(env.db.url, QUICK_RECOVERY);
     workers.push(first);
     await first.waitFor('worker ready');
     const created = await call('POST', `/api/projects/${projectId}/runs`, {
@@ -48,7 +48,7 @@ describeEachDatabase('server training recovery', (env) => {
     expect(recordedAtKill).toBeLessThan(epochs);
     expect(atKill.body.checkpointEpoch).toBe(recordedAtKill - 1);
 
-    const second = startWorker(env.db.url);
+    const second = startWorker(env.db.url, QUICK_RECOVERY);
     workers.push(second);
     const run = await waitForRun(alice, runId, (r) => r.status !== 'running' && r.status !== 'queued', 180_000);
     expect(run.status, second.output()).toBe('completed');
@@ -88,6 +88,8 @@ describeEachDatabase('several workers', (env) => {
   it('share one queue: each run is trained by exactly one worker, and two runs train at once', async () => {
     const alice = await signUp('Alice Many');
     const projectId = await projectWithTemplate(alice, 'mlp');
+    // The default lease: nobody is killed here, and a short one can lapse on a loaded machine while a
+    // worker builds its first model, which would hand the run to the other worker (a second attempt).
     for (let i = 0; i < 2; i++) workers.push(startWorker(env.db.url));
     await Promise.all(workers.map((w) => w.waitFor('worker ready')));
     const ids: string[] = [];

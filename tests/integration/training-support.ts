@@ -41,14 +41,21 @@ export interface WorkerProcess {
 }
 
 /**
+ * Leases for tests that kill a worker and wait for its run to be taken over: short, so recovery is
+ * quick, yet long enough that a live worker on a loaded machine (a share of a core, seconds to
+ * build a model) does not lose its run to a lapse.
+ */
+export const QUICK_RECOVERY = { NETCANVAS_LEASE_SECONDS: '6', NETCANVAS_REAP_MS: '1000' };
+
+/**
  * Starts `worker/main.ts` as one Node process (tsx as a loader, not its CLI, which would put the
- * worker in a child process a SIGKILL could not reach) on the test database, with short leases for
- * quick recovery.
+ * worker in a child process a SIGKILL could not reach) on the test database, with the default
+ * lease unless `env` says otherwise (see QUICK_RECOVERY).
  */
 export function startWorker(databaseUrl: string, env: Record<string, string> = {}): WorkerProcess {
   const child = spawnScript('worker/main.ts', [], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NETCANVAS_LEASE_SECONDS: '3', NETCANVAS_REAP_MS: '1000', ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
