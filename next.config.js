@@ -29,7 +29,10 @@ const nextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'Permissions-Policy', value: 'camera=(self), microphone=(), geolocation=(), payment=()' },
+          // Cross-origin isolation: SharedArrayBuffer, so TF.js's WebAssembly backend trains on every
+          // core (its multi-threaded SIMD build). Everything the app loads is its own, so nothing breaks.
           { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+          { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
         ],
       },
     ];

@@ -12,7 +12,8 @@
  *      through `trainOnServer`, samples/s from its first step to its files against samples/s of the
  *      forward and backward passes alone, with the per-phase split the run records (goal ≥ 0.9);
  *   3. browser: samples/s of LeNet training on the Train page (module Web Worker, batches from the
- *      HTTP endpoint) in Chromium, once forced to each of webgl, wasm and cpu.
+ *      HTTP endpoint) in Chromium, once forced to each of webgl, wasm and cpu, and wasm once more
+ *      on a page that is not cross-origin isolated (one thread), with the ratio of the two.
  *
  * Uses PostgreSQL at 127.0.0.1:5432 (a fresh database, dropped after) when it is running, else the
  * embedded PGlite served on a local port.
@@ -20,7 +21,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Route } from '@playwright/test';
 import pg from 'pg';
 import { nodeTf } from '../engine/backends/node-tf';
 import { loadBuiltinDataset } from '../engine/data/builtins';
@@ -321,8 +322,26 @@ async function browser(): Promise<void> {
         data: { name: 'LeNet', template: 'lenet5' },
       })
     ).json();
-    for (const backend of ['webgl', 'wasm', 'cpu']) {
+    // wasm twice: as the app serves it (cross-origin isolated, every core), and with the page's
+    // COEP header taken off in the browser, which leaves it one thread, as before isolation.
+    const passes = [
+      { backend: 'webgl', label: 'webgl' },
+      { backend: 'wasm', label: 'wasm, threads' },
+      { backend: 'wasm', label: 'wasm, 1 thread', isolated: false },
+      { backend: 'cpu', label: 'cpu' },
+    ];
+    const notIsolated = async (route: Route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['cross-origin-embedder-policy'];
+      await route.fulfill({ response, headers });
+    };
+    const wasmRates: number[] = [];
+    for (const { backend, label, isolated = true } of passes) {
+      if (!isolated) await page.route('**/projects/**', notIsolated);
       await page.goto(`${app.url}/projects/${project.id}/train`);
+      const pageIsolated = await page.evaluate(() => crossOriginIsolated);
       await page.getByTestId('dataset-summary').waitFor();
       await page.getByLabel('Browser backend').selectOption(backend);
       await page.locator('#setting-batchSize').fill('64');
@@ -343,7 +362,17 @@ async function browser(): Promise<void> {
         .click({ timeout: 2000 })
         .catch(() => undefined);
       await page.locator('.browser-run[data-phase="done"]').waitFor({ timeout: 120_000 });
-      const line = `Browser ${backend.padEnd(5)}  ${Math.round(rate)} samples/s (LeNet-5 on the digits, batch 64)`;
+      const shown = (await page.getByTestId('backend').textContent()) ?? '';
+      const threads = /wasm \((\d+) threads?\)/.exec(shown)?.[1];
+      if (backend === 'wasm') wasmRates.push(rate);
+      const line = `Browser ${label.padEnd(14)}  ${Math.round(rate)} samples/s (LeNet-5 on the digits, batch 64; page ${pageIsolated ? '' : 'not '}cross-origin isolated${threads ? `, ${threads} thread(s)` : ''})`;
+      log(`  ${line}`);
+      results.push(line);
+      if (!isolated) await page.unroute('**/projects/**', notIsolated);
+    }
+    const [threaded, single] = wasmRates;
+    if (threaded && single) {
+      const line = `Browser wasm, threads / 1 thread: ${(threaded / single).toFixed(2)}`;
       log(`  ${line}`);
       results.push(line);
     }

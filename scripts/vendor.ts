@@ -17,6 +17,8 @@ export const VENDOR_FILES: Record<string, string> = {
   '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm': 'tfjs-wasm/tfjs-backend-wasm.wasm',
   '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm': 'tfjs-wasm/tfjs-backend-wasm-simd.wasm',
   '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm': 'tfjs-wasm/tfjs-backend-wasm-threaded-simd.wasm',
+  // The threaded build's factory as the package ships it, for its threads to start from (components/training/browser-wasm.ts).
+  '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js': 'tfjs-wasm/tfjs-backend-wasm-threaded-simd.js',
   // ONNX Runtime Web's binary, to run exported ONNX files in the browser before they are downloaded.
   'onnxruntime-web/dist/ort-wasm-simd-threaded.wasm': 'ort/ort-wasm-simd-threaded.wasm',
 };

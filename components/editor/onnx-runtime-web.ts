@@ -9,8 +9,8 @@ let loading: Promise<OnnxRuntime> | undefined;
 
 /**
  * ONNX Runtime Web's WebAssembly build, loaded on first use. Its JavaScript glue is bundled with it;
- * the binary comes from this site. One thread: the page is not cross-origin isolated, so threads
- * (SharedArrayBuffer) are not available, and a proof runs a few samples only.
+ * the binary comes from this site. One thread: a proof runs a few samples only, and more threads
+ * would only cost their start-up.
  */
 export function onnxRuntimeWeb(): Promise<OnnxRuntime> {
   loading ??= import('onnxruntime-web/wasm').then((ort) => {

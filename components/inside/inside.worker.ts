@@ -5,7 +5,7 @@
  * page keeps drawing while a large network computes.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setUpWasm } from '@/components/training/browser-wasm';
 import { layerOutputs } from '@/engine/inspect/layer-outputs';
 import type { FromInsideWorker, ToInsideWorker } from './inside-protocol';
 
@@ -33,7 +33,7 @@ scope.onmessage = (event: MessageEvent<ToInsideWorker>) => {
 };
 
 async function load(modelUrl: string, wasmPath: string): Promise<void> {
-  setWasmPaths(wasmPath);
+  setUpWasm(wasmPath);
   // wasm runs one small forward pass fastest here; cpu is the fallback that always starts.
   if (!(await tf.setBackend('wasm').catch(() => false))) await tf.setBackend('cpu');
   await tf.ready();

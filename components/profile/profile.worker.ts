@@ -6,7 +6,7 @@
  * engine/inspect/profile-layers.ts, announcing each layer as it begins.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setUpWasm } from '@/components/training/browser-wasm';
 import { initBackend, registerWasmGradientKernels } from '@/engine/backends';
 import { compileGraph } from '@/engine/compile/compile';
 import { profileLayers } from '@/engine/inspect/profile-layers';
@@ -24,7 +24,7 @@ scope.onmessage = (event: MessageEvent<ProfileStart>) => {
 async function run(start: ProfileStart): Promise<void> {
   let current = '';
   try {
-    setWasmPaths(start.wasmPath);
+    setUpWasm(start.wasmPath);
     // The kernels wasm lacks for gradients, as the training worker registers them.
     registerWasmGradientKernels(tf, { replaceConv2DBackpropInput: true });
     const backend = await initBackend(tf, start.backends);

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { TrainingInside } from '@/components/inside/TrainingInside';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import { BackendProbeProgress } from './BackendProbeProgress';
+import { backendLabel } from './backend-label';
 import { TrainingCharts } from './charts/TrainingCharts';
 import { EvaluationView } from './EvaluationView';
 import { MetricsTable } from './MetricsTable';
@@ -27,14 +28,16 @@ export function BrowserRunView({ training, projectId }: { training: ReturnType<t
         {phase === 'measuring' ? <BackendProbeProgress candidates={training.candidates} probe={training.probe} /> : null}
         {training.backend ? (
           <>
-            Training on <strong>{training.backend}</strong>
+            Training on <strong>{backendLabel(training.backend, training.wasmThreads)}</strong>
             {training.figures.length > 1 ? (
               <span className="muted small">
                 {' '}
                 (measured:{' '}
                 {training.figures
                   .map((f) =>
-                    f.error ? `${f.backend} unavailable` : `${f.backend} ${Math.round(f.samplesPerSecond).toLocaleString('en')} samples/s`,
+                    f.error
+                      ? `${f.backend} unavailable`
+                      : `${backendLabel(f.backend, training.wasmThreads)} ${Math.round(f.samplesPerSecond).toLocaleString('en')} samples/s`,
                   )
                   .join(' · ')}
                 )

@@ -47,6 +47,8 @@ export type FromWorker =
       type: 'measured';
       backend: BackendName;
       figures: BackendFigures[];
+      /** The WebAssembly backend's threads, when it was initialised (measured or chosen). */
+      wasmThreads?: number;
       config: TrainingConfig;
       counts: { train: number; validation: number; test: number };
       batchesPerEpoch: number;

@@ -7,9 +7,9 @@
  * through the messages in protocol.ts.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { httpBatchSource } from '@/components/datasets/http-batch-source';
 import { epochViews, planeOf } from '@/components/inside/epoch-views';
+import { setUpWasm, wasmThreads } from '@/components/training/browser-wasm';
 import { registerWasmGradientKernels } from '@/engine/backends';
 import { modelTrainProbe } from '@/engine/train/model-probe';
 import type { SavedWeights } from '@/engine/train/node-weights';
@@ -51,7 +51,7 @@ async function waitWhilePaused(): Promise<void> {
 }
 
 async function run(start: StartMessage): Promise<void> {
-  setWasmPaths(start.wasmPath);
+  setUpWasm(start.wasmPath);
   // The kernels wasm lacks for training, plus its faster composed Conv2D input gradient (as on the server).
   registerWasmGradientKernels(tf, { replaceConv2DBackpropInput: true });
   const source = await httpBatchSource(start.dataset);
@@ -77,7 +77,14 @@ async function run(start: StartMessage): Promise<void> {
         post({ type: 'measuring', candidates: start.backends });
         const probe = modelTrainProbe(build, source.featureShape, ready.config.batchSize);
         const choice = await chooseBackend(tf, start.backends, probe, post);
-        post({ type: 'measured', backend: choice.backend, figures: choice.figures, ...ready });
+        const threads = wasmThreads();
+        post({
+          type: 'measured',
+          backend: choice.backend,
+          figures: choice.figures,
+          ...(threads ? { wasmThreads: threads } : {}),
+          ...ready,
+        });
         await new Promise<void>((resolve) => (go = resolve));
         started = performance.now();
         baseline = tf.memory().numTensors;

@@ -36,6 +36,8 @@ export interface BrowserTraining {
   phase: 'idle' | 'measuring' | 'training' | 'saving' | 'done' | 'error';
   backend: BackendName | null;
   figures: BackendFigures[];
+  /** The WebAssembly backend's threads, once it was initialised (every core where the page is cross-origin isolated). */
+  wasmThreads: number | undefined;
   candidates: BackendName[];
   /** The backend measurement under way: which candidate, of how many, and whether it is done. */
   probe: { backend: BackendName; index: number; count: number; done: boolean } | null;
@@ -75,6 +77,7 @@ export function useBrowserTraining(): BrowserTraining {
   const [phase, setPhase] = useState<BrowserTraining['phase']>('idle');
   const [backend, setBackend] = useState<BackendName | null>(null);
   const [figures, setFigures] = useState<BackendFigures[]>([]);
+  const [wasmThreads, setWasmThreads] = useState<number | undefined>(undefined);
   const [candidates, setCandidates] = useState<BackendName[]>([]);
   const [probe, setProbe] = useState<BrowserTraining['probe']>(null);
   const [config, setConfig] = useState<TrainingConfig | null>(null);
@@ -125,6 +128,7 @@ export function useBrowserTraining(): BrowserTraining {
       setError(null);
       setRunId(null);
       setFigures([]);
+      setWasmThreads(undefined);
       setBackend(null);
       setProbe(null);
       setPhase('measuring');
@@ -150,6 +154,7 @@ export function useBrowserTraining(): BrowserTraining {
         else if (message.type === 'measured') {
           setBackend(message.backend);
           setFigures(message.figures);
+          setWasmThreads(message.wasmThreads);
           setConfig(message.config);
           const created = await call(trainingRoutes.createRun, {
             params: { projectId: request.projectId },
@@ -269,6 +274,7 @@ export function useBrowserTraining(): BrowserTraining {
     phase,
     backend,
     figures,
+    wasmThreads,
     candidates,
     probe,
     config,

@@ -366,6 +366,12 @@ test('the backend measurement shows its progress, is remembered for the model, a
   const winner = /Training on (webgl|wasm|cpu)/.exec(first)?.[1];
   expect(winner, first).toBeTruthy();
   expect(first).toContain('measured:');
+  // The page is cross-origin isolated, so WebAssembly runs its multi-threaded build, with the threads
+  // TF.js takes: half the logical cores, 1 to 8.
+  const { isolated, cores } = await page.evaluate(() => ({ isolated: crossOriginIsolated, cores: navigator.hardwareConcurrency }));
+  expect(isolated).toBe(true);
+  const threads = Math.min(8, Math.max(1, Math.floor(cores / 2)));
+  expect(first).toContain(`wasm (${threads} thread${threads === 1 ? '' : 's'})`);
 
   // Remembered in this browser for this model, shown under the picker, and kept over a reload.
   const memory = page.getByTestId('backend-memory');
