@@ -10,6 +10,7 @@ import { useShareTraining } from '@/components/live/useShareTraining';
 import { call } from '@/components/ui/api';
 import { useVersionWeights } from '@/components/weights/useVersionWeights';
 import { useEditorDoc, useProjectEditorStore } from '@/components/workspace/ProjectEditor';
+import { BACKEND_NAMES } from '@/engine/backends';
 import { AugmentationConfigSchema } from '@/engine/data/augment';
 import { emptyGraph, type GraphDoc } from '@/engine/graph/schema';
 import type { TrainingConfigInput } from '@/engine/graph/training-config';
@@ -166,7 +167,7 @@ export function TrainWorkbench({ project, versions, head, weightsRun, me, live: 
       augmentation: settingsBody?.augmentation ?? null,
       initialRunId: weightsRun?.id ?? null,
       versionWeights: startWeights !== null,
-      backends: backend !== 'auto' ? [backend] : backendMemory.remembered ? [backendMemory.remembered.backend] : ['webgl', 'wasm', 'cpu'],
+      backends: backend !== 'auto' ? [backend] : backendMemory.remembered ? [backendMemory.remembered.backend] : [...BACKEND_NAMES],
     });
   };
   const trainOnServer = async () => {

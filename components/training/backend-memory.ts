@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { BACKEND_NAMES } from '@/engine/backends';
 
 /** What this browser measured for a model: the fastest backend and each candidate's speed. */
 export const RememberedBackendSchema = z.object({
-  backend: z.enum(['webgl', 'wasm', 'cpu']),
+  backend: z.enum(BACKEND_NAMES),
   figures: z.array(z.object({ backend: z.string(), samplesPerSecond: z.number(), error: z.string().optional() })),
   measuredAt: z.string(),
 });

@@ -1,12 +1,15 @@
 /// <reference lib="webworker" />
 /**
  * Browser training, off the main thread so the page keeps drawing at full speed: measures the
- * candidate backends on the model's own training step (webgl through OffscreenCanvas, wasm, cpu),
+ * candidate backends on the model's own training step (webgpu where the browser has it, webgl
+ * through OffscreenCanvas, wasm, cpu),
  * keeps the fastest, then trains from the dataset's batches endpoint with the engine's run driver,
  * as the server workers and the CLI do; this file is the driver's host in a browser. Talks to the page
  * through the messages in protocol.ts.
  */
 import * as tf from '@tensorflow/tfjs';
+// Registers WebGPU as a candidate; without an adapter it fails to initialise and is not chosen.
+import '@tensorflow/tfjs-backend-webgpu';
 import { httpBatchSource } from '@/components/datasets/http-batch-source';
 import { epochViews, planeOf } from '@/components/inside/epoch-views';
 import { setUpWasm, wasmThreads } from '@/components/training/browser-wasm';
@@ -52,6 +55,9 @@ async function waitWhilePaused(): Promise<void> {
 
 async function run(start: StartMessage): Promise<void> {
   setUpWasm(start.wasmPath);
+  // The graph is first built on cpu, which starts at once everywhere; the measurement then picks the
+  // backend the run trains on. (WebGPU, registered above, ranks first but starts asynchronously.)
+  await tf.setBackend('cpu');
   // The kernels wasm lacks for training, plus its faster composed Conv2D input gradient (as on the server).
   registerWasmGradientKernels(tf, { replaceConv2DBackpropInput: true });
   const source = await httpBatchSource(start.dataset);

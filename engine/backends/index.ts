@@ -1,5 +1,6 @@
 export type { Tf } from './kernels/composed-kernel';
 export {
+  BACKEND_NAMES,
   type BackendChoice,
   type BackendFigures,
   type BackendName,

@@ -2,8 +2,14 @@ import type { Tf } from './kernels/composed-kernel';
 import { convTrainProbe } from './train-probe';
 import { registerWasmGradientKernels } from './wasm-gradients';
 
-/** The TF.js backends NetCanvas trains on. */
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+/**
+ * The TF.js backends NetCanvas trains on, in the order a browser measures them. WebGPU is a
+ * candidate only where its package is loaded (the browser's training worker) and the browser has
+ * an adapter; it is used only when it measures fastest on the model's own training step, which also
+ * fails, and so rules it out, when one of the model's kernels is missing there.
+ */
+export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
 
 /** Fastest first on typical hardware; only a measurement can tell for a given machine. */
 export const DEFAULT_BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];

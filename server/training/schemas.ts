@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BACKEND_NAMES } from '@/engine/backends';
 import { AugmentationConfigSchema } from '@/engine/data/augment';
 import { StoredTrainingSchema } from '@/engine/graph/training-config';
 import { EvaluationSchema } from '@/engine/tasks/evaluation-schema';
@@ -41,7 +42,7 @@ export const CreateRunBodySchema = z
     /** Start from the trained weights of another run of this project (continue training). */
     initialRunId: z.string().max(64).optional(),
     /** Browser runs: the backend the page measured and chose. */
-    backend: z.enum(['webgl', 'wasm', 'cpu']).optional(),
+    backend: z.enum(BACKEND_NAMES).optional(),
   })
   .strict();
 export type CreateRunBody = z.infer<typeof CreateRunBodySchema>;

@@ -57,7 +57,7 @@ test('trains the MLP on the spiral in the browser for two epochs: live curves, c
   });
   await page.getByRole('button', { name: 'Train in browser' }).click();
   const run = page.locator('.browser-run');
-  await expect(page.getByTestId('backend')).toContainText(/Training on (webgl|wasm|cpu)/, { timeout: 90_000 });
+  await expect(page.getByTestId('backend')).toContainText(/Training on (webgpu|webgl|wasm|cpu)/, { timeout: 90_000 });
   await expect(run).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
   await expect(run).toHaveAttribute('data-status', 'completed');
   const frames = await page.evaluate(() => (window as unknown as { frames_: number[] }).frames_);
@@ -359,13 +359,15 @@ test('the backend measurement shows its progress, is remembered for the model, a
   const run = page.locator('.browser-run');
   const probe = page.getByRole('progressbar', { name: 'Backend measurement' });
   await expect(probe).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId('backend-probe')).toContainText(/Measuring (webgl|wasm|cpu) on this model \([1-3] of 3\)/);
+  await expect(page.getByTestId('backend-probe')).toContainText(/Measuring (webgpu|webgl|wasm|cpu) on this model \([1-4] of 4\)/);
   await page.screenshot({ path: 'test-results/backend-probe-progress.png' });
   await expect(run).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
   const first = (await page.getByTestId('backend').textContent()) ?? '';
-  const winner = /Training on (webgl|wasm|cpu)/.exec(first)?.[1];
+  const winner = /Training on (webgpu|webgl|wasm|cpu)/.exec(first)?.[1];
   expect(winner, first).toBeTruthy();
   expect(first).toContain('measured:');
+  // WebGPU is measured too: a figure where the browser has an adapter, else unavailable (headless here).
+  expect(first).toMatch(/webgpu (unavailable|[\d,]+ samples\/s)/);
   // The page is cross-origin isolated, so WebAssembly runs its multi-threaded build, with the threads
   // TF.js takes: half the logical cores, 1 to 8.
   const { isolated, cores } = await page.evaluate(() => ({ isolated: crossOriginIsolated, cores: navigator.hardwareConcurrency }));
