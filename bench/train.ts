@@ -13,7 +13,9 @@
  *      forward and backward passes alone, with the per-phase split the run records (goal ≥ 0.9);
  *   3. browser: samples/s of LeNet training on the Train page (module Web Worker, batches from the
  *      HTTP endpoint) in Chromium, once forced to each of webgpu, webgl, wasm and cpu, and wasm once more
- *      on a page that is not cross-origin isolated (one thread), with the ratio of the two.
+ *      on a page that is not cross-origin isolated (one thread), with the ratio of the two;
+ *   4. scale-out: `bench/scale.ts` in a process of its own (N workers, N queued runs against one run
+ *      alone, on a fresh PostgreSQL database), its figures carried into the summary.
  *
  * Uses PostgreSQL at 127.0.0.1:5432 (a fresh database, dropped after) when it is running, else the
  * embedded PGlite served on a local port.
@@ -392,6 +394,26 @@ async function browser(): Promise<void> {
   }
 }
 
+// ── 4. N workers, N runs ─────────────────────────────────────────────────────────────────────
+async function scaleOut(): Promise<void> {
+  log('\n4. Scale-out: N worker processes, N queued runs, against one run alone (bench/scale.ts)');
+  const child = spawnScript('bench/scale.ts', [], { cwd: path.resolve(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d;
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const figures = output.slice(output.indexOf('bench:scale')).trim().split('\n').slice(1);
+  if (code !== 0 || figures.length === 0) {
+    results.push(`Scale-out: bench/scale.ts failed (exit ${code}): ${output.trim().split('\n').at(-1) ?? ''}`);
+    return;
+  }
+  for (const line of figures) {
+    log(`  ${line}`);
+    results.push(`Scale-out ${line}`);
+  }
+}
+
 async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   const database = await openDatabase();
@@ -408,6 +430,7 @@ async function main(): Promise<void> {
     if (!process.argv.includes('--skip-throughput')) await throughput(user.id, team.teamId);
     if (!process.argv.includes('--skip-whole-run')) await wholeRun(user.id, team.teamId);
     if (!process.argv.includes('--skip-browser')) await browser();
+    if (!process.argv.includes('--skip-scale')) await scaleOut();
   } finally {
     await closeTrainQueue();
     await closeRunEvents();
