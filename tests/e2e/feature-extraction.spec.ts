@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signUp, uniqueEmail } from './helpers';
+import { openGalleryProject, signUp, uniqueEmail } from './helpers';
 import { type AppServer, startApp } from './server';
 
 let app: AppServer;
@@ -14,13 +14,7 @@ test.afterAll(async () => {
 test('a feature-extraction run with an SVM, started on the Runs tab, shows its accuracy and confusion matrix', async ({ page }) => {
   test.setTimeout(300_000);
   await signUp(page, app.url, 'Feature extractor', uniqueEmail('features'));
-  const teams = await (await page.request.get(`${app.url}/api/teams`)).json();
-  const opened = await page.request.post(`${app.url}/api/teams/${teams.teams[0].id}/gallery/digits-cnn`, {
-    headers: { origin: app.url },
-    data: { variant: 'full' },
-  });
-  expect(opened.status()).toBe(201);
-  const projectId = (await opened.json()).id as string;
+  const projectId = await openGalleryProject(page, app.url);
 
   await page.goto(`${app.url}/projects/${projectId}/runs`);
   const form = page.getByRole('region', { name: 'Feature extraction' });

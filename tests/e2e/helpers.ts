@@ -27,6 +27,17 @@ export async function linkInServerLog(name: string, to: string, linkPath: string
   }
 }
 
+/** Opens a gallery model as a project of the signed-in user's first team (through the API); returns the project's id. */
+export async function openGalleryProject(page: Page, base: string, modelId = 'digits-cnn', variant = 'full'): Promise<string> {
+  const teams = await (await page.request.get(`${base}/api/teams`)).json();
+  const opened = await page.request.post(`${base}/api/teams/${teams.teams[0].id}/gallery/${modelId}`, {
+    headers: { origin: base },
+    data: { variant },
+  });
+  expect(opened.status()).toBe(201);
+  return (await opened.json()).id as string;
+}
+
 export async function signUp(page: Page, base: string, name: string, email: string): Promise<void> {
   await page.goto(`${base}/sign-up`);
   await page.getByLabel('Name').fill(name);

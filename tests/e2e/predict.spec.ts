@@ -5,7 +5,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { unzipSync, zipSync } from 'fflate';
 import { FIXTURES } from '../support/fixtures';
 import { pretrainedRunResult } from '../support/pretrained-run';
-import { signUp, uniqueEmail } from './helpers';
+import { openGalleryProject, signUp, uniqueEmail } from './helpers';
 import { type AppServer, startApp } from './server';
 
 const DIGITS = path.join(FIXTURES, 'datasets/mnist-png-30-per-class');
@@ -47,13 +47,7 @@ test.afterAll(async () => {
  */
 async function finishedDigitsRun(page: Page): Promise<{ projectId: string; runId: string }> {
   const headers = { origin: app.url };
-  const teams = await (await page.request.get(`${app.url}/api/teams`)).json();
-  const opened = await page.request.post(`${app.url}/api/teams/${teams.teams[0].id}/gallery/digits-cnn`, {
-    headers,
-    data: { variant: 'full' },
-  });
-  expect(opened.status()).toBe(201);
-  const projectId = (await opened.json()).id as string;
+  const projectId = await openGalleryProject(page, app.url);
   const run = await page.request.post(`${app.url}/api/projects/${projectId}/runs`, {
     headers,
     data: { versionNumber: 1, dataset: { builtin: 'digits' }, place: 'browser', backend: 'wasm', settings: { training: { epochs: 1 } } },

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { templateGraph } from '../../engine/templates';
 import { editorReady, inspector, layer, notifications, saveWithShortcut, selectLayer } from './editor-helpers';
-import { signUp, uniqueEmail } from './helpers';
+import { openGalleryProject, signUp, uniqueEmail } from './helpers';
 import { type AppServer, startApp } from './server';
 
 let app: AppServer;
@@ -21,13 +21,7 @@ test('on the gallery digits CNN: cut after a layer, replace the head, freeze up 
   page.on('pageerror', (e) => errors.push(e.message));
   await page.setViewportSize({ width: 1280, height: 720 });
   await signUp(page, app.url, 'Fine-tuner', uniqueEmail('transfer'));
-  const teams = await (await page.request.get(`${app.url}/api/teams`)).json();
-  const opened = await page.request.post(`${app.url}/api/teams/${teams.teams[0].id}/gallery/digits-cnn`, {
-    headers: { origin: app.url },
-    data: { variant: 'full' },
-  });
-  expect(opened.status()).toBe(201);
-  const projectId = (await opened.json()).id as string;
+  const projectId = await openGalleryProject(page, app.url);
   await page.goto(`${app.url}/projects/${projectId}`);
   await editorReady(page);
 

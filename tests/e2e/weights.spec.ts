@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signUp, uniqueEmail } from './helpers';
+import { openGalleryProject, signUp, uniqueEmail } from './helpers';
 import { type AppServer, startApp } from './server';
 
 let app: AppServer;
@@ -17,13 +17,7 @@ test.afterAll(async () => {
  */
 test('weights badges on the canvas and the starting weights on the Train tab', async ({ page }) => {
   await signUp(page, app.url, 'Wendy Weights', uniqueEmail('weights'));
-  const teams = await (await page.request.get(`${app.url}/api/teams`)).json();
-  const opened = await page.request.post(`${app.url}/api/teams/${teams.teams[0].id}/gallery/digits-cnn`, {
-    headers: { origin: app.url },
-    data: { variant: 'full' },
-  });
-  expect(opened.status()).toBe(201);
-  const projectId = (await opened.json()).id as string;
+  const projectId = await openGalleryProject(page, app.url);
 
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`${app.url}/projects/${projectId}`);
