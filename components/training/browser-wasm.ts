@@ -16,9 +16,10 @@ const FACTORY_SCRIPT_START = 'var WasmBackendModuleThreadedSimd = ';
  */
 export function setUpWasm(wasmPath: string): void {
   setWasmPaths(wasmPath);
-  const factory = new URL(wasmPath + THREADED_FACTORY, self.location.href).href;
-  const Original = self.Blob;
-  if ((Original as { threadsFromFile?: boolean }).threadsFromFile) return;
+  // Outside a browser (the worker's code run by the tests in Node) there are no threads to start.
+  const { location, Blob: Original } = self as Partial<typeof self>;
+  if (!location || !Original || (Original as { threadsFromFile?: boolean }).threadsFromFile) return;
+  const factory = new URL(wasmPath + THREADED_FACTORY, location.href).href;
   class ThreadScriptBlob extends Original {
     static threadsFromFile = true;
     constructor(parts?: BlobPart[], options?: BlobPropertyBag) {
