@@ -6,7 +6,7 @@ import type { CsvOptions, TextOptions } from '@/server/datasets/ingest/options';
 import type { TextIngest } from '@/server/datasets/ingest/text-csv';
 import type { Report } from '@/server/datasets/manifest';
 import type { BuiltVersion } from './build-version';
-import { assignSplit, type CreatedBlobs, countSamples, storedOrder, writeIndexBlobs, writeShards } from './pack';
+import { assignSplit, type CreatedBlobs, countSamples, reorder, storedOrder, writeIndexBlobs, writeShards } from './pack';
 
 /**
  * Packs a staged text CSV: the split first (stratified by class), then the vocabulary from the
@@ -66,12 +66,7 @@ export async function buildTextVersion(
     },
     created,
   );
-  const index = await writeIndexBlobs(
-    labels,
-    split,
-    Array.from(order, (i) => staging.names[i] as string),
-    created,
-  );
+  const index = await writeIndexBlobs(labels, split, reorder(staging.names, order), created);
   const { counts: splitCounts, classCounts } = countSamples(labels, 1, split, ingest.classes.length);
   const truncated = allLengths.reduce((n, l) => n + (l > length ? 1 : 0), 0);
   const dropped = ingest.rowsDropped;

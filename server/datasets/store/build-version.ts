@@ -4,16 +4,12 @@ import type { CsvIngest } from '@/server/datasets/ingest/csv';
 import type { CsvOptions, ImageOptions } from '@/server/datasets/ingest/options';
 import type { ImageIngest } from '@/server/datasets/ingest/zip-images';
 import type { Manifest, Report, VersionMeta } from '@/server/datasets/manifest';
-import { assignSplit, type CreatedBlobs, countSamples, storedOrder, writeIndexBlobs, writeShards } from './pack';
+import { assignSplit, type CreatedBlobs, countSamples, reorder, storedOrder, writeIndexBlobs, writeShards } from './pack';
 import { StatisticsAccumulator, tabularLayout } from './tabular';
 
 export interface BuiltVersion {
   meta: VersionMeta;
   manifest: Manifest;
-}
-
-function reorder<T>(items: ArrayLike<T>, order: Int32Array): T[] {
-  return Array.from(order, (i) => items[i] as T);
 }
 
 /** Packs a staged image archive into shards and index blobs: the new version's meta and manifest. */

@@ -55,6 +55,11 @@ export function storedOrder(count: number, seed: number): Int32Array {
   return shuffledIndices(count, seededRandom(seed ^ 0x5eed));
 }
 
+/** `items` in a stored order (see storedOrder). */
+export function reorder<T>(items: ArrayLike<T>, order: Int32Array): T[] {
+  return Array.from(order, (i) => items[i] as T);
+}
+
 export interface ShardWriteOptions {
   dtype: 'uint8' | 'float32';
   /** Values per stored sample. */
