@@ -15,7 +15,7 @@ import type { useBackendMemory } from './useBackendMemory';
 export type BackendChoice = 'auto' | BackendName;
 
 const BACKENDS: { value: BackendChoice; label: string }[] = [
-  { value: 'auto', label: 'Fastest, by measuring (webgpu, webgl, wasm, cpu)' },
+  { value: 'auto', label: 'Fastest, by measuring' },
   { value: 'webgpu', label: 'WebGPU (GPU, where the browser has it)' },
   { value: 'webgl', label: 'WebGL (GPU)' },
   { value: 'wasm', label: 'WebAssembly' },
