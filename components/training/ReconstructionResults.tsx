@@ -3,7 +3,7 @@
 import type { ReconstructionEvaluation } from '@/engine/tasks/rebuild-quality';
 import { SampleImage } from './SampleImage';
 
-/** What an autoencoder makes of its inputs: PSNR, and each input beside its rebuilt image. */
+/** What an autoencoder makes of its inputs: PSNR, SSIM, and each input beside its rebuilt image. */
 export function ReconstructionResults({ evaluation, splitWords }: { evaluation: ReconstructionEvaluation; splitWords: string }) {
   return (
     <section className="evaluation" aria-label="Evaluation">
@@ -11,8 +11,8 @@ export function ReconstructionResults({ evaluation, splitWords }: { evaluation: 
         On {splitWords}: PSNR {evaluation.psnr.toFixed(1)} dB over {evaluation.count} images
       </h3>
       <p className="muted small">
-        Mean squared error {evaluation.mse.toPrecision(3)}. Around 20 dB a rebuilt image is blurry; above 30 dB it is hard to tell from the
-        original.
+        {evaluation.ssim !== undefined ? `SSIM ${evaluation.ssim.toFixed(3)} (1 is the same image). ` : ''}Mean squared error{' '}
+        {evaluation.mse.toPrecision(3)}. Around 20 dB a rebuilt image is blurry; above 30 dB it is hard to tell from the original.
       </p>
       <div className="samples" data-testid="reconstruction-samples">
         <h4>Inputs and what the model rebuilt</h4>

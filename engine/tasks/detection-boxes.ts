@@ -1,3 +1,5 @@
+import { boxOverlap, type Corners, NUMBERS } from './box-geometry';
+
 /**
  * Boxes as detection stores them. A box is `[x, y, width, height]` with its top-left corner and size
  * as fractions of the image (0–1), and the index of its class among the dataset's classes (no
@@ -60,15 +62,15 @@ export function labelToBoxes(label: ArrayLike<number>): Box[] {
   return boxes;
 }
 
+/** A box's corners: left, top, right, bottom. */
+export function boxCorners(box: Omit<Box, 'classIndex'>): Corners<number> {
+  return { x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height };
+}
+
 /**
  * Intersection over union of two boxes (any units, as long as both use the same): 1 for the same
  * box, 0 for boxes that do not touch.
  */
 export function boxIou(a: Omit<Box, 'classIndex'>, b: Omit<Box, 'classIndex'>): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  if (w <= 0 || h <= 0) return 0;
-  const inter = w * h;
-  const union = a.width * a.height + b.width * b.height - inter;
-  return union > 0 ? inter / union : 0;
+  return boxOverlap(NUMBERS, boxCorners(a), boxCorners(b)).iou;
 }

@@ -1,4 +1,5 @@
 import type { Tf } from '../layers/spec';
+import { cellBox, NUMBERS } from './box-geometry';
 import type { ScoredBox } from './detection-boxes';
 import { BOX_CHANNELS } from './detection-grid';
 
@@ -37,14 +38,8 @@ export function decodeGrid(tf: Tf, grid: Float32Array, rows: number, cols: numbe
         for (let dy = -1; dy <= 1 && peak; dy++) for (let dx = -1; dx <= 1; dx++) if ((dx || dy) && score(y + dy, x + dx) > s) peak = false;
         if (!peak) continue;
         const at = (y * cols + x) * channels + classes;
-        const cx = (x + (grid[at] as number)) / cols;
-        const cy = (y + (grid[at + 1] as number)) / rows;
-        const w = grid[at + 2] as number;
-        const h = grid[at + 3] as number;
-        const x0 = Math.max(0, cx - w / 2);
-        const y0 = Math.max(0, cy - h / 2);
-        const x1 = Math.min(1, cx + w / 2);
-        const y1 = Math.min(1, cy + h / 2);
+        const [offsetX = 0, offsetY = 0, width = 0, height = 0] = grid.subarray(at, at + BOX_CHANNELS);
+        const { x0, y0, x1, y1 } = cellBox(NUMBERS, { col: x, row: y, cols, rows, offsetX, offsetY, width, height });
         if (x1 <= x0 || y1 <= y0) continue;
         candidates.push({ classIndex: c, x: x0, y: y0, width: x1 - x0, height: y1 - y0, score: s });
       }

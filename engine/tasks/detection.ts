@@ -4,9 +4,11 @@ import { detectionEvaluator } from './detection-evaluation';
 import { BOX_CHANNELS, encodeGridTargets, GRID_STRIDE, gridSize } from './detection-grid';
 import { moveDetectionLabel } from './detection-move';
 import { applyCentrePrior } from './detection-prior';
-import { centroidFocal } from './losses/detection';
+import { centroidFocal, centroidFocalGiou } from './losses/detection';
 import { centreRecall } from './metrics/detection';
 import { defineTask } from './spec';
+
+const BOX_LOSSES: readonly string[] = [centroidFocal.id, centroidFocalGiou.id];
 
 const classCount = (facts: { classes?: string[] }) => Math.max(1, facts.classes?.length ?? 1);
 
@@ -50,10 +52,13 @@ export const detection = defineTask({
     const classes = classCount(context);
     return tf.tensor4d(encodeGridTargets(batch.labels, batch.size, rows, cols, classes), [batch.size, rows, cols, classes + BOX_CHANNELS]);
   },
-  losses: [centroidFocal],
-  chooseLoss: (chosen) => (chosen === centroidFocal.id ? null : { loss: centroidFocal.id, metrics: [centreRecall.id] }),
+  losses: [centroidFocal, centroidFocalGiou],
+  chooseLoss: (chosen) => (chosen && BOX_LOSSES.includes(chosen) ? null : { loss: centroidFocal.id, metrics: [centreRecall.id] }),
   labelWords: (facts) => `boxes of ${classCount(facts)} class${classCount(facts) === 1 ? '' : 'es'} per image`,
-  lossReason: () => 'because the labels are boxes: scores for object centres and the size of each box',
+  lossReason: (loss) =>
+    loss === centroidFocalGiou.id
+      ? 'because the labels are boxes: scores for object centres and the overlap of each box with its object'
+      : 'because the labels are boxes: scores for object centres and the size of each box',
   metrics: [centreRecall],
   fitOutput: (output, facts) => {
     if (output.type !== 'conv2d') return null;

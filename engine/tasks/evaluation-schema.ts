@@ -68,6 +68,7 @@ const ReconstructionEvaluationSchema = z
     kind: z.literal('reconstruction'),
     split: SplitSchema,
     psnr: finite,
+    ssim: finite.optional(),
     mse: finite,
     count,
     samples: z.array(z.object({ features: values(finite), target: values(finite), output: values(finite) })).max(MAX_ITEMS),

@@ -21,7 +21,7 @@ describe('describeSchema', () => {
     expect(f.batchSize).toMatchObject({ kind: 'number', integer: true, min: 1, max: 4096, label: 'Batch size' });
     expect(f.metrics).toMatchObject({
       kind: 'list',
-      item: { kind: 'enum', options: ['accuracy', 'mae', 'mse', 'meanIou', 'psnr', 'centreRecall'] },
+      item: { kind: 'enum', options: ['accuracy', 'mae', 'mse', 'meanIou', 'psnr', 'ssim', 'centreRecall'] },
       default: ['accuracy'],
     });
     expect(f.shuffle).toMatchObject({ kind: 'boolean', default: true });

@@ -1,7 +1,8 @@
 import { binaryCrossentropy, categoricalCrossentropy, sparseCategoricalCrossentropy } from './cross-entropy';
-import { centroidFocal } from './detection';
+import { centroidFocal, centroidFocalGiou } from './detection';
 import { huberLoss, meanAbsoluteError, meanSquaredError } from './distance';
 import { dice } from './overlap';
+import { ssim } from './similarity';
 import type { AnyLossSpec } from './spec';
 
 /**
@@ -17,7 +18,9 @@ export const LOSSES = {
   meanAbsoluteError,
   huberLoss,
   dice,
+  ssim,
   centroidFocal,
+  centroidFocalGiou,
 } satisfies Record<string, AnyLossSpec>;
 
 /** The id of a registered loss, as graph documents store it. */

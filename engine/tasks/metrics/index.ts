@@ -1,14 +1,14 @@
 import { accuracy } from './accuracy';
 import { centreRecall } from './detection';
 import { mae, mse } from './errors';
-import { meanIou, psnr } from './overlap';
+import { meanIou, psnr, ssim } from './overlap';
 import type { AnyMetricSpec } from './spec';
 
 /**
  * Every metric a graph document can name, keyed by its stable id. Adding one means one
  * `defineMetric` and one line here; the tasks that report it list it in their spec.
  */
-export const METRICS = { accuracy, mae, mse, meanIou, psnr, centreRecall } satisfies Record<string, AnyMetricSpec>;
+export const METRICS = { accuracy, mae, mse, meanIou, psnr, ssim, centreRecall } satisfies Record<string, AnyMetricSpec>;
 
 /** The id of a registered metric, as graph documents store it. */
 export type MetricId = keyof typeof METRICS;

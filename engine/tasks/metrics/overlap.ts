@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../../layers/spec';
+import { meanSsim } from '../image-similarity';
 import { defineMetric } from './spec';
 
 /**
@@ -48,4 +49,14 @@ export const psnr = defineMetric({
       const mse = tf.mean(tf.squaredDifference(yTrue, yPred), axes);
       return tf.mul(-10 / Math.LN10, tf.log(tf.add(mse, 1e-10)));
     }),
+});
+
+/**
+ * Mean structural similarity (SSIM) of a rebuilt image against the original (values 0–1), averaged
+ * over the batch: 1 is the same image; it drops for blur and lost edges that PSNR barely notices.
+ */
+export const ssim = defineMetric({
+  id: 'ssim',
+  label: 'SSIM (structural similarity of the rebuilt images, 1 is perfect)',
+  compute: (tf, yTrue, yPred) => tf.tidy(() => meanSsim(tf, yTrue, yPred)),
 });

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Batch } from '../../../engine/data/batch-source';
 import { TrainingConfigSchema } from '../../../engine/graph/training-config';
+import { trainingFromKeras } from '../../../engine/import/training-config';
 import { classification } from '../../../engine/tasks/classification';
 import { predictedClass } from '../../../engine/tasks/confusion';
 import { detection } from '../../../engine/tasks/detection';
@@ -9,6 +10,7 @@ import { boxesToLabel, DETECTION_LABEL_SIZE } from '../../../engine/tasks/detect
 import { LOSSES, lossSpec } from '../../../engine/tasks/losses';
 import { METRICS, metricSpec } from '../../../engine/tasks/metrics';
 import { compileObjectives } from '../../../engine/tasks/objectives';
+import { reconstruction } from '../../../engine/tasks/reconstruction';
 import { TASK_IDS, TASKS, taskForTableLabel, taskSpec } from '../../../engine/tasks/registry';
 import { regression } from '../../../engine/tasks/regression';
 import type { AnyTaskSpec, LabelFacts, TargetContext } from '../../../engine/tasks/spec';
@@ -28,6 +30,7 @@ const two: LabelFacts = { featureShape: [2], labelSize: 1, classes: ['no', 'yes'
 const numbers: LabelFacts = { featureShape: [2], labelSize: 1 };
 const pairs: LabelFacts = { featureShape: [2], labelSize: 2 };
 const boxes: LabelFacts = { featureShape: [8, 8, 1], labelSize: DETECTION_LABEL_SIZE, classes: ['raccoon'] };
+const pictures: LabelFacts = { featureShape: [8, 8, 1], labelSize: 64 };
 const target = (facts: LabelFacts, loss: keyof typeof LOSSES, outputUnits: number): TargetContext => ({
   ...facts,
   loss: LOSSES[loss],
@@ -58,7 +61,9 @@ describe('the task registry', () => {
       'meanAbsoluteError',
       'huberLoss',
       'dice',
+      'ssim',
       'centroidFocal',
+      'centroidFocalGiou',
     ]);
     expect(TrainingConfigSchema.shape.metrics.unwrap().element.options).toEqual([
       'accuracy',
@@ -66,6 +71,7 @@ describe('the task registry', () => {
       'mse',
       'meanIou',
       'psnr',
+      'ssim',
       'centreRecall',
     ]);
   });
@@ -205,6 +211,16 @@ describe('the loss a task chooses, and why', () => {
       reason: 'because the labels are boxes: scores for object centres and the size of each box',
     },
     { task: detection, chosen: 'centroidFocal', facts: boxes, units: 5, choice: null, reason: '' },
+    { task: detection, chosen: 'centroidFocalGiou', facts: boxes, units: 5, choice: null, reason: '' },
+    {
+      task: reconstruction,
+      chosen: 'dice',
+      facts: pictures,
+      units: 1,
+      choice: { loss: 'meanSquaredError', metrics: ['psnr'] },
+      reason: 'because the target is the picture itself',
+    },
+    { task: reconstruction, chosen: 'ssim', facts: pictures, units: 1, choice: null, reason: '' },
   ];
   it.each(cases)('$task.id, graph loss $chosen, output units $units', ({ task, chosen, facts, units, choice, reason }) => {
     expect(task.chooseLoss(chosen, { ...facts, outputUnits: units })).toEqual(choice);
@@ -311,6 +327,7 @@ describe('metrics', () => {
       'mean squared error',
       'mean IoU (overlap of predicted and true masks, 1 is perfect)',
       'PSNR in dB (how close the rebuilt images are, higher is better)',
+      'SSIM (structural similarity of the rebuilt images, 1 is perfect)',
       'centre recall (share of objects whose centre scores ≥ 0.5)',
     ]);
   });
@@ -326,8 +343,14 @@ describe('losses', () => {
       meanAbsoluteError: 'mean_absolute_error',
       huberLoss: 'huber',
       dice: 'dice',
+      ssim: 'ssim',
       centroidFocal: 'centroid_focal',
+      centroidFocalGiou: 'centroid_focal_giou',
     });
+  });
+
+  it('come back from their Keras names, each to its own id', () => {
+    for (const spec of Object.values(LOSSES)) expect(trainingFromKeras({ loss: spec.keras })?.loss, spec.keras).toBe(spec.id);
   });
 
   it('compile to TF.js names where TF.js has them, and to functions of ours otherwise', () => {
