@@ -9,7 +9,6 @@ import type { Box } from '@/engine/tasks/detection-boxes';
 import * as datasetRoutes from '@/server/datasets/routes';
 import { BoxCanvas } from './BoxCanvas';
 import { BoxProposals } from './BoxProposals';
-import { readDraft, writeDraft } from './box-draft';
 import {
   boxActionForKey,
   boxLabelingStep,
@@ -23,6 +22,7 @@ import {
   startBoxLabeling,
 } from './box-labeling-state';
 import { sampleImageUrl } from './dataset-endpoints';
+import { readDraft, writeDraft } from './label-draft';
 import { classKeys } from './labeling-state';
 
 /** Most images loaded into one labelling session. */

@@ -88,13 +88,16 @@ export function ImagesStep({ archive, folder, onFiles }: ImagesStepProps) {
         <select name="task" defaultValue="classification">
           <option value="classification">Class folders (one folder per class)</option>
           <option value="detection">Boxes in annotation files (COCO .json, Pascal VOC .xml or YOLO .txt with classes.txt)</option>
+          <option value="segmentation">Masks: a grey PNG per image (masks/NAME.png or NAME_mask.png; pixel value = class)</option>
         </select>
       </label>
       <p className="small muted">
         For boxes, put the annotation files anywhere in the archive beside the images; every image is stretched to the size above so the
         boxes stay on their objects, and a box outside its image, an unknown class or a missing image refuses the upload with the file
         named. An archive of images without any annotation is kept too: draw their boxes with <strong>Label boxes</strong> on the dataset's
-        page (name the classes below, or add them there).
+        page (name the classes below, or add them there). For masks, each mask has its image's size and name (in a <code>masks</code> folder
+        or ending in <code>_mask.png</code>); a pixel's grey value is its class (0 the background; masks of 0 and 255 are one object); a{' '}
+        <code>classes.txt</code> names the classes, background first. Images without a mask are painted with <strong>Label masks</strong>.
       </p>
       <label>
         Extra classes (comma-separated, for labelling)

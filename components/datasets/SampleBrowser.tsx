@@ -4,9 +4,20 @@ import { useEffect, useState } from 'react';
 import { call } from '@/components/ui/api';
 import * as datasetRoutes from '@/server/datasets/routes';
 import { sampleImageUrl } from './dataset-endpoints';
+import { MaskThumbnail } from './MaskThumbnail';
 import type { SampleItem } from './types';
 
 const PAGE = 48;
+
+/** The classes a stored mask paints besides the background, from its runs (class×length). */
+function maskClasses(mask: string, classes: string[] | null): string {
+  const found = new Set(mask.split(',').map((run) => Number(run.split('×')[0])));
+  found.delete(0);
+  return [...found]
+    .sort((a, b) => a - b)
+    .map((c) => classes?.[c] ?? `class ${c}`)
+    .join(', ');
+}
 
 /** The samples of a version, filtered and paged: a gallery of images or a table of rows. */
 export function SampleBrowser({
@@ -15,6 +26,7 @@ export function SampleBrowser({
   classes,
   featureNames,
   images,
+  maskSize,
   labelName = 'label',
 }: {
   datasetId: string;
@@ -22,6 +34,8 @@ export function SampleBrowser({
   classes: string[] | null;
   featureNames: string[] | null;
   images: boolean;
+  /** Segmentation: the masks' size, to lay each stored mask over its picture. */
+  maskSize?: { width: number; height: number };
   /** Tables: the label column's name. */
   labelName?: string;
 }) {
@@ -46,6 +60,8 @@ export function SampleBrowser({
     if (s.label === null) return 'unlabelled';
     // A detection image's first slot is only its first box's class: say how many boxes it has.
     if (s.boxes) return `${s.boxes.length} box${s.boxes.length === 1 ? '' : 'es'}`;
+    // A mask's first slot is only its corner pixel's class: name the classes it paints.
+    if (s.mask !== undefined) return `mask: ${maskClasses(s.mask, classes) || 'background only'}`;
     return classes?.[s.label] ?? String(s.label);
   };
 
@@ -89,8 +105,17 @@ export function SampleBrowser({
             <div className="ds-gallery">
               {page.samples.map((s) => (
                 <figure key={s.index} title={s.name ?? undefined}>
-                  {/* biome-ignore lint/performance/noImgElement: raw dataset samples, served by our API at their stored size */}
-                  <img src={sampleImageUrl(datasetId, number, s.index)} alt={`Sample ${s.index}: ${labelOf(s)}`} loading="lazy" />
+                  {s.mask !== undefined && maskSize ? (
+                    <MaskThumbnail
+                      src={sampleImageUrl(datasetId, number, s.index)}
+                      alt={`Sample ${s.index}: ${labelOf(s)}`}
+                      mask={s.mask}
+                      size={maskSize}
+                    />
+                  ) : (
+                    // biome-ignore lint/performance/noImgElement: raw dataset samples, served by our API at their stored size
+                    <img src={sampleImageUrl(datasetId, number, s.index)} alt={`Sample ${s.index}: ${labelOf(s)}`} loading="lazy" />
+                  )}
                   {labelOf(s)} · {s.split === 'none' ? '—' : s.split}
                 </figure>
               ))}

@@ -10,6 +10,23 @@ export const MASK_COLOURS: readonly [number, number, number][] = [
   [240, 50, 230],
 ];
 
+/** The colour of mask class `cls` (> 0): the colours in turn, never the background's black. */
+export function maskColour(cls: number): [number, number, number] {
+  return MASK_COLOURS[1 + ((cls - 1) % (MASK_COLOURS.length - 1))] as [number, number, number];
+}
+
+/** Paints a mask on a canvas of its own size in the class colours, the background left clear. */
+export function paintMaskOverlay(canvas: HTMLCanvasElement, mask: ArrayLike<number>, width: number, height: number): void {
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  const image = context.createImageData(width, height);
+  for (let p = 0; p < width * height; p++) {
+    const cls = mask[p] as number;
+    if (cls > 0) image.data.set([...maskColour(cls), 255], p * 4);
+  }
+  context.putImageData(image, 0, 0);
+}
+
 export interface DrawOptions {
   /** A class per pixel, laid over the picture in the class colours. */
   mask?: ArrayLike<number>;
@@ -47,7 +64,7 @@ export function drawSample(
   const image = context.createImageData(width, height);
   for (let p = 0; p < width * height; p++) {
     const cls = mask?.[p] ?? 0;
-    const colour = cls > 0 ? MASK_COLOURS[cls % MASK_COLOURS.length] : undefined;
+    const colour = cls > 0 ? maskColour(cls) : undefined;
     for (let k = 0; k < 3; k++) {
       const v = ((values[p * channels + (channels === 1 ? 0 : k)] ?? 0) - min) * scale;
       image.data[p * 4 + k] = Math.round(colour ? v * (1 - opacity) + (colour[k] as number) * opacity : v);

@@ -48,6 +48,8 @@ export interface SampleItem {
   values?: number[];
   /** Detection: the image's boxes, when it has any label. */
   boxes?: { classIndex: number }[];
+  /** Segmentation: the image's mask as runs (engine/data/mask-rle.ts), when it has one. */
+  mask?: string;
 }
 
 export const canEdit = (role: DatasetItem['role']) => role === 'owner' || role === 'editor';

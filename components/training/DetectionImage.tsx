@@ -1,12 +1,12 @@
 'use client';
 
-import { MASK_COLOURS } from '@/components/datasets/draw-sample';
+import { maskColour } from '@/components/datasets/draw-sample';
 import type { Box, ScoredBox } from '@/engine/tasks/detection-boxes';
 import { SampleImage } from './SampleImage';
 
 /** The colour of a detection class: the mask colours, skipping the background's black. */
 export function boxColour(classIndex: number): string {
-  const [r, g, b] = MASK_COLOURS[1 + (classIndex % (MASK_COLOURS.length - 1))] ?? [0, 0, 0];
+  const [r, g, b] = maskColour(classIndex + 1);
   return `rgb(${r}, ${g}, ${b})`;
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { MASK_COLOURS } from '@/components/datasets/draw-sample';
+import { maskColour } from '@/components/datasets/draw-sample';
 import type { SegmentationEvaluation } from '@/engine/tasks/mask-overlap';
 import { SampleImage } from './SampleImage';
 
@@ -69,7 +69,9 @@ export function SegmentationResults({ evaluation, splitWords }: { evaluation: Se
   );
 }
 
-function swatch(c: number): string {
-  const [r, g, b] = MASK_COLOURS[c % MASK_COLOURS.length] ?? [0, 0, 0];
-  return c === 0 ? 'transparent' : `rgb(${r}, ${g}, ${b})`;
+/** A class's colour in the legend (the background has none), the same as on the masks. */
+export function swatch(c: number): string {
+  if (c === 0) return 'transparent';
+  const [r, g, b] = maskColour(c);
+  return `rgb(${r}, ${g}, ${b})`;
 }

@@ -3,6 +3,7 @@ import { seededRandom } from '@/engine/data/random';
 import { taskSpec } from '@/engine/tasks/registry';
 import { boxesPerClass, boxLabel } from '@/server/datasets/box-labels';
 import { NO_SPLIT, type VersionMeta } from '@/server/datasets/manifest';
+import { imagesPerClass, maskLabel } from '@/server/datasets/mask-labels';
 import { sampleNames } from '@/server/datasets/read/sample-names';
 import { readShard } from '@/server/datasets/read/shard-cache';
 import { loadVersionData, versionIdOf } from '@/server/datasets/read/version-data';
@@ -17,7 +18,8 @@ import { badRequest } from '@/server/http/errors';
  * the small label and split blobs are written: the new version shares every shard of its parent.
  * Newly labelled samples join a split drawn from the version's fractions (seeded by sample), so
  * existing assignments stay as they were; `split` redoes all of them. For detection, `boxes` replace
- * whole images' boxes, each image's checked before anything is written (one commit, nothing half-saved).
+ * whole images' boxes (for segmentation, `masks` whole masks), each image's checked before anything is
+ * written (one commit, nothing half-saved).
  */
 export async function createDatasetVersion(
   userId: string,
@@ -52,6 +54,22 @@ export async function createDatasetVersion(
       if (split[change.index] === NO_SPLIT) split[change.index] = drawSplit(splitSettings.seed, change.index, splitSettings);
     }
   }
+  if (input.masks.length > 0) {
+    if (meta.task !== 'segmentation') throw badRequest(`Masks are labels of a segmentation dataset; this one is for ${task.label}.`);
+    const names = await sampleNames(parent);
+    const [height = 0, width = 0] = meta.featureShape;
+    for (const change of input.masks) {
+      if (change.index >= count) throw badRequest(`There is no sample ${change.index}; the version has ${count}.`);
+      const at = change.index * meta.labelSize;
+      if (change.mask === null) {
+        labels.fill(Number.NaN, at, at + meta.labelSize);
+        split[change.index] = NO_SPLIT;
+        continue;
+      }
+      labels.set(maskLabel(change.mask, { height, width }, classes ?? [], names?.[change.index] ?? null, change.index), at);
+      if (split[change.index] === NO_SPLIT) split[change.index] = drawSplit(splitSettings.seed, change.index, splitSettings);
+    }
+  }
   for (const change of input.labels) {
     if (change.index >= count) throw badRequest(`There is no sample ${change.index}; the version has ${count}.`);
     const checked = change.label === null ? null : labelSchema.safeParse(change.label);
@@ -62,10 +80,15 @@ export async function createDatasetVersion(
   }
   const finalSplit = input.split ? assignSplit(labels, meta.labelSize, input.split, task.stratify) : split;
   const detection = meta.task === 'detection';
-  const counted = countSamples(labels, meta.labelSize, finalSplit, detection ? null : (classes?.length ?? null));
+  const segmentation = meta.task === 'segmentation';
+  const counted = countSamples(labels, meta.labelSize, finalSplit, detection || segmentation ? null : (classes?.length ?? null));
   const { counts } = counted;
-  // For boxes, a class's count is its boxes (an image may hold several classes).
-  const classCounts = detection ? boxesPerClass(labels, classes?.length ?? 0) : counted.classCounts;
+  // For boxes, a class's count is its boxes; for masks, the images showing it (an image may hold several classes).
+  const classCounts = detection
+    ? boxesPerClass(labels, classes?.length ?? 0)
+    : segmentation
+      ? imagesPerClass(labels, meta.labelSize, classes?.length ?? 0)
+      : counted.classCounts;
   const created: CreatedBlobs = new Set();
   try {
     const index = await writeIndexBlobs(labels, finalSplit, null, created);
@@ -76,6 +99,7 @@ export async function createDatasetVersion(
     const changes = [
       input.labels.length > 0 ? `${input.labels.length} label(s) changed` : null,
       input.boxes.length > 0 ? `boxes of ${input.boxes.length} image(s) changed` : null,
+      input.masks.length > 0 ? `masks of ${input.masks.length} image(s) changed` : null,
       input.addClasses.length > 0 ? `classes added: ${input.addClasses.join(', ')}` : null,
       input.split
         ? `split again (seed ${input.split.seed}, ${pct(input.split.validation)} validation, ${pct(input.split.test)} test)`

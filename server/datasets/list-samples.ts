@@ -1,4 +1,5 @@
 import { SPLIT } from '@/engine/data/dataset';
+import { encodeMask } from '@/engine/data/mask-rle';
 import { labelToBoxes } from '@/engine/tasks/detection-boxes';
 import { NO_SPLIT } from '@/server/datasets/manifest';
 import { sampleNames } from '@/server/datasets/read/sample-names';
@@ -31,6 +32,10 @@ export async function listSamples(datasetId: string, number: number, query: Samp
         const size = data.meta.labelSize;
         sample.boxes = labelToBoxes(data.labels.subarray(index * size, (index + 1) * size));
       }
+      if (data.meta.task === 'segmentation' && !Number.isNaN(label)) {
+        const size = data.meta.labelSize;
+        sample.mask = encodeMask(data.labels.subarray(index * size, (index + 1) * size));
+      }
       if (data.manifest.dtype === 'float32') {
         const { shard, offset } = await locateSample(data, index);
         const floats = new Float32Array(shard.buffer, shard.byteOffset, shard.byteLength / 4);
@@ -47,7 +52,10 @@ function matcher(data: VersionData, filter: string): (i: number) => boolean {
   if (filter === 'unlabelled') return (i) => data.split[i] === NO_SPLIT;
   if (filter.startsWith('class:')) {
     const cls = Number(filter.slice(6));
-    return (i) => data.labels[i * data.meta.labelSize] === cls;
+    const size = data.meta.labelSize;
+    // A mask shows a class anywhere in it; the other labels hold their class first.
+    if (data.meta.task === 'segmentation') return (i) => data.labels.subarray(i * size, (i + 1) * size).includes(cls);
+    return (i) => data.labels[i * size] === cls;
   }
   const code = SPLIT[filter as keyof typeof SPLIT];
   return (i) => data.split[i] === code;

@@ -90,13 +90,29 @@ export const CreateVersionInput = z
       .array(z.object({ index: int32().min(0), boxes: z.array(BoxInput).max(1000).nullable() }).strict())
       .max(100_000)
       .default([]),
+    /**
+     * Segmentation: new masks by sample index, each a class per pixel as runs (`class×length`,
+     * comma-separated; see engine/data/mask-rle.ts), null to unlabel. Checked against the image's
+     * size and the classes on the server, each problem naming the image.
+     */
+    masks: z
+      .array(
+        z
+          .object({
+            index: int32().min(0),
+            mask: z.string().min(3).max(2_000_000).nullable(),
+          })
+          .strict(),
+      )
+      .max(100_000)
+      .default([]),
     /** Split all labelled samples again with these settings. */
     split: SplitOptionsSchema.optional(),
   })
   .strict()
   .refine(
-    (v) => v.labels.length > 0 || v.boxes.length > 0 || v.addClasses.length > 0 || v.split !== undefined,
-    'Nothing to change: give labels, boxes, classes or a split.',
+    (v) => v.labels.length > 0 || v.boxes.length > 0 || v.masks.length > 0 || v.addClasses.length > 0 || v.split !== undefined,
+    'Nothing to change: give labels, boxes, masks, classes or a split.',
   );
 export type CreateVersionInput = z.infer<typeof CreateVersionInput>;
 

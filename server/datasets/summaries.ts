@@ -62,6 +62,8 @@ export const SampleSchema = z.object({
   boxes: z
     .array(z.object({ classIndex: z.number().int(), x: z.number(), y: z.number(), width: z.number(), height: z.number() }))
     .optional(),
+  /** Segmentation, labelled images: the stored mask as runs of class indexes (engine/data/mask-rle.ts). */
+  mask: z.string().optional(),
 });
 export const SampleListSchema = z.object({ total: z.number().int(), samples: z.array(SampleSchema) });
 export type SampleList = z.infer<typeof SampleListSchema>;

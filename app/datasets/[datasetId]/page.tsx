@@ -63,7 +63,12 @@ export default async function DatasetPage({
             Source: {dataset.source || 'not stated'} · License: {meta.license}
           </p>
         </div>
-        {meta.task === 'detection' && editable ? (
+        {meta.task === 'segmentation' && editable ? (
+          <Link href={`/datasets/${datasetId}/label?version=${number}`} className="button primary">
+            Label masks
+            {meta.counts.unlabelled > 0 ? ` (${meta.counts.unlabelled} image${meta.counts.unlabelled === 1 ? '' : 's'} without)` : ''}
+          </Link>
+        ) : meta.task === 'detection' && editable ? (
           <Link href={`/datasets/${datasetId}/label?version=${number}`} className="button primary">
             Label boxes
             {meta.counts.unlabelled > 0 ? ` (${meta.counts.unlabelled} image${meta.counts.unlabelled === 1 ? '' : 's'} without)` : ''}
@@ -172,6 +177,7 @@ export default async function DatasetPage({
         classes={meta.classes}
         featureNames={meta.featureNames}
         images={meta.kind === 'image'}
+        maskSize={meta.task === 'segmentation' ? { width: meta.featureShape[1] ?? 0, height: meta.featureShape[0] ?? 0 } : undefined}
         labelName={meta.columns?.find((c) => c.role === 'label')?.name}
       />
       {meta.kind === 'image' && total > 0 ? (

@@ -38,9 +38,10 @@ export const ImageOptionsSchema = z
     /**
      * Where the labels are: `classification` reads class folders; `detection` reads box annotations
      * in the archive (COCO JSON, Pascal VOC XML or YOLO txt) and stretches every image (`fill`), so
-     * boxes stay fractions of the picture.
+     * boxes stay fractions of the picture; `segmentation` reads a grey PNG mask beside each image
+     * (class indexes per pixel, resized with its image).
      */
-    task: z.enum(['classification', 'detection']).default('classification'),
+    task: z.enum(['classification', 'detection', 'segmentation']).default('classification'),
   })
   .strict();
 export type ImageOptions = z.infer<typeof ImageOptionsSchema>;

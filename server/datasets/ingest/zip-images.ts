@@ -4,6 +4,7 @@ import type { ApiError } from '@/server/http/errors';
 import { ANNOTATION_FILE, type AnnotationText, detectionLabels, type StagedImage } from './detection-labels';
 import type { ImageOptions, UploadLimits } from './options';
 import { naturalCompare, type Problem, uploadRefused } from './problems';
+import { MASK_CLASS_FILE, MASK_FILE, type MaskFile, segmentationLabels } from './segmentation-masks';
 import { Staging } from './staging';
 
 /** Folder names whose images have no class yet. */
@@ -24,6 +25,8 @@ export interface ImageIngest {
   files: number;
   /** For a detection upload: every staged image's boxes (stored labels in staging order) and the classes. */
   detection?: ReturnType<typeof detectionLabels>;
+  /** For a segmentation upload: every staged image's mask (stored labels in staging order) and the classes. */
+  segmentation?: Awaited<ReturnType<typeof segmentationLabels>>;
 }
 
 /**
@@ -52,10 +55,15 @@ export async function ingestImageZip(
   let files = 0;
   const ready: { name: string; label: string | null; bytes: Uint8Array }[] = [];
   const detecting = options.task === 'detection';
+  const segmenting = options.task === 'segmentation';
+  const maskFiles: MaskFile[] = [];
+  let maskClasses: string | null = null;
   // Boxes are fractions of the picture only if the picture is stretched, never cropped or padded.
   const decodeAs = detecting ? { ...options, fit: 'fill' as const } : options;
   const annotations: AnnotationText[] = [];
   const staged: StagedImage[] = [];
+  // Images whose labels come from other files keep their names and sizes to be paired with them.
+  const pairing = detecting || segmenting;
 
   const refuse = (summary: string, name: string, reason: string, code: 'bad_request' | 'payload_too_large' = 'bad_request') => {
     fatal ??= uploadRefused(summary, [{ name, reason }], code);
@@ -107,7 +115,9 @@ export async function ingestImageZip(
       if (!final) return;
       const bytes = concat(parts, size);
       if (detecting && ANNOTATION_FILE.test(name)) annotations.push({ name, text: new TextDecoder().decode(bytes) });
-      else ready.push({ name, label: detecting ? null : classOf(name), bytes });
+      else if (segmenting && MASK_CLASS_FILE.test(name)) maskClasses = new TextDecoder().decode(bytes);
+      else if (segmenting && MASK_FILE.test(name)) maskFiles.push({ name, bytes });
+      else ready.push({ name, label: pairing ? null : classOf(name), bytes });
     };
     file.start();
   });
@@ -143,7 +153,7 @@ export async function ingestImageZip(
         label = classIndex.get(entry.label) as number;
       }
       staging.append(result.pixels, label, entry.name);
-      if (detecting) staged.push({ name: entry.name, width: result.width, height: result.height });
+      if (pairing) staged.push({ name: entry.name, width: result.width, height: result.height });
     }
   };
 
@@ -175,6 +185,10 @@ export async function ingestImageZip(
     if (files === 0) throw uploadRefused('No files were found: upload a .zip archive with one folder of images per class.', []);
     if (staging.count === 0) throw uploadRefused('The archive has no readable images.', skipped);
     if (detecting) return { staging, classes: [], skipped, files, detection: detectionLabels(annotations, staged, options.classes) };
+    if (segmenting) {
+      const segmentation = await segmentationLabels(maskFiles, maskClasses, staged, options, limits);
+      return { staging, classes: segmentation.classes, skipped, files, segmentation };
+    }
     // Classes in natural order ("2" before "10"), whatever order the folders came in.
     for (const extra of options.classes) if (!classIndex.has(extra)) classIndex.set(extra, classIndex.size);
     const classes = [...classIndex.keys()].sort(naturalCompare);

@@ -4,6 +4,7 @@ import type { CsvIngest } from '@/server/datasets/ingest/csv';
 import type { CsvOptions, ImageOptions } from '@/server/datasets/ingest/options';
 import type { ImageIngest } from '@/server/datasets/ingest/zip-images';
 import type { Manifest, Report, VersionMeta } from '@/server/datasets/manifest';
+import { imagesPerClass } from '@/server/datasets/mask-labels';
 import { assignSplit, type CreatedBlobs, countSamples, reorder, storedOrder, writeIndexBlobs, writeShards } from './pack';
 import { StatisticsAccumulator, tabularLayout } from './tabular';
 
@@ -20,22 +21,28 @@ export async function buildImageVersion(
   created: CreatedBlobs,
 ): Promise<BuiltVersion> {
   const { staging } = ingest;
-  const detection = ingest.detection;
+  const { detection, segmentation } = ingest;
   const classes = detection ? detection.classes : ingest.classes;
-  const labelSize = detection ? DETECTION_LABEL_SIZE : 1;
+  const labelSize = detection ? DETECTION_LABEL_SIZE : segmentation ? options.width * options.height : 1;
+  // Labels read from other files (boxes, masks) come whole per image; class folders give one number.
+  const perImage = detection?.labels ?? segmentation?.labels ?? null;
   const order = storedOrder(staging.count, options.split.seed);
   const labels = new Float32Array(staging.count * labelSize);
   order.forEach((from, to) => {
-    if (detection) labels.set(detection.labels.subarray(from * labelSize, (from + 1) * labelSize), to * labelSize);
+    if (perImage) labels.set(perImage.subarray(from * labelSize, (from + 1) * labelSize), to * labelSize);
     else labels[to] = staging.labels[from] as number;
   });
-  const split = assignSplit(labels, labelSize, options.split, !detection);
+  const split = assignSplit(labels, labelSize, options.split, !perImage);
   const shards = await writeShards(staging, order, split, { dtype: 'uint8', sampleSize: staging.recordBytes }, created);
   const index = await writeIndexBlobs(labels, split, reorder(staging.names, order), created);
-  const counted = countSamples(labels, labelSize, split, detection ? null : classes.length);
+  const counted = countSamples(labels, labelSize, split, perImage ? null : classes.length);
   const { counts } = counted;
-  // For boxes, a class's count is its boxes (an image may hold several classes).
-  const classCounts = detection ? detection.boxesPerClass : counted.classCounts;
+  // For boxes, a class's count is its boxes; for masks, the images showing it (an image may hold several classes).
+  const classCounts = detection
+    ? detection.boxesPerClass
+    : segmentation
+      ? imagesPerClass(labels, labelSize, classes.length)
+      : counted.classCounts;
   const report: Report = {
     read: ingest.files,
     kept: staging.count,
@@ -43,11 +50,18 @@ export async function buildImageVersion(
     skippedCount: ingest.skipped.length,
     notes: [
       ...(detection && detection.boxes > 0 ? [`${detection.boxes} box(es) of ${classes.length} class(es) read from the annotations.`] : []),
+      ...(segmentation && segmentation.masks > 0
+        ? [
+            `${segmentation.masks} mask(s) of ${classes.length} class(es) read${segmentation.binary ? ' (0 and 255 only: read as background and one object)' : ''}.`,
+          ]
+        : []),
       ...(counts.unlabelled > 0
         ? [
             detection
               ? `${counts.unlabelled} image(s) have no annotation yet: draw their boxes with Label boxes to use them for training.`
-              : `${counts.unlabelled} image(s) have no class yet: label them to use them for training.`,
+              : segmentation
+                ? `${counts.unlabelled} image(s) have no mask yet: paint their masks with Label masks to use them for training.`
+                : `${counts.unlabelled} image(s) have no class yet: label them to use them for training.`,
           ]
         : []),
       ...(ingest.skipped.length > 0 ? [`${ingest.skipped.length} file(s) skipped (listed).`] : []),
@@ -57,7 +71,7 @@ export async function buildImageVersion(
     manifest: { format: 'netcanvas.dataset', version: 1, dtype: 'uint8', sampleSize: staging.recordBytes, shards, ...index },
     meta: {
       kind: 'image',
-      task: detection ? 'detection' : 'classification',
+      task: detection ? 'detection' : segmentation ? 'segmentation' : 'classification',
       featureShape: [options.height, options.width, options.channels],
       labelSize,
       classes,

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { AddClassForm } from '@/components/datasets/AddClassForm';
 import { BoxLabelingView } from '@/components/datasets/BoxLabelingView';
 import { LabelingView } from '@/components/datasets/LabelingView';
+import { MaskLabelingView } from '@/components/datasets/MaskLabelingView';
 import { requireUser } from '@/server/auth/current-user';
 import { getDataset, getDatasetVersion } from '@/server/datasets/get-dataset';
 import { listDatasetRuns } from '@/server/datasets/list-dataset-runs';
@@ -48,6 +49,15 @@ export default async function LabelPage({
       </div>
     </>
   );
+  if (detail.meta.task === 'segmentation') {
+    const [height = 0, width = 0] = detail.meta.featureShape;
+    return (
+      <>
+        {head('Label masks', 'without a mask')}
+        <MaskLabelingView datasetId={datasetId} number={number} classes={detail.meta.classes ?? []} size={{ width, height }} />
+      </>
+    );
+  }
   if (detail.meta.task === 'detection') {
     return (
       <>
