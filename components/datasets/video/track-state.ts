@@ -1,5 +1,5 @@
 import { type Box, MAX_BOXES } from '@/engine/tasks/detection-boxes';
-import { clampRect, type DrawnBox, type Rect } from '../box-labeling-state';
+import { boxActionForKey, clampRect, type DrawnBox, type Rect } from '../box-labeling-state';
 import { linkProposals } from './link-proposals';
 import { keyPositions, type Track, trackBoxAt } from './track-interpolation';
 
@@ -204,4 +204,25 @@ function applyProposals(state: TrackLabelingState, proposed: Record<number, Box[
     nextId,
     notice: `Proposed ${tracks.length} track(s) on ${Object.keys(open).length} frame(s): check and correct them.`,
   };
+}
+
+/**
+ * The box labeller's keys on video frames: class keys pick the class (and give it to the selected
+ * track), Delete or Backspace remove the selected box, arrows move between frames, Escape lets go
+ * of the selected track (so that the next box drawn starts a new one).
+ */
+export function trackActionForKey(
+  event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean },
+  keys: readonly (string | null)[],
+): TrackAction | null {
+  const action = boxActionForKey(event, keys);
+  switch (action?.type) {
+    case 'remove':
+    case 'select':
+    case 'pickClass':
+    case 'next':
+    case 'previous':
+      return action;
+  }
+  return null;
 }

@@ -8,6 +8,7 @@ import {
   startTracks,
   type TrackAction,
   type TrackLabelingState,
+  trackActionForKey,
   trackStep,
 } from '@/components/datasets/video/track-state';
 
@@ -150,5 +151,16 @@ describe('linking proposals', () => {
       3: [{ classIndex: 0, ...B }],
     });
     expect(links.map((t) => Object.keys(t.keys))).toEqual([['0'], ['0'], ['1'], ['3']]);
+  });
+});
+
+describe('keys on video frames', () => {
+  const key = (k: string) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false });
+  it('are the box labeller’s: class keys, Delete, arrows and Escape', () => {
+    expect(trackActionForKey(key('2'), ['1', '2'])).toEqual({ type: 'pickClass', cls: 1 });
+    expect(trackActionForKey(key('Delete'), [])).toEqual({ type: 'remove' });
+    expect(trackActionForKey(key('ArrowRight'), [])).toEqual({ type: 'next' });
+    expect(trackActionForKey(key('Escape'), [])).toEqual({ type: 'select', id: null });
+    expect(trackActionForKey({ ...key('2'), ctrlKey: true }, ['1', '2'])).toBeNull();
   });
 });
