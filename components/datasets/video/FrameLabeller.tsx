@@ -70,7 +70,9 @@ export function FrameLabeller({
             drawingEnabled={state.classes.length > 0}
             onDraw={(id, rect) => dispatch({ type: 'draw', id, rect })}
             onMove={(id, rect) => dispatch({ type: 'move', id, rect })}
-            onSelect={(id) => dispatch({ type: 'select', id })}
+            // The surface lets go of its selection when the selected track is not on the new frame: the
+            // track stays selected, to be placed here.
+            onSelect={(id) => (id !== null || selectedHere ? dispatch({ type: 'select', id }) : undefined)}
             onRemove={(id) => dispatch({ type: 'remove', id })}
           />
           <div className="row">

@@ -45,40 +45,45 @@ export function VideoLabeller({ teams, runs }: { teams: { id: string; name: stri
     dispatch({ type: 'load', times: [], classes: state.classes });
   }
 
-  if (!video) return <VideoSamplingForm teams={teams} onSampled={sampled} />;
-  if (video.frames.length === 0)
-    return (
-      <section className="panel stack">
-        <p className="alert">No frame was kept: lower the threshold or sample more often.</p>
-        <div className="row">
-          <button type="button" onClick={sampleAgain}>
-            Sample again
-          </button>
-        </div>
-      </section>
-    );
+  // The form stays mounted (in the same place) while frames are labelled, so that sampling again
+  // keeps the video and the settings.
   return (
     <div className="stack" data-hydrated="true">
-      <p className="small muted" data-testid="sampled-facts">
-        {video.frames.length} frames sampled from {video.fileName}
-        {video.capped
-          ? `: sampling stopped at ${video.frames.length} frames (raise the threshold to spread them over the whole video)`
-          : ''}
-        .{' '}
-        <button type="button" onClick={sampleAgain}>
-          Sample again
-        </button>
-      </p>
-      <ErrorNote message={error} />
-      <FrameLabeller frames={video.frames} state={state} dispatch={dispatch} />
-      <VideoProposals
-        runs={runs}
-        open={video.frames.flatMap((f, p) => ((boxes[p]?.length ?? 0) === 0 ? [{ index: p, url: f.url }] : []))}
-        classCount={state.classes.length}
-        onProposed={(found) => dispatch({ type: 'propose', boxes: found })}
-        onError={setError}
-      />
-      <SaveVideoDataset video={video} boxes={boxes} classes={state.classes} />
+      <VideoSamplingForm teams={teams} onSampled={sampled} hidden={video !== null} />
+      {video && video.frames.length === 0 ? (
+        <section className="panel stack">
+          <p className="alert">No frame was kept: lower the threshold or sample more often.</p>
+          <div className="row">
+            <button type="button" onClick={sampleAgain}>
+              Sample again
+            </button>
+          </div>
+        </section>
+      ) : null}
+      {video && video.frames.length > 0 ? (
+        <>
+          <p className="small muted" data-testid="sampled-facts">
+            {video.frames.length} frames sampled from {video.fileName}
+            {video.capped
+              ? `: sampling stopped at ${video.frames.length} frames (raise the threshold to spread them over the whole video)`
+              : ''}
+            .{' '}
+            <button type="button" onClick={sampleAgain}>
+              Sample again
+            </button>
+          </p>
+          <ErrorNote message={error} />
+          <FrameLabeller frames={video.frames} state={state} dispatch={dispatch} />
+          <VideoProposals
+            runs={runs}
+            open={video.frames.flatMap((f, p) => ((boxes[p]?.length ?? 0) === 0 ? [{ index: p, url: f.url }] : []))}
+            classCount={state.classes.length}
+            onProposed={(found) => dispatch({ type: 'propose', boxes: found })}
+            onError={setError}
+          />
+          <SaveVideoDataset video={video} boxes={boxes} classes={state.classes} />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -24,7 +24,16 @@ type Mode = SamplingChoice['mode'];
  * threshold), then sample with a progress bar. A video too long, or a sampling giving too many
  * frames, is refused before anything is drawn.
  */
-export function VideoSamplingForm({ teams, onSampled }: { teams: { id: string; name: string }[]; onSampled(video: SampledVideo): void }) {
+export function VideoSamplingForm({
+  teams,
+  onSampled,
+  hidden = false,
+}: {
+  teams: { id: string; name: string }[];
+  onSampled(video: SampledVideo): void;
+  /** Hidden while its frames are labelled; kept, with the video open, for sampling again. */
+  hidden?: boolean;
+}) {
   const hydrated = useHydrated();
   const [opened, setOpened] = useState<OpenedVideo | null>(null);
   const [fileName, setFileName] = useState('');
@@ -79,7 +88,13 @@ export function VideoSamplingForm({ teams, onSampled }: { teams: { id: string; n
   }
 
   return (
-    <form className="panel stack" onSubmit={sample} aria-label="Sample a video" data-hydrated={hydrated ? 'true' : 'false'}>
+    <form
+      className="panel stack video-form"
+      onSubmit={sample}
+      aria-label="Sample a video"
+      data-hydrated={hydrated ? 'true' : 'false'}
+      hidden={hidden}
+    >
       <div className="row">
         <label>
           Video (WebM or MP4)

@@ -1,0 +1,136 @@
+import path from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { signUp, uniqueEmail } from './helpers';
+import { type AppServer, startApp } from './server';
+
+// A red 40×40 square moving 60 px a second across 320×180, with a scene cut at 3 s (see its SOURCES.md).
+const VIDEO = path.resolve(import.meta.dirname, '../fixtures/video/moving-square.webm');
+/** The square's box at `t` seconds, in fractions of the frame. */
+const squareAt = (t: number) => ({ x: (20 + 60 * t) / 320, y: 70 / 180, width: 40 / 320, height: 40 / 180 });
+
+let app: AppServer;
+test.beforeAll(async () => {
+  test.setTimeout(600_000); // the first start builds the app
+  app = await startApp({ name: 'video-labelling' });
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+/** Drags a box over the frame shown, corner to corner, in fractions of the frame. */
+async function drawBox(page: Page, box: { x: number; y: number; width: number; height: number }) {
+  const image = page.getByTestId('box-canvas').locator('img');
+  await image.scrollIntoViewIfNeeded();
+  const rect = await image.boundingBox();
+  if (!rect) throw new Error('the frame to label is not on screen');
+  const at = (fx: number, fy: number) => [rect.x + fx * rect.width, rect.y + fy * rect.height] as const;
+  await page.mouse.move(...at(box.x, box.y));
+  await page.mouse.down();
+  await page.mouse.move(...at(box.x + box.width / 2, box.y + box.height / 2), { steps: 4 });
+  await page.mouse.move(...at(box.x + box.width, box.y + box.height), { steps: 4 });
+  await page.mouse.up();
+}
+
+async function sample(page: Page, how: string, expected: RegExp): Promise<number> {
+  await page.getByLabel('How').selectOption(how);
+  await page.getByRole('button', { name: 'Sample frames' }).click();
+  const facts = page.getByTestId('sampled-facts');
+  await expect(facts).toContainText(expected, { timeout: 30_000 });
+  return Number((await facts.textContent())?.match(/(\d+) frames sampled/)?.[1]);
+}
+
+test('sample a video, box the square on the first and last frames, see it interpolated between, save the frames as a dataset', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signUp(page, app.url, 'Vera', uniqueEmail('vera'));
+
+  await page.goto(`${app.url}/datasets`);
+  await page.getByRole('link', { name: 'Label a video' }).click();
+  await expect(page.getByRole('heading', { name: 'Label a video' })).toBeVisible();
+  await page.locator('form[data-hydrated="true"]').waitFor();
+  await page.getByLabel('Video (WebM or MP4)').setInputFiles(VIDEO);
+  // Headless Chromium decodes the VP8 file: its length and size are read.
+  await expect(page.getByTestId('video-facts')).toHaveText('moving-square.webm: 4 s, 320×180 pixels.');
+  await expect(page.getByLabel('Dataset name')).toHaveValue('moving-square');
+
+  // At scene changes: the first frame and the cut at 3 s, far fewer than sampling twice a second.
+  const scenes = await sample(page, 'scenes', /frames sampled/);
+  expect(scenes).toBe(2);
+  await page.getByRole('button', { name: 'Sample again' }).click();
+  await page.getByLabel('How').selectOption('rate');
+  await page.getByRole('spinbutton', { name: 'Frames per second' }).fill('2');
+  await expect(page.getByText('This gives 8 frames.')).toBeVisible();
+  const dense = await sample(page, 'rate', /8 frames sampled/);
+  expect(scenes).toBeLessThan(dense);
+
+  // The frames are the video's pictures: the square is red where it should be on the first one.
+  const strip = page.getByRole('list', { name: 'Frames' });
+  const pixel = await strip
+    .locator('img')
+    .first()
+    .evaluate((img: HTMLImageElement) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+      context.drawImage(img, 0, 0);
+      return [...context.getImageData(40, 90, 1, 1).data.slice(0, 3), img.naturalWidth, img.naturalHeight];
+    });
+  expect(pixel[0]).toBeGreaterThan(180);
+  expect(pixel[2]).toBeLessThan(90);
+  expect(pixel.slice(3)).toEqual([320, 180]);
+
+  // A class, then the square's box on the first frame and, its track still selected, on the last.
+  await page.getByLabel('New class').fill('square');
+  await page.getByRole('button', { name: 'Add class' }).click();
+  await expect(page.getByTestId('box-canvas')).toHaveAttribute('data-ready', 'true');
+  await drawBox(page, squareAt(0));
+  const tracks = page.getByRole('list', { name: 'Tracks' });
+  await expect(tracks.getByRole('listitem')).toHaveCount(1);
+  await strip.getByRole('button').last().click();
+  await expect(page.getByTestId('frame-progress')).toContainText('Frame 8 of 8 · 3.50 s · 0 boxes');
+  await drawBox(page, squareAt(3.5));
+  await expect(tracks.getByRole('listitem')).toHaveCount(1);
+  await expect(tracks).toContainText('Track 1: square · frames 1–8 · keyframe');
+
+  // Frame 4 (1.5 s): the box is interpolated, where the square is then.
+  await strip.getByRole('button', { name: /^Frame 4 at 1.50 s/ }).click();
+  await expect(page.getByTestId('frame-progress')).toContainText('1 box (1 interpolated)');
+  const track = tracks.getByRole('listitem').first();
+  await expect(track).toHaveAttribute('data-kind', 'interpolated');
+  const [x, y, width, height] = ((await track.getAttribute('data-rect')) ?? '').split(',').map(Number);
+  const truth = squareAt(1.5);
+  expect(Math.abs((x as number) - truth.x)).toBeLessThan(0.02);
+  expect(Math.abs((y as number) - truth.y)).toBeLessThan(0.03);
+  expect(Math.abs((width as number) - truth.width)).toBeLessThan(0.02);
+  expect(Math.abs((height as number) - truth.height)).toBeLessThan(0.03);
+  await expect(strip.getByRole('button', { name: /^Frame 4 / })).toHaveAttribute('data-key', 'false');
+  await expect(strip.getByRole('button', { name: /^Frame 4 / })).toHaveAttribute('data-boxes', '1');
+  await page.screenshot({ path: test.info().outputPath('video-labeller-1280.png'), fullPage: true });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: test.info().outputPath('video-labeller-1024.png'), fullPage: true });
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((el) => !el.closest('.filmstrip') && el.getBoundingClientRect().right > 1024)
+      .map((el) => `${el.tagName}.${el.className}`),
+  );
+  expect(wide).toEqual([]);
+
+  // Saved through the upload: eight frames with a box each, the dataset's page counts them.
+  await expect(page.getByTestId('save-summary')).toContainText('8 of 8 frames have boxes');
+  await page.getByRole('button', { name: 'Save as a dataset' }).click();
+  await expect(page).toHaveURL(/\/datasets\/[^/]+$/, { timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'moving-square' })).toBeVisible();
+  await expect(page.getByTestId('count-unlabelled')).toHaveText('0');
+  const counts = await Promise.all(['train', 'validation', 'test'].map((s) => page.getByTestId(`count-${s}`).textContent()));
+  expect(counts.reduce((n, t) => n + Number(t), 0)).toBe(8);
+  await expect(page.getByRole('region', { name: 'Gallery' })).toContainText('1 box');
+  await page.screenshot({ path: test.info().outputPath('video-dataset-1024.png'), fullPage: true });
+  expect(errors).toEqual([]);
+  await context.close();
+});
