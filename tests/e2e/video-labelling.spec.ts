@@ -121,6 +121,14 @@ test('sample a video, box the square on the first and last frames, see it interp
   );
   expect(wide).toEqual([]);
 
+  // A refused upload shows the server's reason and loses nothing.
+  const saving = page.getByRole('region', { name: 'Save as a dataset' });
+  await saving.getByLabel('Width').fill('2');
+  await page.getByRole('button', { name: 'Save as a dataset' }).click();
+  await expect(saving.getByRole('alert')).toContainText(/^The dataset was not saved: .*width.* Your boxes are still here\.$/i);
+  await expect(tracks.getByRole('listitem')).toHaveCount(1);
+  await saving.getByLabel('Width').fill('128');
+
   // Saved through the upload: eight frames with a box each, the dataset's page counts them.
   await expect(page.getByTestId('save-summary')).toContainText('8 of 8 frames have boxes');
   await page.getByRole('button', { name: 'Save as a dataset' }).click();

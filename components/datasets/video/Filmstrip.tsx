@@ -42,9 +42,9 @@ export function Filmstrip({
               {/* biome-ignore lint/performance/noImgElement: a frame's blob URL in this browser's memory, never optimised by a server */}
               <img src={frame.url} alt="" draggable={false} />
               <span className="filmstrip-marks">
-                {mark.key ? <span title="Keyframe">◆</span> : null}
-                {mark.boxes > 0 ? <span>{mark.boxes}</span> : null}
                 <span className="muted">{p + 1}</span>
+                {mark.boxes > 0 ? <span>{mark.boxes === 1 ? '1 box' : `${mark.boxes} boxes`}</span> : null}
+                {mark.key ? <span title="Keyframe">◆</span> : null}
               </span>
             </button>
           </li>

@@ -54,7 +54,7 @@ export function FrameLabeller({
   const interpolated = here.filter((b) => b.kind === 'interpolated');
   return (
     <div className="stack">
-      <div className="box-stage">
+      <div className="box-stage video-stage">
         <section className="panel box-image-panel" aria-label="Frame to label">
           <p className="small muted" aria-live="polite" data-testid="frame-progress">
             Frame {state.position + 1} of {frames.length} · {frame.time.toFixed(2)} s · {here.length} box{here.length === 1 ? '' : 'es'}

@@ -32,6 +32,17 @@ export function SaveVideoDataset({ video, boxes, classes }: { video: SampledVide
     if (labelled === 0) return setError('Draw at least one box before saving.');
     setError(null);
     setSent({ sent: 0, total: 1 });
+    try {
+      // On success the page moves to the new dataset: the button stays busy until it has.
+      if (await send()) return;
+    } catch (e) {
+      setError(`The dataset was not saved: ${(e as Error).message} Your boxes are still here.`);
+    }
+    setSent(null);
+  }
+
+  /** Zips and uploads the frames; true when the dataset was made. */
+  async function send(): Promise<boolean> {
     const frames = await Promise.all(
       video.frames.map(async (frame, p) => ({
         name: frameFileName(p, frame.time, 'jpg'),
@@ -56,12 +67,13 @@ export function SaveVideoDataset({ video, boxes, classes }: { video: SampledVide
       new Blob([zip as BlobPart], { type: 'application/zip' }),
       (s, total) => setSent({ sent: s, total }),
     );
-    setSent(null);
     if (!answer.ok) {
-      const problems = answer.problems.slice(0, 5).map((p) => `${p.name} ${p.reason}.`);
-      return setError([`The dataset was not saved: ${answer.message}`, ...problems, 'Your boxes are still here.'].join(' '));
+      const problems = answer.problems.slice(0, 5).map((p) => `${p.name}: ${p.reason}.`);
+      setError([`The dataset was not saved: ${answer.message}`, ...problems, 'Your boxes are still here.'].join(' '));
+      return false;
     }
     router.push(`/datasets/${answer.body.datasetId}`);
+    return true;
   }
 
   return (
