@@ -53,10 +53,21 @@ test('sample a video, box the square on the first and last frames, see it interp
   await page.getByRole('link', { name: 'Label a video' }).click();
   await expect(page.getByRole('heading', { name: 'Label a video' })).toBeVisible();
   await page.locator('form[data-hydrated="true"]').waitFor();
+  // What the browser cannot decode is refused, saying so.
+  await page
+    .getByLabel('Video (WebM or MP4)')
+    .setInputFiles({ name: 'notes.webm', mimeType: 'video/webm', buffer: Buffer.from('not a video at all') });
+  await expect(page.getByRole('form', { name: 'Sample a video' }).getByRole('alert')).toHaveText(
+    'This browser cannot play "notes.webm" (it could not be decoded): choose a WebM or MP4 video.',
+  );
+  await expect(page.getByRole('button', { name: 'Sample frames' })).toBeDisabled();
+  await page.getByLabel('Dataset name').fill('');
   await page.getByLabel('Video (WebM or MP4)').setInputFiles(VIDEO);
   // Headless Chromium decodes the VP8 file: its length and size are read.
   await expect(page.getByTestId('video-facts')).toHaveText('moving-square.webm: 4 s, 320×180 pixels.');
   await expect(page.getByLabel('Dataset name')).toHaveValue('moving-square');
+  await page.getByLabel('How').selectOption('scenes');
+  await page.screenshot({ path: test.info().outputPath('video-sampling-1280.png') });
 
   // At scene changes: the first frame and the cut at 3 s, far fewer than sampling twice a second.
   const scenes = await sample(page, 'scenes', /frames sampled/);

@@ -24,7 +24,7 @@ export function TrackList({
 }) {
   if (tracks.length === 0) return <p className="small muted">No tracks yet: drag on the frame to draw the first box.</p>;
   return (
-    <ol className="box-list" aria-label="Tracks">
+    <ol className="box-list track-list" aria-label="Tracks">
       {tracks.map((track, k) => {
         const box = here.find((b) => b.id === track.id);
         const keys = keyPositions(track);
@@ -40,7 +40,9 @@ export function TrackList({
           >
             <button type="button" aria-pressed={selected === track.id} onClick={() => onSelect(selected === track.id ? null : track.id)}>
               <span className="box-swatch" style={{ background: boxColour(track.classIndex) }} />
-              Track {k + 1}: {classes[track.classIndex] ?? `class ${track.classIndex}`} · {span} · <em>{status}</em>
+              <span>
+                Track {k + 1}: {classes[track.classIndex] ?? `class ${track.classIndex}`} · {span} · <em>{status}</em>
+              </span>
             </button>
           </li>
         );

@@ -150,7 +150,8 @@ function once(video: HTMLVideoElement, event: string, timeout: number): Promise<
       else reject(new Error(why));
     };
     const onEvent = () => done(true);
-    const onError = () => done(false, video.error?.message || 'it could not be decoded');
+    // The browser's own words ("PIPELINE_ERROR_DEMUXER…") would tell the user nothing more.
+    const onError = () => done(false, 'it could not be decoded');
     const timer = setTimeout(() => done(false, 'it took too long to read'), timeout);
     video.addEventListener(event, onEvent);
     video.addEventListener('error', onError);
