@@ -47,6 +47,9 @@ test('sample a video, box the square on the first and last frames, see it interp
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Signed out, the page sends one to sign in first.
+  await page.goto(`${app.url}/datasets/video`);
+  await expect(page).toHaveURL(/\/sign-in/);
   await signUp(page, app.url, 'Vera', uniqueEmail('vera'));
 
   await page.goto(`${app.url}/datasets`);
@@ -142,6 +145,7 @@ test('sample a video, box the square on the first and last frames, see it interp
 
   // Saved through the upload: eight frames with a box each, the dataset's page counts them.
   await expect(page.getByTestId('save-summary')).toContainText('8 of 8 frames have boxes');
+  await expect(page.getByLabel('Frames without boxes (none)')).toHaveValue('unlabelled');
   await page.getByRole('button', { name: 'Save as a dataset' }).click();
   await expect(page).toHaveURL(/\/datasets\/[^/]+$/, { timeout: 30_000 });
   await expect(page.getByRole('heading', { name: 'moving-square' })).toBeVisible();

@@ -6,7 +6,7 @@ import { ErrorNote } from '@/components/ui/ErrorNote';
 import type { Box } from '@/engine/tasks/detection-boxes';
 import { uploadFile } from '../upload-request';
 import { framesArchive } from './frames-archive';
-import { type EmptyFrames, frameFileName } from './frames-coco';
+import { type EmptyFrames, frameFileName, frameRanges } from './frames-coco';
 import type { SampledVideo } from './VideoSamplingForm';
 
 /**
@@ -26,7 +26,7 @@ export function SaveVideoDataset({ video, boxes, classes }: { video: SampledVide
   const [sent, setSent] = useState<{ sent: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const labelled = boxes.filter((b) => b.length > 0).length;
-  const without = video.frames.length - labelled;
+  const without = boxes.flatMap((b, p) => (b.length === 0 ? [p] : []));
 
   async function save() {
     if (labelled === 0) return setError('Draw at least one box before saving.');
@@ -101,7 +101,7 @@ export function SaveVideoDataset({ video, boxes, classes }: { video: SampledVide
         </label>
       </div>
       <label>
-        Frames without boxes ({without})
+        Frames without boxes ({without.length === 0 ? 'none' : `frame${without.length === 1 ? '' : 's'} ${frameRanges(without)}`})
         <select value={empty} onChange={(e) => setEmpty(e.target.value as EmptyFrames)}>
           <option value="unlabelled">Keep them unlabelled, to draw their boxes later</option>
           <option value="empty">Keep them as showing nothing to find</option>

@@ -61,7 +61,6 @@ export function VideoSamplingForm({
       const video = await openVideo(file);
       current.current = video;
       setOpened(video);
-      if (video.duration > MAX_DURATION) setError(samplingProblem(video.duration, { mode: 'scenes', threshold: 0.5 }));
     } catch (e) {
       setError((e as Error).message);
     }

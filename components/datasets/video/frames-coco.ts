@@ -57,3 +57,25 @@ export function framesKept<F extends { boxes: readonly Box[] }>(frames: readonly
 export function frameFileName(position: number, time: number, extension: string): string {
   return `frame-${String(position + 1).padStart(4, '0')}-${time.toFixed(2).replace('.', 's')}.${extension}`;
 }
+
+/**
+ * Frame positions as the filmstrip numbers them (from 1), runs shortened: "3, 5–7".
+ *
+ * @example
+ * frameRanges([2, 4, 5, 6]); // "3, 5–7"
+ */
+export function frameRanges(positions: readonly number[]): string {
+  const parts: string[] = [];
+  let start = -1;
+  let last = -2;
+  const close = () => start >= 0 && parts.push(start === last ? `${start + 1}` : `${start + 1}–${last + 1}`);
+  for (const p of [...positions].sort((a, b) => a - b)) {
+    if (p !== last + 1) {
+      close();
+      start = p;
+    }
+    last = p;
+  }
+  close();
+  return parts.join(', ');
+}

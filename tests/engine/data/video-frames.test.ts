@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { greyDifference, greyOf, MAX_FRAMES, sampleTimes, samplingProblem } from '@/components/datasets/video/frame-sampling';
 import { framesArchive } from '@/components/datasets/video/frames-archive';
-import { frameFileName, framesCoco } from '@/components/datasets/video/frames-coco';
+import { frameFileName, frameRanges, framesCoco } from '@/components/datasets/video/frames-coco';
 import { parseCoco } from '@/engine/data/annotations-coco';
 
 describe('sampling a video', () => {
@@ -76,6 +76,12 @@ describe('the dataset of labelled frames', () => {
       'annotations.json',
       'frames/frame-0001.jpg',
     ]);
+  });
+
+  it('names the frames without boxes as the filmstrip numbers them', () => {
+    expect(frameRanges([6, 2, 4, 5])).toBe('3, 5–7');
+    expect(frameRanges([0])).toBe('1');
+    expect(frameRanges([])).toBe('');
   });
 
   it('names frames so that they sort in time', () => {
