@@ -3,9 +3,12 @@ import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { framesArchive } from '@/components/datasets/video/frames-archive';
 import { labelToBoxes } from '@/engine/tasks/detection-boxes';
-import { fetchBatch, upload } from './datasets-fixtures';
+import { listDetectionRuns } from '@/server/datasets/list-detection-runs';
+import { db } from '@/server/db/client';
+import { fetchBatch, mnistEntries, upload, zip } from './datasets-fixtures';
 import { call, signUp, type TestUser } from './helpers/api';
 import { describeEachDatabase } from './helpers/databases';
+import { projectWithTemplate } from './training-support';
 
 // Real JPEGs standing in for video frames (their sizes differ, as frames of one video would not; the archive does not care).
 const IMAGES = path.resolve(import.meta.dirname, '../fixtures/detection/raccoon-voc/images');
@@ -69,5 +72,27 @@ describeEachDatabase('datasets: frames labelled in the video labeller', () => {
         for (const side of ['x', 'y', 'width', 'height'] as const) expect(box[side]).toBeCloseTo(want?.[side] as number, 5);
       });
     }
+  });
+
+  it('offers the finished runs on detection datasets of the caller’s teams as box proposers, and no others', async () => {
+    const archive = framesArchive(
+      [frame('raccoon-150.jpg', 275, 183, [{ classIndex: 0, x: 0.25, y: 0.25, width: 0.5, height: 0.5 }])],
+      ['raccoon'],
+      'omit',
+    );
+    const boxes = await upload(vera, teamId, archive, { name: 'Raccoon frames', format: 'zip', options: OPTIONS });
+    const digits = await upload(vera, teamId, zip(mnistEntries(2)), { name: 'Digits', format: 'zip', options: { width: 28, height: 28 } });
+    expect([boxes.status, digits.status]).toEqual([201, 201]);
+    const versionOf = async (datasetId: string) =>
+      (await db().datasetVersion.findFirstOrThrow({ where: { datasetId, number: 1 }, select: { id: true } })).id;
+    const projectId = await projectWithTemplate(vera, 'mlp', 'Raccoon finder');
+    const run = (datasetVersionId: string, status: 'completed' | 'running', label: string) =>
+      db().trainingRun.create({ data: { projectId, versionNumber: 1, datasetVersionId, place: 'browser', status, config: {}, label } });
+    const detector = await run(await versionOf(boxes.body.datasetId), 'completed', 'first try');
+    await run(await versionOf(boxes.body.datasetId), 'running', 'still training');
+    await run(await versionOf(digits.body.datasetId), 'completed', 'digits');
+    expect(await listDetectionRuns(vera.id)).toEqual([{ id: detector.id, title: 'Raccoon finder v1 on Raccoon frames v1 (first try)' }]);
+    const stranger = await signUp('Sam Stranger');
+    expect(await listDetectionRuns(stranger.id)).toEqual([]);
   });
 });
