@@ -111,12 +111,15 @@ test('sample a video, box the square on the first and last frames, see it interp
   await drawBox(page, squareAt(3.5));
   await expect(tracks.getByRole('listitem')).toHaveCount(1);
   await expect(tracks).toContainText('Track 1: square · frames 1–8 · keyframe');
+  await expect(tracks.getByRole('button')).toHaveAttribute('aria-pressed', 'true');
 
   // Frame 4 (1.5 s): the box is interpolated, where the square is then.
   await strip.getByRole('button', { name: /^Frame 4 at 1.50 s/ }).click();
   await expect(page.getByTestId('frame-progress')).toContainText('1 box (1 interpolated)');
   const track = tracks.getByRole('listitem').first();
   await expect(track).toHaveAttribute('data-kind', 'interpolated');
+  // The track is still selected: it can be ended here.
+  await expect(page.getByRole('button', { name: 'End the track here' })).toBeEnabled();
   const [x, y, width, height] = ((await track.getAttribute('data-rect')) ?? '').split(',').map(Number);
   const truth = squareAt(1.5);
   expect(Math.abs((x as number) - truth.x)).toBeLessThan(0.02);

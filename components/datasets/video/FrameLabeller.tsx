@@ -1,6 +1,6 @@
 'use client';
 
-import { type Dispatch, type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type Dispatch, type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { boxColour } from '@/components/training/DetectionImage';
 import { BoxCanvas } from '../BoxCanvas';
 import { classKeys } from '../labeling-state';
@@ -25,6 +25,9 @@ export function FrameLabeller({
   dispatch: Dispatch<TrackAction>;
 }) {
   const [newClass, setNewClass] = useState('');
+  // A box drawn to place the selected track is a stand-in: the surface selects it, then drops it
+  // for the track's own box. Neither is the user letting go of the track.
+  const standIn = useRef<string | null>(null);
   const keys = useMemo(() => classKeys(state.classes), [state.classes]);
   const here = useMemo(() => frameBoxes(state), [state]);
   const marks = useMemo(() => frameMarks(state), [state]);
@@ -68,11 +71,20 @@ export function FrameLabeller({
             selected={selectedHere ? state.selected : null}
             activeClass={state.activeClass}
             drawingEnabled={state.classes.length > 0}
-            onDraw={(id, rect) => dispatch({ type: 'draw', id, rect })}
+            onDraw={(id, rect) => {
+              standIn.current = selectedIndex >= 0 && !selectedHere ? id : null;
+              dispatch({ type: 'draw', id, rect });
+            }}
             onMove={(id, rect) => dispatch({ type: 'move', id, rect })}
             // The surface lets go of its selection when the selected track is not on the new frame: the
             // track stays selected, to be placed here.
-            onSelect={(id) => (id !== null || selectedHere ? dispatch({ type: 'select', id }) : undefined)}
+            onSelect={(id) => {
+              if (standIn.current !== null && (id === null || id === standIn.current)) {
+                if (id === null) standIn.current = null;
+                return;
+              }
+              if (id !== null || selectedHere) dispatch({ type: 'select', id });
+            }}
             onRemove={(id) => dispatch({ type: 'remove', id })}
           />
           <div className="row">
