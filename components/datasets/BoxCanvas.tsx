@@ -73,14 +73,20 @@ export function BoxCanvas({
       made = createImageAnnotator(img, {
         drawingEnabled: true,
         drawingMode: 'drag',
-        // Report every move and resize as it happens, not only when the box is let go.
         autoSave: true,
         style: styleOf.current,
       });
       made.setDrawingTool('rectangle');
       const rect = (a: ImageAnnotation) => rectOf(a, img);
       made.on('createAnnotation', (a) => handlers.current.onDraw(a.id, rect(a)));
-      made.on('updateAnnotation', (a) => handlers.current.onMove(a.id, rect(a)));
+      // Report every move and resize as it happens: Annotorious's own update event waits for a
+      // second of stillness, and a box pushed from the state in that second (another image shown)
+      // would lose the edit. Its store tells of each step of the drag.
+      made.state.store.observe((event) => {
+        if (String(event.origin) !== 'LOCAL') return;
+        for (const update of event.changes.updated ?? [])
+          if (update.targetUpdated) handlers.current.onMove(update.newValue.id, rect(update.newValue));
+      });
       made.on('deleteAnnotation', (a) => handlers.current.onRemove(a.id));
       made.on('selectionChanged', (list) => handlers.current.onSelect(list[0]?.id ?? null));
       annotator.current = made;

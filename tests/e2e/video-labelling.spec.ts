@@ -138,6 +138,29 @@ test('sample a video, box the square on the first and last frames, see it interp
   );
   expect(wide).toEqual([]);
 
+  // Dragging the interpolated box (its track selected) makes frame 4 a keyframe of the track. The
+  // filmstrip may have scrolled the page: the frame is brought back into view first.
+  await page.getByTestId('box-canvas').scrollIntoViewIfNeeded();
+  const image = await page.getByTestId('box-canvas').locator('img').boundingBox();
+  // The selected box's editor is up (its inner shape takes the drag).
+  await expect(page.getByTestId('box-canvas').locator('.a9s-inner')).toHaveCount(1);
+  if (!image) throw new Error('the frame is not on screen');
+  const centre = [image.x + (truth.x + truth.width / 2) * image.width, image.y + (truth.y + truth.height / 2) * image.height] as const;
+  await page.mouse.move(...centre);
+  await page.mouse.down();
+  await page.mouse.move(centre[0] + 2, centre[1]);
+  await page.mouse.move(centre[0] + 0.05 * image.width, centre[1], { steps: 8 });
+  await page.mouse.up();
+  // Moving on at once keeps the edit.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('frame-progress')).toContainText('Frame 5 of 8');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('frame-progress')).toContainText('Frame 4 of 8');
+  await expect(track).toHaveAttribute('data-kind', 'key');
+  await expect(strip.getByRole('button', { name: /^Frame 4 / })).toHaveAttribute('data-key', 'true');
+  const moved = Number(((await track.getAttribute('data-rect')) ?? '').split(',')[0]);
+  expect(Math.abs(moved - (truth.x + 0.05))).toBeLessThan(0.03);
+
   // A refused upload shows the server's reason and loses nothing.
   const saving = page.getByRole('region', { name: 'Save as a dataset' });
   await saving.getByLabel('Width').fill('2');

@@ -96,6 +96,9 @@ export function trackStep(state: TrackLabelingState, action: TrackAction): Track
       if (!track || !here.some((b) => b.id === track.id)) return state;
       const rect = clampRect(action.rect);
       if (!rect) return { ...state, notice: 'A box needs a width and a height: it was left as it was.' };
+      // The surface reports a box grabbed but not moved too: that edits nothing.
+      const box = here.find((b) => b.id === track.id) as FrameBox;
+      if (sameRect(box, rect)) return state;
       // Moving an interpolated box makes this frame one of the track's keyframes.
       return withKey(quiet, track, state.position, rect);
     }
@@ -126,8 +129,12 @@ export function trackStep(state: TrackLabelingState, action: TrackAction): Track
       if (!track) return state;
       return { ...quiet, tracks: state.tracks.filter((t) => t.id !== track.id), selected: null };
     }
-    case 'select':
-      return { ...quiet, selected: action.id !== null && trackOf(action.id) ? action.id : null };
+    case 'select': {
+      const selected = action.id !== null && trackOf(action.id) ? action.id : null;
+      // The same state when nothing changes, so that the surface reporting a selection it already
+      // has does not redraw the page under a drag.
+      return selected === state.selected && state.notice === null ? state : { ...quiet, selected };
+    }
     case 'pickClass': {
       if (action.cls < 0 || action.cls >= state.classes.length) return state;
       const picked = { ...quiet, activeClass: action.cls };
@@ -152,6 +159,12 @@ export function trackStep(state: TrackLabelingState, action: TrackAction): Track
       return { ...quiet, position: Math.max(0, state.position - 1) };
   }
   return state;
+}
+
+/** Same place to a hundredth of a percent of the frame. */
+function sameRect(a: Rect, b: Rect): boolean {
+  const near = (u: number, v: number) => Math.abs(u - v) < 1e-4;
+  return near(a.x, b.x) && near(a.y, b.y) && near(a.width, b.width) && near(a.height, b.height);
 }
 
 function replace(state: TrackLabelingState, track: Track): TrackLabelingState {

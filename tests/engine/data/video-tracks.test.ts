@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Rect } from '@/components/datasets/box-labeling-state';
 import { linkProposals, overlap } from '@/components/datasets/video/link-proposals';
 import { trackBoxAt } from '@/components/datasets/video/track-interpolation';
 import {
@@ -74,6 +75,10 @@ describe('video tracks', () => {
     const moved = { x: 0.5, y: 0.5, width: 0.25, height: 0.25 };
     s = run(s, { type: 'move', id: 'car', rect: moved });
     expect(Object.keys(s.tracks[0]?.keys ?? {})).toEqual(['0', '2', '4']);
+    // A box grabbed and let go where it was is not an edit.
+    expect(
+      run(carFrom0To4(), { type: 'goTo', position: 1 }, { type: 'move', id: 'car', rect: frameBoxes(carFrom0To4(), 1)[0] as Rect }).tracks[0]?.keys,
+    ).toEqual({ 0: A, 4: B });
     expect(frameBoxes(s, 2)[0]).toMatchObject({ ...moved, kind: 'key' });
     // Frame 1 now lies between keyframes 0 and 2.
     expect(frameBoxes(s, 1)[0]).toMatchObject({ x: 0.3125, y: 0.375, width: 0.25, height: 0.1875, kind: 'interpolated' });
