@@ -15,7 +15,8 @@ import * as trainingRoutes from '@/server/training/routes';
  */
 export async function proposeBoxes(
   runId: string,
-  images: { index: number; url: string }[],
+  /** Each image's URL, or its bytes when they are at hand (video frames: the page's policy lets it fetch from itself only). */
+  images: { index: number; url: string; blob?: Blob }[],
   classCount: number,
   minScore: number,
   onProgress: (done: number) => void,
@@ -34,7 +35,7 @@ export async function proposeBoxes(
       throw new Error(`This run’s model finds ${channels - BOX_CHANNELS} class(es); the dataset has ${classCount}.`);
     const input = (model.inputs[0]?.shape ?? []).slice(1) as number[];
     for (const [k, image] of images.entries()) {
-      const blob = await (await fetch(image.url)).blob();
+      const blob = image.blob ?? (await (await fetch(image.url)).blob());
       const bitmap = await (stretch
         ? createImageBitmap(blob, { resizeWidth: input[1], resizeHeight: input[0], resizeQuality: 'high' })
         : createImageBitmap(blob));

@@ -76,7 +76,7 @@ export function VideoLabeller({ teams, runs }: { teams: { id: string; name: stri
           <FrameLabeller frames={video.frames} state={state} dispatch={dispatch} />
           <VideoProposals
             runs={runs}
-            open={video.frames.flatMap((f, p) => ((boxes[p]?.length ?? 0) === 0 ? [{ index: p, url: f.url }] : []))}
+            open={video.frames.flatMap((f, p) => ((boxes[p]?.length ?? 0) === 0 ? [{ index: p, url: f.url, blob: f.blob }] : []))}
             classCount={state.classes.length}
             onProposed={(found) => dispatch({ type: 'propose', boxes: found })}
             onError={setError}

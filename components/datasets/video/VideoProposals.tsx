@@ -18,8 +18,8 @@ export function VideoProposals({
   onError,
 }: {
   runs: { id: string; title: string }[];
-  /** The frames without boxes: their positions and object URLs. */
-  open: { index: number; url: string }[];
+  /** The frames without boxes: their positions, object URLs and JPEGs. */
+  open: { index: number; url: string; blob: Blob }[];
   classCount: number;
   onProposed: (boxes: Record<number, Box[]>) => void;
   onError: (message: string | null) => void;
