@@ -39,7 +39,7 @@ async function sample(page: Page, how: string, expected: RegExp): Promise<number
   return Number((await facts.textContent())?.match(/(\d+) frames sampled/)?.[1]);
 }
 
-test('sample a video, box the square on the first and last frames, see it interpolated between, save the frames as a dataset', async ({
+test('sample a video, box the square on the first and last frames, see it interpolated between, save the frames as a dataset, propose tracks with a detector trained on them', async ({
   browser,
 }) => {
   test.setTimeout(150_000);

@@ -118,6 +118,13 @@ describe('video tracks', () => {
     expect(s.tracks.map((t) => t.id)).toEqual(['second']);
   });
 
+  it('keeps the very same state when a selection changes nothing, so the page is not redrawn', () => {
+    const s = carFrom0To4();
+    expect(trackStep(s, { type: 'select', id: 'car' })).toBe(s);
+    expect(trackStep(s, { type: 'select', id: null }).selected).toBeNull();
+    expect(trackStep(s, { type: 'select', id: 'no-such-track' }).selected).toBeNull();
+  });
+
   it('refuses to draw without a class, and a click is not a box', () => {
     expect(run(startTracks([0], []), { type: 'draw', id: 'a', rect: A }).notice).toMatch(/Add a class/);
     expect(run(startTracks([0], ['car']), { type: 'draw', id: 'a', rect: { x: 0.5, y: 0.5, width: 0.001, height: 0.001 } }).tracks).toEqual(
