@@ -114,9 +114,9 @@ export function BoxCanvas({
 
   // Annotorious styles a box when it changes; a box turning faint or solid in place is redrawn.
   const faintKey = faint.join(' ');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the style reads `faint` through `handlers`; its change is what calls for the redraw
   useEffect(() => {
-    const anno = annotator.current;
-    if (ready && anno && faintKey !== undefined) anno.setStyle(styleOf.current);
+    if (ready) annotator.current?.setStyle(styleOf.current);
   }, [faintKey, ready]);
 
   // Bring the surface in line with the state: add, update and remove what differs.
