@@ -20,9 +20,14 @@ export default async function DatasetsPage() {
           <h1>Datasets</h1>
           <p className="muted">Your teams' uploads, and the built-in datasets that work offline.</p>
         </div>
-        <Link href="/datasets/new" className="button primary">
-          Upload a dataset
-        </Link>
+        <div className="row">
+          <Link href="/datasets/video" className="button">
+            Label a video
+          </Link>
+          <Link href="/datasets/new" className="button primary">
+            Upload a dataset
+          </Link>
+        </div>
       </div>
       {teams.map((team, t) => (
         <section className="panel" key={team.id} aria-label={`${team.name} datasets`}>

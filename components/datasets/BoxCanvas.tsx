@@ -1,7 +1,7 @@
 'use client';
 
 import '@annotorious/annotorious/annotorious.css';
-import type { ImageAnnotation, ImageAnnotator } from '@annotorious/annotorious';
+import type { DrawingStyle, ImageAnnotation, ImageAnnotator } from '@annotorious/annotorious';
 import { useEffect, useRef, useState } from 'react';
 import { boxColour } from '@/components/training/DetectionImage';
 import type { DrawnBox, Rect } from './box-labeling-state';
@@ -25,6 +25,7 @@ export function BoxCanvas({
   onMove,
   onSelect,
   onRemove,
+  faint = NONE,
 }: {
   src: string;
   alt: string;
@@ -36,13 +37,22 @@ export function BoxCanvas({
   onMove: (id: string, rect: Rect) => void;
   onSelect: (id: string | null) => void;
   onRemove: (id: string) => void;
+  /** Boxes drawn thin and pale: not placed by the user (the video labeller's interpolated boxes). */
+  faint?: readonly string[];
 }) {
   const host = useRef<HTMLDivElement>(null);
   const image = useRef<HTMLImageElement | null>(null);
   const annotator = useRef<ImageAnnotator | null>(null);
   // Handlers change every render; Annotorious keeps the first ones it was given.
-  const handlers = useRef({ onDraw, onMove, onSelect, onRemove, activeClass });
-  handlers.current = { onDraw, onMove, onSelect, onRemove, activeClass };
+  const handlers = useRef({ onDraw, onMove, onSelect, onRemove, activeClass, faint });
+  handlers.current = { onDraw, onMove, onSelect, onRemove, activeClass, faint };
+  // One style function for the annotator's life, reading the latest props through `handlers`.
+  const styleOf = useRef((a: ImageAnnotation): DrawingStyle => {
+    const colour = boxColour(classOf(a) ?? handlers.current.activeClass) as `rgb(${number}, ${number}, ${number})`;
+    if (handlers.current.faint.includes(a.id))
+      return { fill: colour, fillOpacity: 0.04, stroke: colour, strokeOpacity: 0.7, strokeWidth: 1 };
+    return { fill: colour, fillOpacity: 0.12, stroke: colour, strokeWidth: 2 };
+  });
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const [ready, setReady] = useState(false);
 
@@ -63,17 +73,20 @@ export function BoxCanvas({
       made = createImageAnnotator(img, {
         drawingEnabled: true,
         drawingMode: 'drag',
-        // Report every move and resize as it happens, not only when the box is let go.
         autoSave: true,
-        style: (a) => {
-          const colour = boxColour(classOf(a) ?? handlers.current.activeClass) as `rgb(${number}, ${number}, ${number})`;
-          return { fill: colour, fillOpacity: 0.12, stroke: colour, strokeWidth: 2 };
-        },
+        style: styleOf.current,
       });
       made.setDrawingTool('rectangle');
       const rect = (a: ImageAnnotation) => rectOf(a, img);
       made.on('createAnnotation', (a) => handlers.current.onDraw(a.id, rect(a)));
-      made.on('updateAnnotation', (a) => handlers.current.onMove(a.id, rect(a)));
+      // Report every move and resize as it happens: Annotorious's own update event waits for a
+      // second of stillness, and a box pushed from the state in that second (another image shown)
+      // would lose the edit. Its store tells of each step of the drag.
+      made.state.store.observe((event) => {
+        if (String(event.origin) !== 'LOCAL') return;
+        for (const update of event.changes.updated ?? [])
+          if (update.targetUpdated) handlers.current.onMove(update.newValue.id, rect(update.newValue));
+      });
       made.on('deleteAnnotation', (a) => handlers.current.onRemove(a.id));
       made.on('selectionChanged', (list) => handlers.current.onSelect(list[0]?.id ?? null));
       annotator.current = made;
@@ -99,6 +112,13 @@ export function BoxCanvas({
     if (ready) annotator.current?.setDrawingEnabled(drawingEnabled);
   }, [drawingEnabled, ready]);
 
+  // Annotorious styles a box when it changes; a box turning faint or solid in place is redrawn.
+  const faintKey = faint.join(' ');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the style reads `faint` through `handlers`; its change is what calls for the redraw
+  useEffect(() => {
+    if (ready) annotator.current?.setStyle(styleOf.current);
+  }, [faintKey, ready]);
+
   // Bring the surface in line with the state: add, update and remove what differs.
   useEffect(() => {
     const anno = annotator.current;
@@ -121,6 +141,8 @@ export function BoxCanvas({
 
   return <div ref={host} className="box-canvas" data-testid="box-canvas" data-ready={size && ready ? 'true' : 'false'} />;
 }
+
+const NONE: readonly string[] = [];
 
 /** The class index a surface annotation carries in its classifying body. */
 function classOf(a: ImageAnnotation): number | null {

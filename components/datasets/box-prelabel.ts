@@ -9,14 +9,18 @@ import * as trainingRoutes from '@/server/training/routes';
  * are its run's weights.bin): each image is read as the PNG the labeller shows (the stored pixels),
  * scaled to 0–1 as training reads it, its predicted grid decoded the way the run pages decode it,
  * and the boxes scoring at least `minScore` kept (best first, at most MAX_BOXES). The user then
- * accepts or corrects them like drawn boxes.
+ * accepts or corrects them like drawn boxes. Images of another size (video frames) are stretched to
+ * the model's input when `stretch` is set, as the upload stretches a detection dataset's images, so
+ * the boxes' fractions of the image stay true.
  */
 export async function proposeBoxes(
   runId: string,
-  images: { index: number; url: string }[],
+  /** Each image's URL, or its bytes when they are at hand (video frames: the page's policy lets it fetch from itself only). */
+  images: { index: number; url: string; blob?: Blob }[],
   classCount: number,
   minScore: number,
   onProgress: (done: number) => void,
+  stretch = false,
 ): Promise<Record<number, Box[]>> {
   const tf = await import('@tensorflow/tfjs');
   await tf.ready();
@@ -31,7 +35,10 @@ export async function proposeBoxes(
       throw new Error(`This run’s model finds ${channels - BOX_CHANNELS} class(es); the dataset has ${classCount}.`);
     const input = (model.inputs[0]?.shape ?? []).slice(1) as number[];
     for (const [k, image] of images.entries()) {
-      const bitmap = await createImageBitmap(await (await fetch(image.url)).blob());
+      const blob = image.blob ?? (await (await fetch(image.url)).blob());
+      const bitmap = await (stretch
+        ? createImageBitmap(blob, { resizeWidth: input[1], resizeHeight: input[0], resizeQuality: 'high' })
+        : createImageBitmap(blob));
       const grid = tf.tidy(() => {
         const pixels = tf.browser.fromPixels(bitmap, input[2] ?? 3);
         if (pixels.shape[0] !== input[0] || pixels.shape[1] !== input[1])

@@ -31,8 +31,12 @@ export function uploadFile(target: UploadTarget, body: Blob, onProgress: (sent: 
       const answer = decodeAnswer(route, xhr.status, xhr.responseText);
       if (answer.ok) resolve({ ok: true, body: answer.data });
       else {
-        const details = answer.details as { problems?: { name: string; reason: string }[] } | undefined;
-        resolve({ ok: false, status: answer.status, message: answer.message, problems: details?.problems ?? [] });
+        const details = answer.details as
+          | { problems?: { name: string; reason: string }[]; issues?: { path: string; message: string }[] }
+          | undefined;
+        // A refused option (a size out of range, say) comes as schema issues: named like the archive's problems.
+        const issues = (details?.issues ?? []).map((i) => ({ name: i.path || 'the upload', reason: i.message }));
+        resolve({ ok: false, status: answer.status, message: answer.message, problems: details?.problems ?? issues });
       }
     };
     xhr.onerror = () =>
