@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../layers/spec';
+import type { PythonFunction } from './python-function';
 
 /**
  * The arithmetic box geometry needs, over plain numbers or TF.js tensors alike: each formula below is
@@ -72,7 +73,7 @@ export function cellBox<T>(ar: Arithmetic<T>, cell: CellBoxNumbers<T>): Corners<
  * matters for the loss: every grid cell is computed, and a NaN would survive the mask that keeps
  * only centre cells (NaN × 0 is NaN), in the value and in the gradient.
  */
-const NO_AREA = 1e-9;
+export const NO_AREA = 1e-9;
 
 /** Area of a box, none for one whose corners are the wrong way round. */
 function area<T>(ar: Arithmetic<T>, box: Corners<T>): T {
@@ -112,3 +113,21 @@ export function boxOverlap<T>(ar: Arithmetic<T>, a: Corners<T>, b: Corners<T>): 
   const iou = ar.div(inter, union);
   return { iou, giou: ar.sub(iou, ar.div(ar.sub(enclosing, union), enclosing)) };
 }
+
+/** {@link boxOverlap}'s GIoU in Keras Python, for boxes as (x0, y0, x1, y1) tuples of tensors. */
+export const boxGiouPython: PythonFunction = {
+  name: '_box_giou',
+  source: `def _box_giou(a, b):
+    """Generalised IoU of two boxes given by their corners: from -1 (far apart) to 1 (the same box)."""
+
+    def area(x0, y0, x1, y1):
+        return ops.maximum(0.0, x1 - x0) * ops.maximum(0.0, y1 - y0)
+
+    inter = area(ops.maximum(a[0], b[0]), ops.maximum(a[1], b[1]), ops.minimum(a[2], b[2]), ops.minimum(a[3], b[3]))
+    # A floor on the areas keeps two empty boxes at 0 rather than NaN, which the centre mask would not hide.
+    union = ops.maximum(${NO_AREA}, area(*a) + area(*b) - inter)
+    enclosing = ops.maximum(
+        ${NO_AREA}, area(ops.minimum(a[0], b[0]), ops.minimum(a[1], b[1]), ops.maximum(a[2], b[2]), ops.maximum(a[3], b[3]))
+    )
+    return inter / union - (enclosing - union) / enclosing`,
+};

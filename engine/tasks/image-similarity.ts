@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../layers/spec';
+import type { PythonFunction } from './python-function';
 
 /**
  * Structural similarity (SSIM, Wang et al. 2004) as its authors compute it: local means, variances
@@ -61,3 +62,37 @@ export function meanSsim(tf: Tf, a: tfjs.Tensor, b: tfjs.Tensor): tfjs.Tensor1D 
   const denominator = tf.mul(tf.add(tf.add(muXX, muYY), SSIM_C1), tf.add(tf.add(varX, varY), SSIM_C2));
   return tf.mean(tf.div(numerator, denominator), [1, 2, 3]) as tfjs.Tensor1D;
 }
+
+/**
+ * {@link meanSsim} in Keras Python, with the same window, shrinking and constants: not
+ * `tf.image.ssim`, which refuses images smaller than its 11×11 window (8×8 digits). Per sample, so
+ * Keras averages it over the batch as TF.js does; also the `ssim` metric, logged as `mean_ssim`.
+ */
+export const meanSsimPython: PythonFunction = {
+  name: 'mean_ssim',
+  source: `def mean_ssim(y_true, y_pred):
+    """Mean structural similarity (SSIM) of each image pair, values 0-1: 1 for the same image."""
+    x = ops.cast(y_true, "float32")
+    y = ops.cast(y_pred, "float32")
+    if len(y.shape) == 3:
+        x, y = ops.expand_dims(x, -1), ops.expand_dims(y, -1)
+    _, height, width, channels = y.shape
+    # Images smaller than the window get the largest odd window that fits: the same Gaussian, cut shorter.
+    side = min(${SSIM_WINDOW}, height, width)
+    size = side if side % 2 == 1 else max(1, side - 1)
+    line = ops.exp(-ops.square(ops.arange(size, dtype="float32") - (size - 1) / 2) / (2 * ${SSIM_SIGMA} ** 2))
+    window = ops.outer(line, line) / ops.square(ops.sum(line))
+    # One window per channel: a depthwise convolution averages each channel on its own.
+    kernel = ops.tile(ops.reshape(window, (size, size, 1, 1)), (1, 1, channels, 1))
+
+    def local(t):
+        return ops.depthwise_conv(t, kernel, strides=1, padding="valid")
+
+    mu_x, mu_y = local(x), local(y)
+    var_x = local(x * x) - mu_x * mu_x
+    var_y = local(y * y) - mu_y * mu_y
+    cov_xy = local(x * y) - mu_x * mu_y
+    numerator = (2 * mu_x * mu_y + ${SSIM_C1}) * (2 * cov_xy + ${SSIM_C2})
+    denominator = (mu_x * mu_x + mu_y * mu_y + ${SSIM_C1}) * (var_x + var_y + ${SSIM_C2})
+    return ops.mean(numerator / denominator, axis=(1, 2, 3))`,
+};

@@ -1,4 +1,4 @@
-import { meanSsim } from '../image-similarity';
+import { meanSsim, meanSsimPython } from '../image-similarity';
 import { defineLoss } from './spec';
 
 /**
@@ -11,4 +11,12 @@ export const ssim = defineLoss({
   label: 'SSIM loss (structural similarity)',
   compute: (tf, yTrue, yPred) => tf.tidy(() => tf.sub(1, meanSsim(tf, yTrue, yPred))),
   keras: 'ssim',
+  // Keras has no SSIM loss; `tf.image.ssim` is TensorFlow's, and refuses images smaller than 11×11.
+  python: {
+    name: 'ssim',
+    source: `def ssim(y_true, y_pred):
+    """One minus the mean SSIM of each rebuilt image and its original."""
+    return 1.0 - mean_ssim(y_true, y_pred)`,
+    uses: [meanSsimPython],
+  },
 });

@@ -1,8 +1,10 @@
 import type { Computation } from '../computation';
+import type { PythonFunction } from '../python-function';
 
 /**
  * One loss, as data: its stable id (stored in graph documents' `training.loss`), its name in words,
- * how TF.js computes it and how Keras writes it. One file per family under `engine/tasks/losses/`.
+ * how TF.js computes it and how Keras writes it (by name, or as a function of ours). One file per
+ * family under `engine/tasks/losses/`.
  */
 export type LossSpec<Id extends string = string> = LossFacts<Id> & Computation;
 
@@ -13,6 +15,12 @@ interface LossFacts<Id extends string> {
   label: string;
   /** The loss's name in Keras Python (`categorical_crossentropy`, `huber`), for export and import. */
   keras: string;
+  /**
+   * Where Keras has no built-in of that name computing the same thing: the function the exported
+   * Python defines and compiles with instead, named {@link keras} (Keras 3 saves a function loss by
+   * its name, so a re-imported model finds the loss again).
+   */
+  python?: PythonFunction;
   /** Further names model files use for it (`mse`); import matches them without case and underscores. */
   aliases?: readonly string[];
 }

@@ -1,3 +1,4 @@
+import { BOX_CHANNELS } from '../detection-grid';
 import { defineMetric } from './spec';
 
 /**
@@ -17,4 +18,13 @@ export const centreRecall = defineMetric({
       const found = tf.mul(peak, tf.cast(tf.greaterEqual(heatPred, 0.5), 'float32'));
       return tf.div(tf.sum(found), tf.maximum(tf.sum(peak), 1));
     }),
+  python: {
+    name: 'centre_recall',
+    source: `def centre_recall(y_true, y_pred):
+    """Share of the objects whose centre cell scores 0.5 or more for the right class (per batch)."""
+    classes = y_true.shape[-1] - ${BOX_CHANNELS}
+    peak = ops.cast(ops.greater_equal(y_true[..., :classes], 0.999), "float32")
+    found = peak * ops.cast(ops.greater_equal(y_pred[..., :classes], 0.5), "float32")
+    return ops.sum(found) / ops.maximum(ops.sum(peak), 1.0)`,
+  },
 });

@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../../layers/spec';
-import { meanSsim } from '../image-similarity';
+import { meanSsim, meanSsimPython } from '../image-similarity';
+import type { PythonFunction } from '../python-function';
 import { defineMetric } from './spec';
 
 /**
@@ -13,6 +14,17 @@ function maskClasses(tf: Tf, mask: tfjs.Tensor, binary: boolean): tfjs.Tensor {
   const squeezed = tf.squeeze(mask, [-1]);
   return binary ? tf.cast(tf.greater(squeezed, 0.5), 'int32') : tf.cast(tf.round(squeezed), 'int32');
 }
+
+/** {@link maskClasses} in Keras Python. */
+const maskClassesPython: PythonFunction = {
+  name: '_mask_classes',
+  source: `def _mask_classes(mask, binary):
+    """Class indexes of a mask: the best of one channel per class, else its one channel thresholded or rounded."""
+    if mask.shape[-1] > 1:
+        return ops.argmax(mask, axis=-1)
+    single = ops.squeeze(mask, axis=-1)
+    return ops.cast(ops.greater(single, 0.5) if binary else ops.round(single), "int32")`,
+};
 
 /**
  * Intersection over union of the predicted and true masks, per class, averaged over the classes that
@@ -34,6 +46,23 @@ export const meanIou = defineMetric({
       const iou = tf.div(inter, tf.maximum(union, 1));
       return tf.div(tf.sum(tf.mul(iou, present)), tf.maximum(tf.sum(present), 1));
     }),
+  // Not `keras.metrics.MeanIoU`: it needs the class count and sums the whole epoch, where TF.js averages batches.
+  python: {
+    name: 'mean_iou',
+    source: `def mean_iou(y_true, y_pred):
+    """IoU of the predicted and true masks per class, averaged over the classes either shows (per batch)."""
+    channels = y_pred.shape[-1]
+    binary = channels == 1
+    classes = 2 if binary else channels
+    truth = ops.one_hot(ops.reshape(_mask_classes(y_true, binary), (-1,)), classes)
+    guess = ops.one_hot(ops.reshape(_mask_classes(y_pred, binary), (-1,)), classes)
+    inter = ops.sum(truth * guess, axis=0)
+    union = ops.sum(truth, axis=0) + ops.sum(guess, axis=0) - inter
+    present = ops.cast(ops.greater(union, 0), "float32")
+    iou = inter / ops.maximum(union, 1.0)
+    return ops.sum(iou * present) / ops.maximum(ops.sum(present), 1.0)`,
+    uses: [maskClassesPython],
+  },
 });
 
 /**
@@ -49,6 +78,14 @@ export const psnr = defineMetric({
       const mse = tf.mean(tf.squaredDifference(yTrue, yPred), axes);
       return tf.mul(-10 / Math.LN10, tf.log(tf.add(mse, 1e-10)));
     }),
+  python: {
+    name: 'psnr',
+    source: `def psnr(y_true, y_pred):
+    """Peak signal-to-noise ratio of each rebuilt image against the original (values 0-1), in decibels."""
+    y_true = ops.cast(y_true, y_pred.dtype)
+    axes = tuple(range(1, len(y_true.shape)))
+    return -10.0 * ops.log10(ops.mean(ops.square(y_true - y_pred), axis=axes) + 1e-10)`,
+  },
 });
 
 /**
@@ -59,4 +96,5 @@ export const ssim = defineMetric({
   id: 'ssim',
   label: 'SSIM (structural similarity of the rebuilt images, 1 is perfect)',
   compute: (tf, yTrue, yPred) => tf.tidy(() => meanSsim(tf, yTrue, yPred)),
+  python: meanSsimPython,
 });

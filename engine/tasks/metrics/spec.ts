@@ -1,8 +1,10 @@
 import type { Computation } from '../computation';
+import type { PythonFunction } from '../python-function';
 
 /**
  * One figure reported each epoch besides the loss, as data: its stable id (stored in graph documents'
- * `training.metrics`), its meaning in words and how TF.js computes it.
+ * `training.metrics`), its meaning in words, how TF.js computes it and how Keras does (by name, or
+ * as a function of ours).
  */
 export type MetricSpec<Id extends string = string> = MetricFacts<Id> & Computation;
 
@@ -11,8 +13,13 @@ interface MetricFacts<Id extends string> {
   id: Id;
   /** What the figure means, in words for the Train page: `mean squared error`. */
   label: string;
-  /** The metric's name in Keras `model.compile`, when Keras has one by name (exports leave the rest out). */
+  /** The metric's name in Keras `model.compile`, when Keras has one by name. */
   keras?: string;
+  /**
+   * Otherwise the function the exported Python defines and compiles with (Keras logs the figure under
+   * its name). A metric with neither is left out of the export: Keras refuses names it does not know.
+   */
+  python?: PythonFunction;
 }
 
 /** Any metric spec, whatever its id. */

@@ -11,7 +11,13 @@ import { tfjsArtifacts } from '../../../engine/export/tfjs-artifacts';
 import { tfjsFactory } from '../../../engine/export/tfjs-factory';
 import { tfjsTypescript } from '../../../engine/export/typescript';
 import type { GraphDoc } from '../../../engine/graph/schema';
+import type { TrainingConfig } from '../../../engine/graph/training-config';
+import { trainingFromKeras } from '../../../engine/import/training-config';
 import { allLayerSpecs } from '../../../engine/layers/registry';
+import { LOSSES } from '../../../engine/tasks/losses';
+import { METRICS } from '../../../engine/tasks/metrics';
+import type { PythonFunction } from '../../../engine/tasks/python-function';
+import { TEMPLATES } from '../../../engine/templates';
 import { sampleGraphs } from '../../support/graphs';
 
 // Generated TypeScript imports '@tensorflow/tfjs', so it must live inside the project to resolve it.
@@ -95,6 +101,101 @@ describe('Keras Python of a Bidirectional whose inner layer goes backwards', () 
     const file = join(OUT, 'bidirectional_backwards.py');
     writeFileSync(file, code);
     execFileSync('python3', ['-m', 'py_compile', file]);
+  });
+});
+
+/**
+ * Global names each function of a Python file reads that the file never defines, imports or gets
+ * from the builtins: what py_compile lets through and Keras would stop at, without running anything.
+ */
+const UNDEFINED_NAMES = `
+import builtins, symtable, sys
+top = symtable.symtable(open(sys.argv[1]).read(), sys.argv[1], "exec")
+known = {s.get_name() for s in top.get_symbols() if s.is_assigned() or s.is_imported()}
+def walk(table):
+    for child in table.get_children():
+        for s in child.get_symbols():
+            name = s.get_name()
+            if s.is_referenced() and s.is_global() and name not in known and not hasattr(builtins, name):
+                print(child.get_name() + ": " + name)
+        walk(child)
+walk(top)
+`;
+
+describe('Keras Python of the losses and metrics Keras has no built-in for', () => {
+  const design = (templateName: string, training: Partial<TrainingConfig>): GraphDoc => {
+    const doc = (TEMPLATES.find((t) => t.name === templateName) as (typeof TEMPLATES)[number]).build();
+    return { ...doc, training: { ...doc.training, ...training } };
+  };
+  const topLevelDefs = (code: string) => [...code.matchAll(/^def ([a-z_]+)\(/gm)].map((m) => m[1]);
+  const cases: { name: string; doc: GraphDoc; loss: string; metrics: string; defs: string[] }[] = [
+    {
+      name: 'a detector',
+      doc: design('detector-small', { loss: 'centroidFocal', metrics: ['centreRecall'] }),
+      loss: 'centroid_focal',
+      metrics: '[centre_recall]',
+      defs: ['_centre_focal', '_grid_parts', 'centroid_focal', 'centre_recall'],
+    },
+    {
+      name: 'a detector judged by GIoU',
+      doc: design('detector-small', { loss: 'centroidFocalGiou', metrics: [] }),
+      loss: 'centroid_focal_giou',
+      metrics: '[]',
+      defs: ['_centre_focal', '_grid_parts', '_grid_boxes', '_box_giou', 'centroid_focal_giou'],
+    },
+    {
+      name: 'an SSIM autoencoder',
+      doc: design('autoencoder', { loss: 'ssim', metrics: ['psnr', 'ssim', 'mae'] }),
+      loss: 'ssim',
+      metrics: '[psnr, mean_ssim, "mae"]',
+      defs: ['mean_ssim', 'ssim', 'psnr'],
+    },
+    {
+      name: 'a segmenter trained on Dice',
+      doc: design('unet-small', { loss: 'dice', metrics: ['meanIou', 'accuracy'] }),
+      loss: 'dice',
+      metrics: '[mean_iou, "accuracy"]',
+      defs: ['dice', '_mask_classes', 'mean_iou'],
+    },
+    {
+      name: 'a classifier (Keras built-ins only)',
+      doc: design('mlp', { loss: 'categoricalCrossentropy', metrics: ['accuracy'] }),
+      loss: '"categorical_crossentropy"',
+      metrics: '["accuracy"]',
+      defs: [],
+    },
+  ];
+  it.each(cases)('$name: defines what it compiles with, and nothing else', ({ name, doc, loss, metrics, defs }) => {
+    const code = kerasPython(doc);
+    expect(topLevelDefs(code)).toEqual([...defs, 'build_model', 'compile_model']);
+    expect(code).toContain(`        loss=${loss},\n        metrics=${metrics},\n`);
+    expect(code.includes('from keras import ops\n')).toBe(defs.length > 0);
+    const file = join(OUT, `objectives_${name.replace(/[^A-Za-z0-9]/g, '_')}.py`);
+    writeFileSync(file, code);
+    execFileSync('python3', ['-m', 'py_compile', file]);
+    expect(execFileSync('python3', ['-c', UNDEFINED_NAMES, file], { encoding: 'utf8' })).toBe('');
+  });
+
+  it('comes back to its loss id from the compile config Keras 3 saves for a function loss', () => {
+    for (const spec of Object.values(LOSSES)) {
+      if (!spec.python) continue;
+      expect(spec.python.name, spec.id).toBe(spec.keras);
+      const saved = { loss: { module: 'model', class_name: 'function', config: spec.python.name, registered_name: spec.python.name } };
+      expect(trainingFromKeras(saved)?.loss, spec.id).toBe(spec.id);
+    }
+  });
+
+  it('tells Keras how to compute every registered loss and metric, each Python name defined once', () => {
+    for (const spec of Object.values(METRICS)) expect(spec.keras ?? spec.python?.name, spec.id).toBeDefined();
+    const wanted = [...Object.values(LOSSES), ...Object.values(METRICS)].flatMap((s) => (s.python ? [s.python] : []));
+    const seen = new Map<string, unknown>();
+    const visit = (fn: PythonFunction) => {
+      expect(seen.get(fn.name) ?? fn, fn.name).toBe(fn);
+      expect(fn.source.startsWith(`def ${fn.name}(`), fn.name).toBe(true);
+      seen.set(fn.name, fn);
+      for (const helper of fn.uses ?? []) visit(helper);
+    };
+    for (const fn of wanted) visit(fn);
   });
 });
 
