@@ -34,13 +34,25 @@ export function imageFitFor(sampleShape: readonly number[], inputShape: readonly
  */
 export function fitImageBatch(tf: Tf, batch: Batch, from: readonly number[], to: ImageSize): Batch {
   const features = tf.tidy(() => {
-    let x: tfjs.Tensor4D = tf.tensor4d(batch.features, [batch.size, from[0] as number, from[1] as number, from[2] as number]);
-    if (from[0] !== to.height || from[1] !== to.width) x = tf.image.resizeBilinear(x, [to.height, to.width], true);
-    if (from[2] === 1 && to.channels === 3) x = tf.tile(x, [1, 1, 1, 3]);
-    else if (from[2] === 3 && to.channels === 1) x = tf.mean(x, 3, true);
-    return x.dataSync() as Float32Array;
+    const x = tf.tensor4d(batch.features, [batch.size, from[0] as number, from[1] as number, from[2] as number]);
+    return fitImageTensor(tf, x, to).dataSync() as Float32Array;
   });
   return { features: new Float32Array(features), labels: batch.labels, size: batch.size };
+}
+
+/**
+ * The same for a batch already a tensor (batch × height × width × channels): what training does to
+ * the images, so that prediction and feature extraction feed a network exactly what it learnt from.
+ */
+export function fitImageTensor(tf: Tf, x: tfjs.Tensor, to: ImageSize): tfjs.Tensor4D {
+  return tf.tidy(() => {
+    let out = x as tfjs.Tensor4D;
+    const [, height, width, channels] = out.shape;
+    if (height !== to.height || width !== to.width) out = tf.image.resizeBilinear(out, [to.height, to.width], true);
+    if (channels === 1 && to.channels === 3) out = tf.tile(out, [1, 1, 1, 3]);
+    else if (channels === 3 && to.channels === 1) out = tf.mean(out, 3, true);
+    return out;
+  });
 }
 
 /**

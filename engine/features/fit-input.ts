@@ -1,4 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import { fitImageTensor } from '../data/fit-images';
 import type { Tf } from '../layers/spec';
 
 /** How a dataset's samples are made into what the base network takes, or why they cannot be. */
@@ -27,15 +28,6 @@ export function fitInput(sampleShape: readonly number[], inputShape: readonly (n
     };
   }
   const note = `${sh}×${sw}×${sc} images resized to ${h}×${w}${c !== sc ? ` and made ${c === 3 ? 'RGB' : 'grey'}` : ''}`;
-  return {
-    ok: true,
-    note,
-    adapt: (tf, x) =>
-      tf.tidy(() => {
-        let out = sh === h && sw === w ? x : tf.image.resizeBilinear(x as tfjs.Tensor4D, [h, w]);
-        if (c === 3 && sc === 1) out = tf.tile(out, [1, 1, 1, 3]);
-        if (c === 1 && sc === 3) out = tf.mean(out, 3, true);
-        return out;
-      }),
-  };
+  // Exactly as training fits images to a design's input, so a network sees what it learnt from.
+  return { ok: true, note, adapt: (tf, x) => fitImageTensor(tf, x, { height: h, width: w, channels: c }) };
 }

@@ -45,7 +45,10 @@ export async function openGalleryGraph(
     name: variant.cutAfter ? `${card.title} — ${variant.label}` : card.title,
     // Every gallery model takes images of its card's size, scaled 0–1 like every image dataset here:
     // a dataset of other sizes or of grey images is resized to it, so the pretrained weights still fit.
-    training: { ...cut.training, fitImages: true },
+    // A backbone gets a new head, which trains from scratch: the file's own settings were the last
+    // step of someone else's fine-tuning (MobileNetV2's: sgd at 9e-7, which would leave a new head as
+    // it started), so a cut model starts from the usual Adam at 0.001.
+    training: { ...cut.training, ...(variant.cutAfter ? { optimizer: 'adam' as const, learningRate: 0.001 } : {}), fitImages: true },
   };
   try {
     const packed = await packWeights(tf, doc, imported.weights);

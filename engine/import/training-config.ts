@@ -51,6 +51,7 @@ export function trainingFromKeras(raw: unknown): TrainingConfigInput | undefined
   }
   const config = isRecord(optimizer?.config) ? optimizer.config : {};
   const rate = config.learning_rate ?? config.lr;
-  if (typeof rate === 'number' && rate > 0 && rate <= 10) out.learningRate = rate;
+  // Files keep the rate as a 32-bit float (9e-7 reads back as 8.999999749903509e-7): seven digits are all it holds.
+  if (typeof rate === 'number' && rate > 0 && rate <= 10) out.learningRate = Number(rate.toPrecision(7));
   return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -1,11 +1,12 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { nodeTf } from '@/engine/backends/node-tf';
 import type { DatasetMeta } from '@/engine/data/meta';
+import { fitInput } from '@/engine/features/fit-input';
 import type { Caller } from '@/server/auth/caller';
 import { countInWindow } from '@/server/auth/window-counter';
 import { featurePredictor } from '@/server/features/feature-predictor';
 import { runKind } from '@/server/features/run-kind';
-import { ApiError } from '@/server/http/errors';
+import { ApiError, badRequest } from '@/server/http/errors';
 import { readPredictInput } from '@/server/predict/predict-input';
 import { runModel } from '@/server/predict/run-model';
 import type { Predictions } from '@/server/predict/schemas';
@@ -52,8 +53,12 @@ async function predictWithNetwork(runId: string, request: Request): Promise<Outp
   const { model, meta } = await runModel(runId);
   const input = await readPredictInput(request, meta);
   const tf = await nodeTf();
+  // A run trained with "Fit images" (a pretrained backbone on small or grey images) took its
+  // dataset's images resized to the network's input; predictions get the same.
+  const fit = fitInput(meta.featureShape, model.inputs[0]?.shape.slice(1) ?? []);
+  if (!fit.ok) throw badRequest(`This run's network no longer takes its dataset's samples: ${fit.problem}`);
   const outputs = tf.tidy(() => {
-    const x = tf.tensor(input.features, [input.count, ...meta.featureShape], 'float32');
+    const x = fit.adapt(tf, tf.tensor(input.features, [input.count, ...meta.featureShape], 'float32'));
     const y = model.predict(x) as tfjs.Tensor | tfjs.Tensor[];
     const first = Array.isArray(y) ? (y[0] as tfjs.Tensor) : y;
     return first.reshape([input.count, -1]);

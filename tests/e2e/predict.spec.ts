@@ -5,6 +5,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { unzipSync, zipSync } from 'fflate';
 import { FIXTURES } from '../support/fixtures';
 import { pretrainedRunResult } from '../support/pretrained-run';
+import { editorReady, inspector, layer, notifications, saveWithShortcut } from './editor-helpers';
 import { openGalleryProject, signUp, uniqueEmail } from './helpers';
 import { type AppServer, startApp } from './server';
 
@@ -68,8 +69,26 @@ async function finishedDigitsRun(page: Page): Promise<{ projectId: string; runId
   return { projectId, runId };
 }
 
-test('the gallery lists the pretrained models; MobileNetV2’s card is honest and its backbone opens as a project', async ({ page }) => {
-  test.setTimeout(180_000);
+/** Class folders of MNIST digits 3 and 7 (the fixture's PNGs, 28×28 grey), `per` of each. */
+function threesAndSevens(per: number): Buffer {
+  const files: Record<string, Uint8Array> = {};
+  for (const d of [3, 7]) {
+    for (const name of readdirSync(path.join(DIGITS, String(d)))
+      .sort()
+      .slice(0, per)) {
+      files[`digits/${d}/${name}`] = new Uint8Array(readFileSync(path.join(DIGITS, String(d), name)));
+    }
+  }
+  return Buffer.from(zipSync(files));
+}
+
+test('MobileNetV2 end to end: the honest card, its backbone as a project, a new head, two-phase fine-tuning in the browser on an uploaded zip, and a prediction', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1280, height: 900 });
   await signUp(page, app.url, 'Gallery visitor', uniqueEmail('gallery'));
   await page.getByRole('link', { name: 'Gallery', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Pretrained gallery' })).toBeVisible();
@@ -90,6 +109,71 @@ test('the gallery lists the pretrained models; MobileNetV2’s card is honest an
   await page.getByRole('button', { name: 'Open as a project' }).click();
   await expect(page).toHaveURL(/\/projects\/[^/]+$/, { timeout: 90_000 });
   await expect(page.getByText('MobileNetV2 (ImageNet-derived backbone) — Backbone, cut at global pooling').first()).toBeVisible();
+  const projectId = new URL(page.url()).pathname.split('/')[2] as string;
+
+  // The user's own images: a zip of class folders, small grey digits, uploaded as they are.
+  await page.goto(`${app.url}/datasets/new`);
+  await page.locator('form[data-hydrated="true"]').waitFor();
+  await page.getByLabel('Dataset name').fill('Threes and sevens');
+  await page.getByLabel('License').fill('CC BY-SA 3.0');
+  await page.getByLabel('Archive (.zip)').setInputFiles({ name: 'digits.zip', mimeType: 'application/zip', buffer: threesAndSevens(12) });
+  await page.getByLabel('Width').fill('28');
+  await page.getByLabel('Height').fill('28');
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await page.getByRole('link', { name: 'Open the dataset' }).click({ timeout: 60_000 });
+  await expect(page).toHaveURL(/\/datasets\/(?!new)[^/?]+/);
+  const datasetId = new URL(page.url()).pathname.split('/')[2] as string;
+
+  // In the editor: freeze the backbone and put a head for the dataset's two classes on it.
+  await page.goto(`${app.url}/projects/${projectId}`);
+  await editorReady(page);
+  // 156 layers do not fit on screen: the last one is found by its name.
+  await page.getByLabel('Go to a layer').fill('average_pool');
+  await page.getByLabel('Go to a layer').press('Enter');
+  await expect(layer(page, 'average_pooling2d_1')).toHaveClass(/layer-node--selected/);
+  await inspector(page).getByRole('button', { name: 'Freeze everything up to here' }).click();
+  const head = inspector(page).getByRole('form', { name: 'Replace the head' });
+  await head.getByLabel('Classes').fill('2');
+  await head.getByRole('button', { name: 'Replace the head after this layer' }).click();
+  await expect(notifications(page)).toContainText('New head for 2 classes.');
+  await saveWithShortcut(page, 'A head for threes and sevens', 2);
+
+  // Two phases in one run, in the browser: the head alone for an epoch, then the top two frozen layers too, more gently.
+  await page.goto(`${app.url}/projects/${projectId}/train`);
+  // The tab starts on the dataset that fits: the uploaded one, the only one with two classes of images.
+  await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue(new RegExp(datasetId));
+  await expect(page.getByLabel('Dataset', { exact: true }).locator('option:checked')).toHaveText(/^Threes and sevens v1/);
+  await expect(page.getByText('Images are resized from 28×28×1 to 224×224×3')).toBeVisible();
+  await expect(page.locator('#setting-optimizer option:checked')).toHaveText(/^adam/);
+  await page.locator('#train-backend').selectOption('wasm');
+  await page.locator('#setting-epochs').fill('2');
+  await page.locator('#setting-batchSize').fill('8');
+  await page.locator('#setting-fineTuning').check();
+  await page.locator('#setting-fineTuning-headEpochs').fill('1');
+  await page.locator('#setting-fineTuning-unfreezeTop').fill('2');
+  await expect(page.locator('#setting-fitImages')).toBeChecked();
+  await page.getByRole('button', { name: 'Train in browser' }).click();
+  const run = page.locator('.browser-run');
+  await expect(run).toHaveAttribute('data-phase', 'done', { timeout: 420_000 });
+  await expect(run).toHaveAttribute('data-status', 'completed');
+  await expect(page.getByTestId('chart-epochs')).toHaveAttribute('data-points', '2');
+  await expect(page.getByTestId('chart-epochs')).toHaveAttribute('data-marker', '1.5');
+  const phases = page.getByTestId('phase-figures');
+  await expect(phases.locator('tbody tr')).toHaveCount(2);
+  await expect(phases.locator('tbody tr').nth(0)).toContainText('Phase 1 (head only)');
+  await page.screenshot({ path: test.info().outputPath('mobilenet-two-phases.png') });
+
+  // The fine-tuned network classifies an uploaded digit, upscaled and coloured the way it was trained.
+  const runs = await (await page.request.get(`${app.url}/api/projects/${projectId}/runs`)).json();
+  const runId = runs.runs[0].id as string;
+  await page.goto(`${app.url}/projects/${projectId}/predict?run=${runId}`);
+  await page.getByLabel('Image to classify').setInputFiles(digitFile(7, 20));
+  const bars = page.getByTestId('probability-bars');
+  await expect(bars).toBeVisible({ timeout: 60_000 });
+  await expect(bars.locator('li')).toHaveCount(2);
+  expect((await bars.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-label')))).sort()).toEqual(['3', '7']);
+  await page.screenshot({ path: test.info().outputPath('mobilenet-predict.png') });
+  expect(errors).toEqual([]);
 });
 
 test('predicts an uploaded image with a finished run, shows the top classes as bars, and classifies a zip of images to a CSV', async ({
