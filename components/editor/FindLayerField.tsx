@@ -2,14 +2,16 @@
 
 import { type FormEvent, useId, useState } from 'react';
 import { useEditor, useEditorState } from './EditorContext';
+import { icons } from './icons';
 import type { EditorState } from './store';
 
 const nodesOf = (s: EditorState) => s.doc.nodes;
 
 /**
- * "Go to a layer": a name field with the design's layers to pick from; picking one selects it and
- * brings it into view. A pretrained network has a hundred or more layers, and the one to cut at or
- * to freeze up to is rarely on screen, however the canvas is zoomed.
+ * "Go to a layer": a button beside the layer count that opens a name field with the design's layers to pick from;
+ * picking one selects it and brings it into view. A pretrained network has a hundred or more layers,
+ * and the one to cut at or to freeze up to is rarely on screen, however the canvas is zoomed. Closed
+ * it is one small button, so the status line keeps to one row on a projector.
  */
 export function FindLayerField({ enabled }: { enabled: boolean }) {
   const ui = useEditor();
@@ -17,6 +19,7 @@ export function FindLayerField({ enabled }: { enabled: boolean }) {
   const list = useId();
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
+  const [open, setOpen] = useState(false);
   const labelOf = (n: (typeof nodes)[number]) => n.name ?? n.id;
 
   /** The layer the text names: exactly, else the first whose name contains it. */
@@ -37,17 +40,38 @@ export function FindLayerField({ enabled }: { enabled: boolean }) {
     go(text, false);
   }
 
+  if (!open) {
+    return (
+      <button
+        type="button"
+        className="tool"
+        aria-label="Go to a layer"
+        title="Go to a layer by its name"
+        disabled={!enabled || nodes.length === 0}
+        onClick={() => setOpen(true)}
+      >
+        {icons.find}
+      </button>
+    );
+  }
   return (
     <form className="find-layer" onSubmit={submit}>
       <input
         type="search"
-        aria-label="Go to a layer"
+        aria-label="Layer name"
         placeholder="Go to layer…"
-        title="Type or pick a layer's name to select it and bring it into view"
+        title="Type or pick a layer's name to select it and bring it into view; Escape closes"
         list={list}
         value={text}
-        disabled={!enabled || nodes.length === 0}
+        // biome-ignore lint/a11y/noAutofocus: the field appears because the user asked for it
+        autoFocus
         aria-invalid={missing}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setOpen(false);
+        }}
+        onBlur={() => {
+          if (!text) setOpen(false);
+        }}
         onChange={(e) => {
           setText(e.target.value);
           setMissing(false);

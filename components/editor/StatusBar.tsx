@@ -1,13 +1,14 @@
 'use client';
 
 import { useEditorState } from './EditorContext';
+import { FindLayerField } from './FindLayerField';
 import { formatCount, formatFlops } from './format';
 import type { EditorState } from './store';
 
 const counts = (s: EditorState) => s.analysis;
 const layers = (s: EditorState) => s.doc.nodes.length;
 
-/** One line under the canvas: size of the model, its problems, and the summary drawer's toggle. */
+/** One line under the canvas: size of the model (and finding one of its layers), its problems, and the summary drawer's toggle. */
 export function StatusBar({ summaryOpen, onSummary, onProblems }: { summaryOpen: boolean; onSummary(): void; onProblems(): void }) {
   const analysis = useEditorState(counts);
   const n = useEditorState(layers);
@@ -16,8 +17,9 @@ export function StatusBar({ summaryOpen, onSummary, onProblems }: { summaryOpen:
   const { totals } = analysis;
   return (
     <div className="statusbar">
-      <span>
+      <span className="statusbar__layers">
         <strong>{n}</strong> layer{n === 1 ? '' : 's'}
+        <FindLayerField enabled />
       </span>
       <span>
         <strong>{formatCount(totals.params)}</strong> params

@@ -5,7 +5,6 @@ import { useProfile } from '@/components/profile/ProfileContext';
 import { runAction } from './actions';
 import { useEditor, useEditorState } from './EditorContext';
 import { ExportMenu } from './ExportMenu';
-import { FindLayerField } from './FindLayerField';
 import { icons } from './icons';
 import { type CommandId, type EditorState, formatShortcut, SHORTCUTS, type ShortcutAction, type UiAction } from './store';
 import { usePlatform } from './usePlatform';
@@ -92,7 +91,6 @@ export function Toolbar({ onUi, onImport, onTemplates, view, onView, minimap, on
         {readOnly ? null : button('foldColumns', 'Fold long columns', icons.fold, canvas && can('foldColumns'))}
         {button('fitView', 'Fit view', icons.fit, canvas)}
         {button('toggleMinimap', minimap ? 'Hide minimap' : 'Show minimap', icons.minimap, canvas, minimap)}
-        <FindLayerField enabled={canvas} />
       </div>
       {profile ? (
         <button

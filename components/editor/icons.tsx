@@ -95,6 +95,12 @@ export const icons = {
       <path d="M3.5 9.5v4h9V9.5" />
     </Icon>
   ),
+  find: (
+    <Icon>
+      <circle cx="7" cy="7" r="4.5" />
+      <path d="m10.5 10.5 3.5 3.5" />
+    </Icon>
+  ),
   fit: (
     <Icon>
       <path d="M2 5.5V2h3.5M10.5 2H14v3.5M14 10.5V14h-3.5M5.5 14H2v-3.5" />

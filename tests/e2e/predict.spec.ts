@@ -128,8 +128,9 @@ test('MobileNetV2 end to end: the honest card, its backbone as a project, a new 
   await page.goto(`${app.url}/projects/${projectId}`);
   await editorReady(page);
   // 156 layers do not fit on screen: the last one is found by its name.
-  await page.getByLabel('Go to a layer').fill('average_pool');
-  await page.getByLabel('Go to a layer').press('Enter');
+  await page.getByRole('button', { name: 'Go to a layer' }).click();
+  await page.getByLabel('Layer name').fill('average_pool');
+  await page.getByLabel('Layer name').press('Enter');
   await expect(layer(page, 'average_pooling2d_1')).toHaveClass(/layer-node--selected/);
   await inspector(page).getByRole('button', { name: 'Freeze everything up to here' }).click();
   const head = inspector(page).getByRole('form', { name: 'Replace the head' });
