@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { boxColour } from '@/components/training/DetectionImage';
 import { call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
@@ -21,9 +21,11 @@ import {
   savePayload,
   startBoxLabeling,
 } from './box-labeling-state';
+import { ClassPicker } from './ClassPicker';
 import { sampleImageUrl } from './dataset-endpoints';
 import { readDraft, writeDraft } from './label-draft';
 import { classKeys } from './labeling-state';
+import { loadAllSamples, useKeptDraft, useLabellerKeys } from './labeller-hooks';
 
 /** Most images loaded into one labelling session. */
 const MAX_IMAGES = 20_000;
@@ -54,29 +56,22 @@ export function BoxLabelingView({
   const [restored, setRestored] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [newClass, setNewClass] = useState('');
   const saved = useRef(false);
   const keys = useMemo(() => classKeys(state.classes), [state.classes]);
 
   useEffect(() => {
     let live = true;
-    (async () => {
-      const queue: number[] = [];
+    void loadAllSamples(datasetId, number, 'all', MAX_IMAGES).then((loadedSamples) => {
+      if (!live) return;
+      if (!loadedSamples.ok) return setError(loadedSamples.message);
       const stored: Record<number, Box[]> = {};
       const named: Record<number, string | null> = {};
-      for (let offset = 0; offset < MAX_IMAGES; offset += 500) {
-        const page = await call(datasetRoutes.listSamples, { params: { datasetId, number }, query: { filter: 'all', offset, limit: 500 } });
-        if (!page.ok) return live && setError(page.message);
-        for (const s of page.data.samples) {
-          queue.push(s.index);
-          named[s.index] = s.name;
-          if (s.boxes) stored[s.index] = s.boxes;
-        }
-        if (queue.length >= page.data.total) break;
+      for (const s of loadedSamples.samples) {
+        named[s.index] = s.name;
+        if (s.boxes) stored[s.index] = s.boxes;
       }
-      if (!live) return;
       // Images without boxes first: they are the work to do.
-      queue.sort((a, b) => Number(a in stored) - Number(b in stored) || a - b);
+      const queue = loadedSamples.samples.map((s) => s.index).sort((a, b) => Number(a in stored) - Number(b in stored) || a - b);
       dispatch({ type: 'load', queue, stored, classes });
       const draft = readDraft(datasetId, number);
       if (draft) {
@@ -85,39 +80,19 @@ export function BoxLabelingView({
       }
       setNames(named);
       setLoaded(true);
-    })();
+    });
     return () => {
       live = false;
     };
   }, [datasetId, number, classes]);
 
-  // Keep a draft of every change, and ask before the page is left with work unsaved.
-  const unsaved = loaded && hasUnsaved(state);
-  useEffect(() => {
-    if (!loaded || saved.current) return;
-    writeDraft(datasetId, number, hasUnsaved(state) ? draftOf(state) : null);
-  }, [state, loaded, datasetId, number]);
-  useEffect(() => {
-    if (!unsaved) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved]);
-
-  const onKey = useCallback(
-    (event: KeyboardEvent) => {
-      if (!loaded || (event.target as HTMLElement | null)?.closest('input, textarea, select')) return;
-      const action = boxActionForKey(event, keys);
-      if (!action) return;
-      event.preventDefault();
-      dispatch(action);
-    },
-    [loaded, keys],
+  useKeptDraft(
+    loaded && !saved.current,
+    state,
+    (s) => (hasUnsaved(s) ? draftOf(s) : null),
+    (draft) => writeDraft(datasetId, number, draft),
   );
-  useEffect(() => {
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onKey]);
+  useLabellerKeys(loaded, (event) => boxActionForKey(event, keys), dispatch);
 
   const problems = useMemo(() => boxProblems(state, (i) => names[i] ?? null), [state, names]);
   const changed = Object.keys(state.changed).length;
@@ -142,12 +117,6 @@ export function BoxLabelingView({
   function discardDraft() {
     writeDraft(datasetId, number, null);
     window.location.reload();
-  }
-
-  function addClass(event: FormEvent) {
-    event.preventDefault();
-    dispatch({ type: 'addClass', name: newClass });
-    setNewClass('');
   }
 
   if (!loaded) return error ? <ErrorNote message={error} /> : <p className="muted">Loading the images…</p>;
@@ -196,23 +165,15 @@ export function BoxLabelingView({
           ) : null}
         </section>
         <section className="panel stack" aria-label="Classes and boxes">
-          <fieldset className="ds-keys box-classes" aria-label="Classes">
-            {state.classes.map((c, i) => (
-              <button key={c} type="button" aria-pressed={state.activeClass === i} onClick={() => dispatch({ type: 'pickClass', cls: i })}>
-                <span className="box-swatch" style={{ background: boxColour(i) }} />
-                {keys[i] ? <span className="kbd">{keys[i]}</span> : null} {c}
-              </button>
-            ))}
-          </fieldset>
-          <form className="row" onSubmit={addClass}>
-            <label>
-              New class
-              <input value={newClass} onChange={(e) => setNewClass(e.target.value)} maxLength={100} placeholder="e.g. raccoon" />
-            </label>
-            <button type="submit" disabled={!newClass.trim()}>
-              Add class
-            </button>
-          </form>
+          <ClassPicker
+            classes={state.classes}
+            active={state.activeClass}
+            keys={keys}
+            colour={boxColour}
+            placeholder="e.g. raccoon"
+            onPick={(cls) => dispatch({ type: 'pickClass', cls })}
+            onAdd={(name) => dispatch({ type: 'addClass', name })}
+          />
           {state.classes.length === 0 ? <p className="small">Add the first class, then drag on the image to draw a box.</p> : null}
           <ol className="box-list" aria-label="Boxes on this image">
             {boxes.map((b, k) => (

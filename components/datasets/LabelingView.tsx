@@ -1,13 +1,14 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import * as datasetRoutes from '@/server/datasets/routes';
 import { AddClassForm } from './AddClassForm';
 import { sampleImageUrl } from './dataset-endpoints';
 import { actionForKey, classKeys, labelingStep, startLabeling } from './labeling-state';
+import { loadAllSamples, useLabellerKeys } from './labeller-hooks';
 import { ProposalRunField } from './ProposalRunField';
 import { type Proposal, prelabel } from './prelabel';
 
@@ -47,21 +48,12 @@ export function LabelingView({
 
   useEffect(() => {
     let live = true;
-    (async () => {
-      const queue: number[] = [];
-      for (let offset = 0; offset < MAX_QUEUE; offset += 500) {
-        const page = await call(datasetRoutes.listSamples, {
-          params: { datasetId, number },
-          query: { filter: 'unlabelled', offset, limit: 500 },
-        });
-        if (!page.ok) return live && setError(page.message);
-        queue.push(...page.data.samples.map((s) => s.index));
-        if (queue.length >= page.data.total) break;
-      }
+    void loadAllSamples(datasetId, number, 'unlabelled', MAX_QUEUE).then((loadedSamples) => {
       if (!live) return;
-      dispatch({ type: 'load', queue });
+      if (!loadedSamples.ok) return setError(loadedSamples.message);
+      dispatch({ type: 'load', queue: loadedSamples.samples.map((s) => s.index) });
       setLoadedVersion(`${datasetId}@${number}`);
-    })();
+    });
     return () => {
       live = false;
     };
@@ -70,29 +62,16 @@ export function LabelingView({
   const current = state.queue[state.position];
   const done = Object.keys(state.assigned).length;
 
-  const onKey = useCallback(
-    (event: KeyboardEvent) => {
-      if (!loaded || (event.target as HTMLElement | null)?.closest('input, textarea, select')) return;
-      if (event.key === 'Enter' && proposals && current !== undefined) {
-        const proposal = proposals.get(state.position);
-        if (proposal) {
-          event.preventDefault();
-          dispatch({ type: 'assign', cls: proposal.cls });
-        }
-        return;
-      }
-      const action = actionForKey(event, keys);
-      if (!action) return;
-      event.preventDefault();
-      dispatch(action);
+  useLabellerKeys(
+    loaded,
+    (event) => {
+      // Enter takes the model's proposal for the image shown.
+      const proposal = event.key === 'Enter' && current !== undefined ? proposals?.get(state.position) : undefined;
+      if (proposal) return { type: 'assign', cls: proposal.cls } as const;
+      return event.key === 'Enter' ? null : actionForKey(event, keys);
     },
-    [loaded, keys, proposals, current, state.position],
+    dispatch,
   );
-
-  useEffect(() => {
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onKey]);
 
   async function save() {
     setSaving(true);

@@ -1,16 +1,18 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { swatch } from '@/components/training/SegmentationResults';
 import { call } from '@/components/ui/api';
 import { ErrorNote } from '@/components/ui/ErrorNote';
 import type { MaskSize } from '@/engine/data/mask-paint';
 import { decodeMask } from '@/engine/data/mask-rle';
 import * as datasetRoutes from '@/server/datasets/routes';
+import { ClassPicker } from './ClassPicker';
 import { sampleImageUrl } from './dataset-endpoints';
 import { readMaskDraft, writeMaskDraft } from './label-draft';
 import { classKeys } from './labeling-state';
+import { loadAllSamples, useKeptDraft, useLabellerKeys } from './labeller-hooks';
 import { MaskCanvas } from './MaskCanvas';
 import {
   currentIndex,
@@ -61,31 +63,24 @@ export function MaskLabelingView({
   const [restored, setRestored] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [newClass, setNewClass] = useState('');
   const [opacity, setOpacity] = useState(0.55);
   const saved = useRef(false);
   const keys = useMemo(() => classKeys(state.classes), [state.classes]);
 
   useEffect(() => {
     let live = true;
-    (async () => {
-      const queue: number[] = [];
+    void loadAllSamples(datasetId, number, 'all', MAX_IMAGES).then((loadedSamples) => {
+      if (!live) return;
+      if (!loadedSamples.ok) return setError(loadedSamples.message);
       const stored: Record<number, Uint8Array> = {};
       const named: Record<number, string | null> = {};
-      for (let offset = 0; offset < MAX_IMAGES; offset += 500) {
-        const page = await call(datasetRoutes.listSamples, { params: { datasetId, number }, query: { filter: 'all', offset, limit: 500 } });
-        if (!page.ok) return live && setError(page.message);
-        for (const s of page.data.samples) {
-          queue.push(s.index);
-          named[s.index] = s.name;
-          const decoded = s.mask ? decodeMask(s.mask, size.width * size.height) : null;
-          if (decoded && 'pixels' in decoded) stored[s.index] = decoded.pixels;
-        }
-        if (queue.length >= page.data.total) break;
+      for (const s of loadedSamples.samples) {
+        named[s.index] = s.name;
+        const decoded = s.mask ? decodeMask(s.mask, size.width * size.height) : null;
+        if (decoded && 'pixels' in decoded) stored[s.index] = decoded.pixels;
       }
-      if (!live) return;
       // Images without a mask first: they are the work to do.
-      queue.sort((a, b) => Number(a in stored) - Number(b in stored) || a - b);
+      const queue = loadedSamples.samples.map((s) => s.index).sort((a, b) => Number(a in stored) - Number(b in stored) || a - b);
       dispatch({ type: 'load', queue, stored });
       const draft = readMaskDraft(datasetId, number);
       if (draft) {
@@ -94,38 +89,19 @@ export function MaskLabelingView({
       }
       setNames(named);
       setLoaded(true);
-    })();
+    });
     return () => {
       live = false;
     };
   }, [datasetId, number, size]);
 
-  const unsaved = loaded && hasUnsaved(state);
-  useEffect(() => {
-    if (!loaded || saved.current) return;
-    writeMaskDraft(datasetId, number, hasUnsaved(state) ? draftOf(state) : null);
-  }, [state, loaded, datasetId, number]);
-  useEffect(() => {
-    if (!unsaved) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved]);
-
-  const onKey = useCallback(
-    (event: KeyboardEvent) => {
-      if (!loaded || (event.target as HTMLElement | null)?.closest('input, textarea, select')) return;
-      const action = maskActionForKey(event, keys);
-      if (!action) return;
-      event.preventDefault();
-      dispatch(action);
-    },
-    [loaded, keys],
+  useKeptDraft(
+    loaded && !saved.current,
+    state,
+    (s) => (hasUnsaved(s) ? draftOf(s) : null),
+    (draft) => writeMaskDraft(datasetId, number, draft),
   );
-  useEffect(() => {
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onKey]);
+  useLabellerKeys(loaded, (event) => maskActionForKey(event, keys), dispatch);
 
   const changed = Object.keys(state.changed).length;
   const mask = currentMask(state);
@@ -154,12 +130,6 @@ export function MaskLabelingView({
   function discardDraft() {
     writeMaskDraft(datasetId, number, null);
     window.location.reload();
-  }
-
-  function addClass(event: FormEvent) {
-    event.preventDefault();
-    dispatch({ type: 'addClass', name: newClass });
-    setNewClass('');
   }
 
   if (!loaded) return error ? <ErrorNote message={error} /> : <p className="muted">Loading the images…</p>;
@@ -209,27 +179,21 @@ export function MaskLabelingView({
           ) : null}
         </section>
         <section className="panel stack" aria-label="Classes and tools">
-          <fieldset className="ds-keys box-classes" aria-label="Classes">
-            {state.classes.map((c, i) => (
-              <button key={c} type="button" aria-pressed={state.activeClass === i} onClick={() => dispatch({ type: 'pickClass', cls: i })}>
-                <span className="box-swatch" style={{ background: swatch(i) }} />
-                {keys[i] ? <span className="kbd">{keys[i]}</span> : null} {c}
-                <span className="muted small" data-testid={`painted-${i}`}>
-                  {' '}
-                  {Math.round(((painted[i] ?? 0) / total) * 100)} %
-                </span>
-              </button>
-            ))}
-          </fieldset>
-          <form className="row" onSubmit={addClass}>
-            <label>
-              New class
-              <input value={newClass} onChange={(e) => setNewClass(e.target.value)} maxLength={100} placeholder="e.g. tumour" />
-            </label>
-            <button type="submit" disabled={!newClass.trim()}>
-              Add class
-            </button>
-          </form>
+          <ClassPicker
+            classes={state.classes}
+            active={state.activeClass}
+            keys={keys}
+            colour={swatch}
+            placeholder="e.g. tumour"
+            extra={(i) => (
+              <span className="muted small" data-testid={`painted-${i}`}>
+                {' '}
+                {Math.round(((painted[i] ?? 0) / total) * 100)} %
+              </span>
+            )}
+            onPick={(cls) => dispatch({ type: 'pickClass', cls })}
+            onAdd={(name) => dispatch({ type: 'addClass', name })}
+          />
           <fieldset className="ds-keys box-classes" aria-label="Tools">
             {TOOLS.map((t) => (
               <button

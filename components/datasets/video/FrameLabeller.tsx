@@ -1,9 +1,11 @@
 'use client';
 
-import { type Dispatch, type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type Dispatch, useMemo, useRef } from 'react';
 import { boxColour } from '@/components/training/DetectionImage';
 import { BoxCanvas } from '../BoxCanvas';
+import { ClassPicker } from '../ClassPicker';
 import { classKeys } from '../labeling-state';
+import { useLabellerKeys } from '../labeller-hooks';
 import type { SampledFrame } from './extract-frames';
 import { Filmstrip } from './Filmstrip';
 import { TrackList } from './TrackList';
@@ -24,7 +26,6 @@ export function FrameLabeller({
   state: TrackLabelingState;
   dispatch: Dispatch<TrackAction>;
 }) {
-  const [newClass, setNewClass] = useState('');
   // A box drawn to place the selected track is a stand-in: the surface selects it, then drops it
   // for the track's own box. Neither is the user letting go of the track.
   const standIn = useRef<string | null>(null);
@@ -35,23 +36,7 @@ export function FrameLabeller({
   const selectedHere = here.some((b) => b.id === state.selected);
   const selectedIndex = state.tracks.findIndex((t) => t.id === state.selected);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.target as HTMLElement | null)?.closest('input, textarea, select')) return;
-      const action = trackActionForKey(event, keys);
-      if (!action) return;
-      event.preventDefault();
-      dispatch(action);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [keys, dispatch]);
-
-  function addClass(event: FormEvent) {
-    event.preventDefault();
-    dispatch({ type: 'addClass', name: newClass });
-    setNewClass('');
-  }
+  useLabellerKeys(true, (event) => trackActionForKey(event, keys), dispatch);
 
   if (!frame) return null;
   const interpolated = here.filter((b) => b.kind === 'interpolated');
@@ -102,23 +87,15 @@ export function FrameLabeller({
           ) : null}
         </section>
         <section className="panel stack" aria-label="Classes and tracks">
-          <fieldset className="ds-keys box-classes" aria-label="Classes">
-            {state.classes.map((c, i) => (
-              <button key={c} type="button" aria-pressed={state.activeClass === i} onClick={() => dispatch({ type: 'pickClass', cls: i })}>
-                <span className="box-swatch" style={{ background: boxColour(i) }} />
-                {keys[i] ? <span className="kbd">{keys[i]}</span> : null} {c}
-              </button>
-            ))}
-          </fieldset>
-          <form className="row" onSubmit={addClass}>
-            <label>
-              New class
-              <input value={newClass} onChange={(e) => setNewClass(e.target.value)} maxLength={100} placeholder="e.g. car" />
-            </label>
-            <button type="submit" disabled={!newClass.trim()}>
-              Add class
-            </button>
-          </form>
+          <ClassPicker
+            classes={state.classes}
+            active={state.activeClass}
+            keys={keys}
+            colour={boxColour}
+            placeholder="e.g. car"
+            onPick={(cls) => dispatch({ type: 'pickClass', cls })}
+            onAdd={(name) => dispatch({ type: 'addClass', name })}
+          />
           <TrackList
             tracks={state.tracks}
             here={here}

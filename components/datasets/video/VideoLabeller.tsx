@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import { useLeaveWarning } from '../labeller-hooks';
 import { FrameLabeller } from './FrameLabeller';
 import { SaveVideoDataset } from './SaveVideoDataset';
 import { boxesByFrame, startTracks, trackStep } from './track-state';
@@ -27,12 +28,7 @@ export function VideoLabeller({ teams, runs }: { teams: { id: string; name: stri
   }, [video]);
 
   const unsaved = state.tracks.length > 0;
-  useEffect(() => {
-    if (!unsaved) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved]);
+  useLeaveWarning(unsaved);
 
   function sampled(next: SampledVideo) {
     setVideo(next);
