@@ -211,10 +211,12 @@ export function BoxLabelingView({
             </button>
           </div>
           <BoxProposals
-            datasetId={datasetId}
-            number={number}
             runs={runs}
-            open={state.queue.filter((i) => (state.boxes[i]?.length ?? 0) === 0)}
+            open={state.queue
+              .filter((i) => (state.boxes[i]?.length ?? 0) === 0)
+              .map((index) => ({ index, url: sampleImageUrl(datasetId, number, index) }))}
+            noun="images"
+            note="Proposed boxes become ordinary boxes: check, move or delete them, then save."
             classCount={state.classes.length}
             onProposed={(found) => dispatch({ type: 'propose', boxes: found })}
             onError={setError}

@@ -3,28 +3,32 @@
 import { useState } from 'react';
 import type { Box } from '@/engine/tasks/detection-boxes';
 import { proposeBoxes } from './box-prelabel';
-import { sampleImageUrl } from './dataset-endpoints';
 import { ProposalRunField } from './ProposalRunField';
 
 /**
- * The box labeller's "Propose boxes with a trained detector": pick a finished detection run on this
- * dataset (or paste a run id) and the lowest score; the run's model looks at every image without
- * boxes and hands back what it found, which the labeller gives to those images as ordinary boxes.
+ * "Propose boxes with a trained detector", for the box labeller's images and the video labeller's
+ * frames alike: pick a finished detection run (or paste a run id) and the lowest score; the run's
+ * model looks at every picture without boxes and hands back what it found, which the labeller gives
+ * to them as ordinary boxes (the video labeller links them into tracks).
  */
 export function BoxProposals({
-  datasetId,
-  number,
   runs,
   open,
+  noun,
+  stretch = false,
+  note,
   classCount,
   onProposed,
   onError,
 }: {
-  datasetId: string;
-  number: number;
   runs: { id: string; title: string }[];
-  /** Sample indexes of the images without boxes. */
-  open: number[];
+  /** The pictures without boxes: their indexes, URLs and, where at hand, their bytes. */
+  open: { index: number; url: string; blob?: Blob }[];
+  /** What the pictures are called: images of a dataset, frames of a video. */
+  noun: 'images' | 'frames';
+  /** Stretch each picture to the model's input (frames not yet stored at the dataset's size). */
+  stretch?: boolean;
+  note: string;
   classCount: number;
   onProposed: (boxes: Record<number, Box[]>) => void;
   onError: (message: string | null) => void;
@@ -39,10 +43,11 @@ export function BoxProposals({
     try {
       const found = await proposeBoxes(
         runId.trim(),
-        open.map((index) => ({ index, url: sampleImageUrl(datasetId, number, index) })),
+        open,
         classCount,
         minScore,
-        (n) => setProgress(`Looked at ${n} of ${open.length} images`),
+        (n) => setProgress(`Looked at ${n} of ${open.length} ${noun}`),
+        stretch,
       );
       onProposed(found);
     } catch (e) {
@@ -72,11 +77,11 @@ export function BoxProposals({
           onClick={() => void propose()}
           disabled={!runId.trim() || progress !== null || classCount === 0 || open.length === 0}
         >
-          Propose boxes for images without any
+          Propose boxes for {noun} without any
         </button>
       </div>
       {progress ? <p className="small muted">{progress}</p> : null}
-      <p className="small muted">Proposed boxes become ordinary boxes: check, move or delete them, then save.</p>
+      <p className="small muted">{note}</p>
     </details>
   );
 }

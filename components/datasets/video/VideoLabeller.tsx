@@ -2,11 +2,11 @@
 
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import { BoxProposals } from '../BoxProposals';
 import { useLeaveWarning } from '../labeller-hooks';
 import { FrameLabeller } from './FrameLabeller';
 import { SaveVideoDataset } from './SaveVideoDataset';
 import { boxesByFrame, startTracks, trackStep } from './track-state';
-import { VideoProposals } from './VideoProposals';
 import { type SampledVideo, VideoSamplingForm } from './VideoSamplingForm';
 
 /**
@@ -70,9 +70,12 @@ export function VideoLabeller({ teams, runs }: { teams: { id: string; name: stri
           </p>
           <ErrorNote message={error} />
           <FrameLabeller frames={video.frames} state={state} dispatch={dispatch} />
-          <VideoProposals
+          <BoxProposals
             runs={runs}
             open={video.frames.flatMap((f, p) => ((boxes[p]?.length ?? 0) === 0 ? [{ index: p, url: f.url, blob: f.blob }] : []))}
+            noun="frames"
+            stretch
+            note="The model must find the same classes, in the same order, as this list. Its boxes on neighbouring frames become tracks: move or delete them like drawn ones."
             classCount={state.classes.length}
             onProposed={(found) => dispatch({ type: 'propose', boxes: found })}
             onError={setError}
