@@ -175,6 +175,24 @@ describeEachDatabase('datasets: segmentation masks', () => {
     expect(await db().blob.count()).toBe(blobs);
   });
 
+  it('refuses an archive whose masks together pass the limit, and keeps nothing', async () => {
+    const { uploadDataset } = await import('@/server/datasets/upload-dataset');
+    const { UploadQuery } = await import('@/server/datasets/schemas');
+    const { defaultLimits } = await import('@/server/datasets/ingest/options');
+    const datasets = await db().dataset.count();
+    const files: Record<string, Uint8Array> = {};
+    for (const name of PHOTOS) {
+      files[`images/${name}`] = photo(name);
+      files[`masks/${name.replace('.jpg', '.png')}`] = await boxMask(name);
+    }
+    const query = UploadQuery.parse({ name: 'Too many masks', format: 'zip', options: JSON.stringify(OPTIONS) });
+    await expect(uploadDataset(editor.id, teamId, query, [zip(files)], { ...defaultLimits(), maxMaskBytes: 1000 })).rejects.toMatchObject({
+      code: 'payload_too_large',
+      message: expect.stringMatching(/^The masks are too large to read\. masks\/raccoon-\d+\.png: the masks take more than 0 MB in all\.$/),
+    });
+    expect(await db().dataset.count()).toBe(datasets);
+  });
+
   it('saves painted masks as a new version, and refuses a mask that does not fit the image or names an unknown class', async () => {
     const files: Record<string, Uint8Array> = {};
     for (const name of PHOTOS) files[`yard/${name}`] = photo(name);

@@ -92,6 +92,8 @@ export interface UploadLimits {
   maxEntryBytes: number;
   /** Uncompressed bytes of the whole archive. */
   maxTotalBytes: number;
+  /** Bytes of the mask files of a segmentation archive, all held until every image is read. */
+  maxMaskBytes: number;
   /** Uncompressed ÷ compressed bytes, checked once past `ratioFloorBytes`. */
   maxRatio: number;
   ratioFloorBytes: number;
@@ -119,6 +121,7 @@ export function defaultLimits(): UploadLimits {
     maxEntries: 1_000_000,
     maxEntryBytes: 64 * 1024 * 1024,
     maxTotalBytes: 32 * 1024 * 1024 * 1024,
+    maxMaskBytes: 1024 * 1024 * 1024,
     maxRatio: 100,
     ratioFloorBytes: 32 * 1024 * 1024,
     maxImagePixels: 40_000_000,

@@ -58,6 +58,7 @@ export async function ingestImageZip(
   const segmenting = options.task === 'segmentation';
   const maskFiles: MaskFile[] = [];
   let maskClasses: string | null = null;
+  let maskBytes = 0;
   // Boxes are fractions of the picture only if the picture is stretched, never cropped or padded.
   const decodeAs = detecting ? { ...options, fit: 'fill' as const } : options;
   const annotations: AnnotationText[] = [];
@@ -116,8 +117,18 @@ export async function ingestImageZip(
       const bytes = concat(parts, size);
       if (detecting && ANNOTATION_FILE.test(name)) annotations.push({ name, text: new TextDecoder().decode(bytes) });
       else if (segmenting && MASK_CLASS_FILE.test(name)) maskClasses = new TextDecoder().decode(bytes);
-      else if (segmenting && MASK_FILE.test(name)) maskFiles.push({ name, bytes });
-      else ready.push({ name, label: pairing ? null : classOf(name), bytes });
+      else if (segmenting && MASK_FILE.test(name)) {
+        // Masks wait, still compressed, for their images: their bytes are what memory holds.
+        maskBytes += bytes.byteLength;
+        if (maskBytes > limits.maxMaskBytes)
+          return refuse(
+            'The masks are too large to read.',
+            name,
+            `the masks take more than ${mb(limits.maxMaskBytes)} in all`,
+            'payload_too_large',
+          );
+        maskFiles.push({ name, bytes });
+      } else ready.push({ name, label: pairing ? null : classOf(name), bytes });
     };
     file.start();
   });
