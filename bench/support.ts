@@ -51,7 +51,7 @@ export async function createBenchDatabase(): Promise<{ name: string; url: string
  * A fresh, migrated PostgreSQL database (BENCH_POSTGRES_URL's server) and the production server on
  * it, with no training workers, ready to answer. Builds the app first when the build is stale.
  */
-export async function startBenchServer(dataDir: string): Promise<BenchServer> {
+export async function startBenchServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
   const database = await createBenchDatabase();
   const { name } = database;
   const databaseUrl = new URL(database.url);
@@ -67,6 +67,7 @@ export async function startBenchServer(dataDir: string): Promise<BenchServer> {
       WORKERS: '0',
       NETCANVAS_DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: '1',
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

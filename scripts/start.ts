@@ -6,8 +6,8 @@
  *      this process so the web server and the workers share it (server/db/pglite-host.ts);
  *   3. migrations;
  *   4. `next build` when there is no build or the sources changed since the last one;
- *   5. the web server (`next start` through scripts/serve.ts) on PORT (default 3000) and WORKERS job workers (default: one per
- *      core; 0 for none).
+ *   5. the web server (`next start` through scripts/serve.ts; WEB_PROCESSES processes, by default one per core with
+ *      PostgreSQL and one with PGlite) on PORT (default 3000) and WORKERS job workers (default: one per core; 0 for none).
  *
  * Signals are forwarded; when the web server stops, everything stops. `--dev` runs `next dev` instead
  * of building; `--build-only` does step 4 and exits (the test runner builds once, beside other work).
@@ -86,6 +86,8 @@ async function main(): Promise<void> {
     host = await startPgliteHost({ dataDir: path.join(dataDir, 'pglite'), port: Number(process.env.NETCANVAS_DB_PORT ?? 0) });
     await writeFile(lock, JSON.stringify({ url: host.url, pid: process.pid }));
     env.DATABASE_URL = host.url;
+    // One web server process then (scripts/serve.ts): the embedded database has one connection.
+    env.NETCANVAS_EMBEDDED_DB = '1';
     log(
       `database: embedded PGlite in ${path.relative(root, path.join(dataDir, 'pglite')) || '.'} (${Date.now() - started} ms), served on ${host.url}`,
     );

@@ -12,6 +12,7 @@ import {
   type RouteContract,
 } from '@/server/http/contract';
 import { ApiError, errorResponse, INTERNAL_MESSAGE, issuesOf, parseInput } from '@/server/http/errors';
+import { stringifyAnswer } from '@/server/http/json-text';
 import { drainUnread, readJson } from '@/server/http/read-body';
 
 /** What a handler gets: the request, the caller, the parsed input, and what the access check found. */
@@ -91,7 +92,10 @@ function answer(output: z.ZodType, status: number, result: unknown): Response {
     throw new ApiError('internal', INTERNAL_MESSAGE, undefined, `the answer does not match its contract: ${issuesOf(encoded.error)}`);
   }
   if (status === 204) return new Response(null, { status: 204 });
-  return Response.json(encoded.data, { status, headers: { 'cache-control': 'no-store' } });
+  return new Response(stringifyAnswer(encoded.data), {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  });
 }
 
 /** A predict-scoped token reaches only routes that accept it, and only its own project's runs. */

@@ -1,5 +1,6 @@
 import { type IndexedGraph, indexGraph } from '@/engine/graph/indexed-graph';
 import type { GraphDoc } from '@/engine/graph/schema';
+import { rememberJsonText } from '@/server/http/json-text';
 
 /**
  * Parsed graph documents by content hash. Content is immutable (its key is its SHA-256), so a
@@ -7,6 +8,7 @@ import type { GraphDoc } from '@/engine/graph/schema';
  * graph once per server process instead of on every request, and a save validates only what
  * changed since the version it was edited from (its index is built the first time it is a parent).
  * Bounded by total JSON size (LRU); an indexed entry counts three times (document, texts, whole text).
+ * An indexed document's canonical text is what answers carrying it send (server/http/json-text.ts).
  */
 const LIMIT_BYTES = Number(process.env.NETCANVAS_GRAPH_CACHE_MB ?? 64) * 1024 * 1024;
 const entries = new Map<string, { doc: GraphDoc; size: number; indexed?: IndexedGraph }>();
@@ -30,6 +32,7 @@ export function cachedIndexedGraph(hash: string): IndexedGraph | undefined {
   if (!entry) return undefined;
   if (!entry.indexed) {
     entry.indexed = indexGraph(entry.doc);
+    rememberJsonText(entry.doc, entry.indexed.json);
     total += 2 * entry.size;
     evict();
   }
@@ -41,6 +44,7 @@ export function cacheGraph(hash: string, graph: GraphDoc | IndexedGraph, size: n
   const weight = indexed ? 3 * size : size;
   if (weight > LIMIT_BYTES || entries.has(hash)) return;
   entries.set(hash, { doc: indexed ? indexed.doc : (graph as GraphDoc), size, indexed });
+  if (indexed) rememberJsonText(indexed.doc, indexed.json);
   total += weight;
   evict();
 }

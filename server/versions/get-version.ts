@@ -1,3 +1,4 @@
+import { indexGraph } from '@/engine/graph/indexed-graph';
 import { parseGraph } from '@/engine/graph/parse';
 import type { GraphDoc } from '@/engine/graph/schema';
 import { db } from '@/server/db/client';
@@ -33,6 +34,8 @@ async function graphContent(hash: string, n: number): Promise<GraphDoc> {
   if (!parsed.ok) {
     throw new ApiError('internal', `Version ${n} holds a graph this build cannot read.`, { diagnostics: parsed.diagnostics });
   }
-  cacheGraph(hash, parsed.doc, content.size);
+  // Indexed once here, so that every later load sends its canonical text and a save on top of it
+  // validates only what it changed.
+  cacheGraph(hash, indexGraph(parsed.doc), content.size);
   return parsed.doc;
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
+import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
 import { templateGraph } from '../../engine/templates';
@@ -234,8 +237,10 @@ test.describe('live rooms on two instances sharing one PostgreSQL', () => {
       BETTER_AUTH_SECRET: randomBytes(24).toString('hex'),
       WORKERS: '0',
     };
-    one = await startApp({ name: 'live-one', env });
-    two = await startApp({ name: 'live-two', env });
+    // The first instance runs two web server processes (scripts/serve.ts): rooms and sessions then
+    // also cross processes within one instance.
+    one = await startApp({ name: 'live-one', env: { ...env, WEB_PROCESSES: '2' } });
+    two = await startApp({ name: 'live-two', env: { ...env, WEB_PROCESSES: '1' } });
   });
   test.afterAll(async () => {
     await Promise.all([one?.stop(), two?.stop()]);
@@ -247,5 +252,27 @@ test.describe('live rooms on two instances sharing one PostgreSQL', () => {
 
   test('co-editors on different instances converge; undo is one’s own', async ({ browser }) => {
     await coEdit(browser, one.url, two.url);
+  });
+
+  test('an instance of two web server processes starts both and answers on fresh connections', async () => {
+    const log = readFileSync(path.join('test-results', 'server-live-one.log'), 'utf8');
+    // The log is appended to across runs: the last two starts are this instance's.
+    const pids = [...log.matchAll(/web server ready on port \d+ \(process (\d+)\)/g)].map((m) => Number(m[1])).slice(-2);
+    expect(new Set(pids).size).toBe(2);
+    for (const pid of pids) expect(() => process.kill(pid, 0)).not.toThrow();
+    // A new connection each time (no keep-alive agent), so the cluster hands them to both processes.
+    const statuses = await Promise.all(
+      Array.from(
+        { length: 20 },
+        () =>
+          new Promise<number>((resolve, reject) => {
+            get(`${one.url}/api/health`, { agent: false }, (response) => {
+              response.resume();
+              resolve(response.statusCode ?? 0);
+            }).on('error', reject);
+          }),
+      ),
+    );
+    expect(statuses.every((s) => s === 200)).toBe(true);
   });
 });
