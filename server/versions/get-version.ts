@@ -13,16 +13,15 @@ import { toMeta, VERSION_META_SELECT } from '@/server/versions/version-meta';
  * content, see content-cache.ts). `head` means the newest.
  */
 export async function getVersion(projectId: string, number: number | 'head'): Promise<Version> {
-  let n = number;
-  if (n === 'head') {
-    const project = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { headNumber: true } });
-    if (project.headNumber === null) throw new ApiError('not_found', 'This project has no saved versions yet.');
-    n = project.headNumber;
-  }
-  const row = await db().version.findUnique({ where: { projectId_number: { projectId, number: n } }, select: VERSION_META_SELECT });
-  if (!row) throw notFound(`Version ${n}`);
-  const graph = await graphContent(row.contentHash, n);
-  rememberVersionHash(projectId, n, row.contentHash);
+  // The head is the newest version: a save appends parent + 1 only while its parent is the head
+  // (save-version.ts), and versions are never removed one by one, so one query finds it.
+  const row =
+    number === 'head'
+      ? await db().version.findFirst({ where: { projectId }, orderBy: { number: 'desc' }, select: VERSION_META_SELECT })
+      : await db().version.findUnique({ where: { projectId_number: { projectId, number } }, select: VERSION_META_SELECT });
+  if (!row) throw number === 'head' ? new ApiError('not_found', 'This project has no saved versions yet.') : notFound(`Version ${number}`);
+  const graph = await graphContent(row.contentHash, row.number);
+  rememberVersionHash(projectId, row.number, row.contentHash);
   return { ...toMeta(row), graph };
 }
 
