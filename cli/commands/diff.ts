@@ -36,7 +36,7 @@ async function loadSide(tf: typeof tfjs, file: string): Promise<ComparedModel> {
 
 /** The comparison as text: the summary, totals, then each difference on its own line. */
 export function formatComparison(c: ModelComparison, fileA: string, fileB: string): string {
-  const lines = [`A: ${fileA}`, `B: ${fileB}`, summaryLine(c.summary, { a: 'A', b: 'B' }), totalsLine(c.summary)];
+  const lines = [`A: ${fileA}`, `B: ${fileB}`, summaryLine(c.summary, { a: 'A', b: 'B' }), totalsLine(c.summary, { a: 'A', b: 'B' })];
   const changed = c.matches.filter((m) => m.status === 'changed');
   if (changed.length + c.onlyA.length + c.onlyB.length + c.equivalent.length > 0) lines.push('');
   for (const m of changed) {

@@ -1,16 +1,6 @@
 'use client';
 
-import {
-  applyNodeChanges,
-  Background,
-  BackgroundVariant,
-  Controls,
-  MiniMap,
-  type NodeChange,
-  ReactFlow,
-  ReactFlowProvider,
-  ViewportPortal,
-} from '@xyflow/react';
+import { applyNodeChanges, Background, BackgroundVariant, Controls, type NodeChange, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import type { ModelComparison } from '@/engine/compare/compare-models';
 import { summaryLine } from '@/engine/compare/comparison-words';
@@ -28,7 +18,8 @@ const COLORS = { added: '#40c057', removed: '#fa5252', changed: '#fab005', moved
 /**
  * Two models side by side on one read-only canvas, whatever file each came from: A (the design, a
  * version or a file) on the left, B on the right, each in its own layout; changed layers amber on
- * both sides, layers only one side has red (A) or green (B). The change list sits beside it.
+ * both sides, layers only one side has red (A) or green (B). No minimap: it would sit on the right
+ * column at narrow widths, and the change list beside the canvas is the map.
  */
 export function CompareCanvas({
   a,
@@ -69,17 +60,12 @@ export function CompareCanvas({
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cfd6de" />
           <Controls position="bottom-left" showInteractive={false} style={{ marginBottom: 28 }} />
-          <ViewportPortal>
-            {view.labels.map((l) => (
-              <div key={l.label} className="compare-side-label" style={{ transform: `translate(${l.x}px, ${l.y}px)` }}>
-                {l.label}
-              </div>
-            ))}
-          </ViewportPortal>
-          <MiniMap<DiffFlowNode> position="bottom-right" pannable zoomable nodeColor={minimapColor} style={{ width: 200, height: 150 }} />
         </ReactFlow>
         <div className="diff-legend compare-legend" data-testid="compare-legend">
           <strong>{summaryLine(s, labels)}</strong>
+          <span className="muted">
+            left: {labels.a} · right: {labels.b}
+          </span>
           <span>
             <i className="legend-swatch" style={{ background: COLORS.changed }} />
             changed
@@ -96,8 +82,4 @@ export function CompareCanvas({
       </div>
     </ReactFlowProvider>
   );
-}
-
-function minimapColor(node: DiffFlowNode): string {
-  return COLORS[node.data.diff.status];
 }

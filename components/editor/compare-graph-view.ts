@@ -7,8 +7,6 @@ import { createEditorStore, edgeView, nodeView } from './store';
 export interface CompareGraphView {
   nodes: DiffFlowNode[];
   edges: DiffFlowEdge[];
-  /** Each column's heading, where it sits on the canvas (above its top layer). */
-  labels: { label: string; x: number; y: number }[];
 }
 
 /** Space between the two columns, in canvas units. */
@@ -46,7 +44,6 @@ export function compareGraphView(
   const right = bounds(b);
   const offset = { a: { x: -left.minX, y: -left.minY }, b: { x: left.maxX - left.minX + NODE_WIDTH + GAP - right.minX, y: -right.minY } };
   const nodes: DiffFlowNode[] = [];
-  const headings: CompareGraphView['labels'] = [];
   const edges: DiffFlowEdge[] = [];
   for (const [side, doc] of [
     ['a', a],
@@ -54,8 +51,6 @@ export function compareGraphView(
   ] as const) {
     const state = createEditorStore({ doc }).getState();
     const shift = offset[side];
-    const leftmost = (side === 'a' ? left.minX : right.minX) + shift.x;
-    headings.push({ label: labels[side], x: leftmost, y: -56 });
     for (const node of doc.nodes) {
       const view = nodeView(state, node.id);
       if (!view) continue;
@@ -79,7 +74,7 @@ export function compareGraphView(
       });
     }
   }
-  return { nodes, edges, labels: headings };
+  return { nodes, edges };
 }
 
 function bounds(doc: GraphDoc): { minX: number; maxX: number; minY: number } {

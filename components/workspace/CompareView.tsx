@@ -12,7 +12,7 @@ export function CompareView({ comparison: c, labels }: { comparison: ModelCompar
       <p className="small" data-testid="compare-summary">
         {summaryLine(c.summary, labels)}
       </p>
-      <p className="small muted">{totalsLine(c.summary)}</p>
+      <p className="small muted">{totalsLine(c.summary, labels)}</p>
       {c.summary.identical ? <p className="muted">No differences: both hold the same network.</p> : null}
       <ul className="diff-list" data-testid="compare-changes">
         {changed.map((m) => (

@@ -29,11 +29,11 @@ export function summaryLine(s: ComparisonSummary, names: { a: string; b: string 
 }
 
 /** Parameter totals and the weights, in one line: "Parameters 61,706 → 61,706 · weights: 10 tensors compared, max |Δ| 3.0e-8". */
-export function totalsLine(s: ComparisonSummary): string {
+export function totalsLine(s: ComparisonSummary, names: { a: string; b: string } = { a: 'the first side', b: 'the second side' }): string {
   const params = `Parameters ${s.paramsA.toLocaleString('en-US')} → ${s.paramsB.toLocaleString('en-US')}`;
   const w = s.weights;
   if (!w.a || !w.b) {
-    const missing = !w.a && !w.b ? 'neither side has weights' : `only ${w.a ? 'the first' : 'the second'} side has weights`;
+    const missing = !w.a && !w.b ? 'neither side has weights' : `only ${w.a ? names.a : names.b} has weights`;
     return `${params} · weights not compared (${missing})`;
   }
   const max = w.maxAbsDiff === null ? '' : `, max |Δ| ${deltaWords(w.maxAbsDiff)}`;
