@@ -40,7 +40,9 @@ test('compare the design with an ONNX file: the summary, the changed layer amber
   await createProject(page, app.url, 'Compare LeNet', 'LeNet-5');
   await historyPanel(page);
   await expect(page.getByRole('group', { name: 'Compare with a model file' })).toBeVisible();
-  await page.getByLabel('Compare with a model file…').setInputFiles({ name: 'lenet-64.onnx', mimeType: 'application/octet-stream', buffer: file });
+  await page
+    .getByLabel('Compare with a model file…')
+    .setInputFiles({ name: 'lenet-64.onnx', mimeType: 'application/octet-stream', buffer: file });
 
   const summary = page.getByTestId('compare-summary');
   await expect(summary).toHaveText('9 of 9 layers matched · 1 changed', { timeout: 30_000 });
@@ -58,7 +60,10 @@ test('compare the design with an ONNX file: the summary, the changed layer amber
     [1024, 768],
   ] as const) {
     await page.setViewportSize({ width, height });
-    await page.getByRole('img', { name: /^Comparison of/ }).getByRole('button', { name: 'Fit View' }).click();
+    await page
+      .getByRole('img', { name: /^Comparison of/ })
+      .getByRole('button', { name: 'Fit View' })
+      .click();
     await page.waitForTimeout(400);
     await page.screenshot({ path: `docs/compare-file-${width}.png` });
   }
