@@ -8,10 +8,12 @@ Commands:
   import <MODEL> -o <graph.json> [--weights x.caffemodel]   Turn a model file into a graph (weights beside it)
   export <graph.json> --format tfjs|keras|ts|onnx -o <DIR>  TF.js model files, Keras Python, TF.js TypeScript or ONNX
   train <GRAPH> --data <DATASET> [--epochs N] [--json]      Train; GRAPH is a file or template:NAME, DATASET builtin:NAME or a file
+  diff <A> <B> [--json] [--tolerance X]                     Compare two models of any formats: layers aligned, settings and weights
 
 MODEL is a TF.js model.json, a Keras model JSON (model.to_json()), a Keras HDF5 file (model.save('model.h5')),
 a Keras 3 file (model.save('model.keras')), an ONNX file (model.onnx) or a Caffe deploy.prototxt (its .caffemodel beside it, or given with --weights).
-Exit codes: 0 valid, 1 the model has errors, 2 usage errors or unreadable files.`;
+Exit codes: 0 valid, 1 the model has errors, 2 usage errors or unreadable files.
+diff exits 0 when A and B are the same network (weights within --tolerance, 1e-5 by default), 1 when they differ.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -32,10 +34,18 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       'save-weights': { type: 'string' },
       weights: { type: 'string' },
+      tolerance: { type: 'string' },
     },
   });
   const file = positionals[0];
   if (!file) throw new UsageError(`${command}: missing the file argument`);
+  if (command === 'diff') {
+    const other = positionals[1];
+    if (!other) throw new UsageError('diff: two model files are needed: netcanvas diff A B');
+    if (positionals.length > 2) throw new UsageError(`diff: unexpected argument "${positionals[2]}"`);
+    const { diffCommand } = await import('./commands/diff');
+    return diffCommand(file, other, { json: values.json ?? false, tolerance: optionalTolerance(values.tolerance) });
+  }
   if (positionals.length > 1) throw new UsageError(`${command}: unexpected argument "${positionals[1]}"`);
   switch (command) {
     case 'summary': {
@@ -70,6 +80,13 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
   }
+}
+
+function optionalTolerance(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--tolerance must be a number of 0 or more, got "${value}"`);
+  return n;
 }
 
 function optionalInt(value: string | undefined, flag: string): number | undefined {

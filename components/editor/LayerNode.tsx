@@ -92,7 +92,9 @@ function LayerNodeView({ id, data }: NodeProps<LayerFlowNode>) {
           </span>
         )}
         {diff ? null : <WeightBadgeTag nodeId={id} />}
-        {diff && diff.status !== 'same' ? <span className={`layer-node__tag diff-tag diff-tag--${diff.status}`}>{diff.status}</span> : null}
+        {diff && diff.status !== 'same' ? (
+          <span className={`layer-node__tag diff-tag diff-tag--${diff.status}`}>{diff.tag ?? diff.status}</span>
+        ) : null}
         {errors.length > 0 ? (
           <span
             className="node-badge node-badge--error"

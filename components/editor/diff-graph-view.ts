@@ -11,6 +11,8 @@ export type DiffStatus = 'added' | 'removed' | 'changed' | 'moved' | 'same';
 export interface DiffMark {
   status: DiffStatus;
   changes: FieldChange[];
+  /** The node's tag when not the status itself (a comparison of two files says "only here"). */
+  tag?: string;
 }
 
 export type DiffFlowNode = LayerFlowNode & { data: { view: NodeView; diff: DiffMark } };

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CommentCountsProvider } from '@/components/comments/CommentCounts';
 import { CommentsPanel } from '@/components/comments/CommentsPanel';
 import { useComments } from '@/components/comments/useComments';
+import { CompareCanvas } from '@/components/editor/CompareCanvas';
 import { DiffCanvas } from '@/components/editor/DiffCanvas';
 import { Editor } from '@/components/editor/Editor';
 import { pendingWeights, setDesignWeightsSource, setPendingWeights } from '@/components/editor/imported-weights';
@@ -20,10 +21,14 @@ import { fetchVersionWeights } from '@/components/weights/fetch-version-weights'
 import { uploadVersionWeights } from '@/components/weights/upload-version-weights';
 import { useVersionWeights } from '@/components/weights/useVersionWeights';
 import { WeightBadgesProvider } from '@/components/weights/WeightBadges';
+import { compareModels, type ModelComparison } from '@/engine/compare/compare-models';
 import { diffGraphs, type GraphDiff } from '@/engine/graph/diff';
 import { emptyGraph, type GraphDoc } from '@/engine/graph/schema';
 import * as versionRoutes from '@/server/versions/routes';
 import type { VersionMeta } from '@/server/versions/schemas';
+import { CompareView } from './CompareView';
+import { CompareWithFile, ModelFileButton } from './CompareWithFile';
+import { type CompareSide, sideFromDesign, sideFromFiles } from './compare-sources';
 import { DiffView } from './DiffView';
 import { HistoryPanel } from './HistoryPanel';
 import { useProjectEditorStore } from './ProjectEditor';
@@ -35,11 +40,13 @@ import { WorkspaceBanners } from './WorkspaceBanners';
 type View =
   | { kind: 'edit' }
   | { kind: 'version'; number: number; graph: GraphDoc }
-  | { kind: 'diff'; from: number; to: number; before: GraphDoc; after: GraphDoc; diff: GraphDiff };
+  | { kind: 'diff'; from: number; to: number; before: GraphDoc; after: GraphDoc; diff: GraphDiff }
+  | { kind: 'compare'; a: CompareSide; b: CompareSide; comparison: ModelComparison; key: number };
 
 /**
  * The Design tab: the canvas editor on the project's newest version, saving versions (Ctrl/Cmd+S),
- * the history (open read-only, restore, compare on the canvas), conflicts when someone saved first
+ * the history (open read-only, restore, compare on the canvas; compare the design, a version or a
+ * model file with a model file of any format), conflicts when someone saved first
  * (nothing is lost: the edits stay and can be saved on top), and a local draft of unsaved edits that
  * survives a reload or a crash.
  */
@@ -185,6 +192,38 @@ export function ProjectWorkspace({
     setSideTab('history');
   };
 
+  const [comparing, setComparing] = useState(false);
+  const showComparison = (a: CompareSide, b: CompareSide) => {
+    setView({ kind: 'compare', a, b, comparison: compareModels(a.model, b.model), key: Date.now() });
+    setSideTab('history');
+  };
+
+  /** The design (as in the editor) or a saved version, with its stored weights when it has them. */
+  const designSide = async (against: 'design' | number): Promise<CompareSide | null> => {
+    const weightsOf = (n: number | null) => (n ? fetchVersionWeights(project.id, n).catch(() => null) : Promise.resolve(null));
+    if (against === 'design')
+      return sideFromDesign('the design', store.getState().doc, pendingWeights(store) ?? (await weightsOf(base.current)));
+    const graph = await loadVersion(against);
+    return graph ? sideFromDesign(`version ${against}`, graph, await weightsOf(against)) : null;
+  };
+
+  /** Imports the picked files in the browser and compares them with `against`, or (as A) with the file already compared. */
+  const compareWithFiles = async (files: File[], against: 'design' | number | 'file-a') => {
+    setComparing(true);
+    try {
+      const picked = await sideFromFiles(files);
+      if (!picked.ok) return notify(`The file could not be compared: ${picked.message}`, 'error');
+      if (against === 'file-a') {
+        if (view.kind === 'compare') showComparison(picked.side, view.b);
+        return;
+      }
+      const a = await designSide(against);
+      if (a) showComparison(a, picked.side);
+    } finally {
+      setComparing(false);
+    }
+  };
+
   const replaceWith = (graph: GraphDoc, number: number) => {
     store.dispatch('replaceDocument', { doc: graph, mode: 'open' });
     base.current = number;
@@ -231,15 +270,32 @@ export function ProjectWorkspace({
           </button>
           <DiffView from={view.from} to={view.to} diff={view.diff} />
         </>
+      ) : view.kind === 'compare' ? (
+        <>
+          <div className="row small" style={{ marginBottom: '0.75rem' }}>
+            <button type="button" onClick={back}>
+              Back to the editor
+            </button>
+            <ModelFileButton
+              label={comparing ? 'Reading the file…' : `Put a file in place of ${view.a.label}…`}
+              disabled={comparing}
+              onFiles={(files) => void compareWithFiles(files, 'file-a')}
+            />
+          </div>
+          <CompareView comparison={view.comparison} labels={{ a: view.a.label, b: view.b.label }} />
+        </>
       ) : (
-        <HistoryPanel
-          versions={versions}
-          headNumber={headNumber}
-          canEdit={editable}
-          onOpen={(n) => void open(n)}
-          onRestore={(n) => void restore(n)}
-          onCompare={(a, b) => void compare(a, b)}
-        />
+        <>
+          <CompareWithFile versions={versions} busy={comparing} onCompare={(files, against) => void compareWithFiles(files, against)} />
+          <HistoryPanel
+            versions={versions}
+            headNumber={headNumber}
+            canEdit={editable}
+            onOpen={(n) => void open(n)}
+            onRestore={(n) => void restore(n)}
+            onCompare={(a, b) => void compare(a, b)}
+          />
+        </>
       )}
     </div>
   );
@@ -258,6 +314,8 @@ export function ProjectWorkspace({
       <ReadOnlyCanvas key={view.number} doc={view.graph} />
     ) : view.kind === 'diff' ? (
       <DiffCanvas key={`${view.from}-${view.to}`} before={view.before} after={view.after} diff={view.diff} from={view.from} to={view.to} />
+    ) : view.kind === 'compare' ? (
+      <CompareCanvas key={view.key} a={view.a.model.doc} b={view.b.model.doc} comparison={view.comparison} labels={compareLabels(view)} />
     ) : undefined;
 
   return (
@@ -300,6 +358,17 @@ export function ProjectWorkspace({
       </WeightBadgesProvider>
     </div>
   );
+}
+
+/** The two sides' names, kept as one object per comparison so the canvas lays out once. */
+const labelCache = new WeakMap<ModelComparison, { a: string; b: string }>();
+function compareLabels(view: { a: CompareSide; b: CompareSide; comparison: ModelComparison }): { a: string; b: string } {
+  let labels = labelCache.get(view.comparison);
+  if (!labels) {
+    labels = { a: view.a.label, b: view.b.label };
+    labelCache.set(view.comparison, labels);
+  }
+  return labels;
 }
 
 /** A version as the history panel lists it (times as ISO text, as the page hands them over). */

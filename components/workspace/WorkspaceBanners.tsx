@@ -5,7 +5,11 @@ import type { VersionItem } from './types';
 import type { DraftOffer } from './useDraftRecovery';
 
 interface Props {
-  view: { kind: 'edit' } | { kind: 'version'; number: number; graph: GraphDoc } | { kind: 'diff'; from: number; to: number };
+  view:
+    | { kind: 'edit' }
+    | { kind: 'version'; number: number; graph: GraphDoc }
+    | { kind: 'diff'; from: number; to: number }
+    | { kind: 'compare' };
   editable: boolean;
   conflict: VersionItem | null;
   base: number | null;
