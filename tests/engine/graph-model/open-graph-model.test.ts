@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeTf } from '../../../engine/backends/node-tf';
 import { readGraphModelInfo } from '../../../engine/graph-model/graph-model-file';
 import { imageInputSize, type Picture, pictureInput, valuesInput } from '../../../engine/graph-model/graph-model-input';
-import { isProbabilities, outputView, topValues } from '../../../engine/graph-model/graph-model-output';
+import { outputView } from '../../../engine/graph-model/graph-model-output';
 import { runGraphModel } from '../../../engine/graph-model/graph-model-run';
 import { type OpenedGraphModel, openGraphModel } from '../../../engine/graph-model/open-graph-model';
+import { isProbabilities, topValues } from '../../../engine/inspect/top-values';
 import { FIXTURES } from '../../support/fixtures';
 
 const DIR = join(FIXTURES, 'graph-models');
