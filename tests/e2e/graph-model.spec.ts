@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { createProject } from './editor-helpers';
+import { signUp, uniqueEmail } from './helpers';
+import { type AppServer, startApp } from './server';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+const EMOTION = path.join(FIXTURES, 'graph-models');
+const PHOTO = path.join(FIXTURES, 'detection/raccoon-voc/images/raccoon-31.jpg');
+const EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
+
+let app: AppServer;
+test.beforeAll(async () => {
+  test.setTimeout(600_000); // the first start builds the app
+  app = await startApp({ name: 'graph-model' });
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+test('a graph model dropped on the editor opens for prediction: bars for a photo, and a convolution’s feature maps', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await signUp(page, app.url, 'Grace', uniqueEmail('graph'));
+  await createProject(page, app.url, 'Faces');
+
+  // The editor's import names the frozen graph and offers the page that opens it, the files handed over.
+  await page.getByLabel('Import model files').setInputFiles([`${EMOTION}/emotion.json`, `${EMOTION}/emotion.bin`]);
+  const offer = page.getByRole('alert', { name: 'Graph model' });
+  await expect(offer).toContainText('a frozen graph, for prediction only');
+  await expect(offer).toContainText('cannot be edited or fine-tuned');
+  await offer.getByRole('link', { name: 'Open it for prediction' }).click();
+  await expect(page).toHaveURL(/\/models\/open$/);
+
+  const facts = page.getByRole('region', { name: 'The model' });
+  await expect(facts.getByRole('heading', { name: 'emotion.json' })).toBeVisible({ timeout: 30_000 });
+  await expect(facts.getByRole('table', { name: 'Inputs' })).toContainText('input_1[?, 64, 64, 1]float32');
+  await expect(facts.getByRole('table', { name: 'Outputs' })).toContainText('Identity[?, 7]float32');
+  await expect(page.getByTestId('frozen-note')).toContainText('--output_format tfjs_layers_model');
+
+  // A real photo, grey and 64 × 64 as the model takes it, scaled −1 to 1 as it was trained; the names of its 7 classes.
+  const predict = page.getByRole('region', { name: 'Predict' });
+  await predict.getByText('Class names (optional)').click();
+  await predict.getByLabel('Class names').fill(EMOTIONS.join('\n'));
+  await predict.getByLabel('Pixel values').selectOption({ label: '−1 to 1' });
+  await predict.getByLabel('Image to predict on').setInputFiles(PHOTO);
+  const bars = page.getByTestId('graph-probabilities');
+  await expect(bars.locator('li')).toHaveCount(5);
+  const shares = await bars.locator('.probability-bars__value').allTextContents();
+  expect(shares.every((s) => /^\d+\.\d %$/.test(s))).toBe(true);
+  expect(EMOTIONS).toContain(await bars.locator('li').first().getAttribute('data-label'));
+  await expect(page.getByRole('img', { name: /^The input: 64 × 64/ })).toBeVisible();
+  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/graph-model-1280.png', fullPage: false });
+
+  // The first convolution: 32 filters, so 32 maps of 31 × 31; a later node redraws for its own output.
+  const activations = page.getByRole('region', { name: 'Activations' });
+  await expect(activations.getByTestId('activation-facts')).toContainText('_FusedConv2D · output 31 × 31 × 32');
+  await expect(activations.getByTestId('feature-map')).toHaveCount(32);
+  const softmax = await activations.getByLabel('Node').locator('option', { hasText: '(Softmax)' }).getAttribute('value');
+  await activations.getByLabel('Node').selectOption(softmax ?? '');
+  await expect(activations.getByTestId('activation-facts')).toContainText('Softmax · output 7');
+  await expect(activations.getByTestId('activation-bars')).toBeVisible();
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await activations.getByLabel('Node').selectOption({ index: 0 });
+    await activations.getByTestId('feature-map').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'docs/graph-model-1024.png', fullPage: false });
+  }
+
+  // A shard left out is named, on the same page.
+  await page.getByLabel('Graph model files').setInputFiles([`${EMOTION}/emotion.json`]);
+  await expect(page.getByTestId('open-error')).toContainText('The weight file emotion.bin named in emotion.json is missing.');
+  expect(errors).toEqual([]);
+});
