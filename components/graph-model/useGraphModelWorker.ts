@@ -33,7 +33,8 @@ const EMPTY: GraphModelState = {
 /** The worker that opens and runs one graph model at a time (graph-model.worker.ts). */
 export function useGraphModelWorker() {
   const worker = useRef<Worker | null>(null);
-  const next = useRef(0);
+  // Predictions and activations count apart: choosing a node while a prediction runs must not drop its answer.
+  const next = useRef({ predict: 0, activation: 0 });
   const [state, setState] = useState<GraphModelState>(EMPTY);
 
   useEffect(() => {
@@ -41,8 +42,9 @@ export function useGraphModelWorker() {
     worker.current = w;
     w.onmessage = (event: MessageEvent<FromGraphModelWorker>) => {
       const m = event.data;
-      // Only the newest request counts: an older answer arriving late is dropped.
-      if ('id' in m && m.id !== undefined && m.id !== next.current) return;
+      // Only the newest request of each kind counts: an older answer arriving late is dropped.
+      const kind = m.type === 'predicted' || (m.type === 'error' && m.stage === 'predict') ? 'predict' : 'activation';
+      if ('id' in m && m.id !== undefined && m.id !== next.current[kind]) return;
       setState((s) => {
         if (m.type === 'opened') return { ...EMPTY, opened: m };
         if (m.type === 'predicted') return { ...s, predicting: false, predictError: null, prediction: m };
@@ -64,20 +66,19 @@ export function useGraphModelWorker() {
   }, []);
 
   const open = useCallback((files: File[]) => {
-    next.current += 1;
     setState({ ...EMPTY, opening: true });
     worker.current?.postMessage({ type: 'open', files, wasmPath: '/vendor/tfjs-wasm/' } satisfies ToGraphModelWorker);
   }, []);
 
   const predict = useCallback((input: GraphModelInput) => {
-    next.current += 1;
+    next.current.predict += 1;
     setState((s) => ({ ...s, predicting: true, predictError: null, activation: null, activationError: null }));
-    worker.current?.postMessage({ type: 'predict', id: next.current, input } satisfies ToGraphModelWorker);
+    worker.current?.postMessage({ type: 'predict', id: next.current.predict, input } satisfies ToGraphModelWorker);
   }, []);
 
   const activate = useCallback((node: string) => {
-    next.current += 1;
-    worker.current?.postMessage({ type: 'activation', id: next.current, node } satisfies ToGraphModelWorker);
+    next.current.activation += 1;
+    worker.current?.postMessage({ type: 'activation', id: next.current.activation, node } satisfies ToGraphModelWorker);
   }, []);
 
   return { state, open, predict, activate };
