@@ -92,8 +92,9 @@ export function GraphPredictPanel({
               ))}
             </select>
           </label>
-          <span className="small muted">
-            Fitted to {shapeText(input.shape)}; the range is the one the model was trained on (its source says; 0 to 1 is NetCanvas's own).
+          <span className="small muted graph-predict__note">
+            Fitted to {shapeText(input.shape)}. Choose the range the model was trained on (its source says so); NetCanvas's own models take
+            0 to 1.
           </span>
         </div>
       ) : (
@@ -136,7 +137,7 @@ export function GraphPredictPanel({
       {state.prediction ? (
         <div className="graph-result" data-testid="graph-prediction">
           {picture && state.prediction.input.layer === 'picture' ? (
-            <figure className="graph-output">
+            <figure className="graph-output graph-output--input">
               <figcaption className="small muted">
                 {picture.name}, as the model sees it ({Math.round(state.prediction.ms)} ms)
               </figcaption>

@@ -31,6 +31,7 @@ test('a graph model dropped on the editor opens for prediction: bars for a photo
   const offer = page.getByRole('alert', { name: 'Graph model' });
   await expect(offer).toContainText('a frozen graph, for prediction only');
   await expect(offer).toContainText('cannot be edited or fine-tuned');
+  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'test-results/graph-model-offer-1280.png' });
   await offer.getByRole('link', { name: 'Open it for prediction' }).click();
   await expect(page).toHaveURL(/\/models\/open$/);
 
@@ -52,12 +53,16 @@ test('a graph model dropped on the editor opens for prediction: bars for a photo
   expect(shares.every((s) => /^\d+\.\d %$/.test(s))).toBe(true);
   expect(EMOTIONS).toContain(await bars.locator('li').first().getAttribute('data-label'));
   await expect(page.getByRole('img', { name: /^The input: 64 × 64/ })).toBeVisible();
-  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/graph-model-1280.png', fullPage: false });
 
   // The first convolution: 32 filters, so 32 maps of 31 × 31; a later node redraws for its own output.
   const activations = page.getByRole('region', { name: 'Activations' });
   await expect(activations.getByTestId('activation-facts')).toContainText('_FusedConv2D · output 31 × 31 × 32');
   await expect(activations.getByTestId('feature-map')).toHaveCount(32);
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await predict.getByText('Class names (optional)').click();
+    await page.evaluate(() => window.scrollTo(0, 240));
+    await page.screenshot({ path: 'docs/graph-model-1280.png' });
+  }
   const softmax = await activations.getByLabel('Node').locator('option', { hasText: '(Softmax)' }).getAttribute('value');
   await activations.getByLabel('Node').selectOption(softmax ?? '');
   await expect(activations.getByTestId('activation-facts')).toContainText('Softmax · output 7');
@@ -65,8 +70,9 @@ test('a graph model dropped on the editor opens for prediction: bars for a photo
   if (process.env.UPDATE_SCREENSHOTS) {
     await page.setViewportSize({ width: 1024, height: 768 });
     await activations.getByLabel('Node').selectOption({ index: 0 });
-    await activations.getByTestId('feature-map').first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'docs/graph-model-1024.png', fullPage: false });
+    await expect(activations.getByTestId('feature-map')).toHaveCount(32);
+    await activations.getByRole('heading', { name: 'Activations' }).evaluate((h) => h.scrollIntoView());
+    await page.screenshot({ path: 'docs/graph-model-1024.png' });
   }
 
   // A shard left out is named, on the same page.
