@@ -78,5 +78,17 @@ test('a graph model dropped on the editor opens for prediction: bars for a photo
   // A shard left out is named, on the same page.
   await page.getByLabel('Graph model files').setInputFiles([`${EMOTION}/emotion.json`]);
   await expect(page.getByTestId('open-error')).toContainText('The weight file emotion.bin named in emotion.json is missing.');
+
+  // The gallery links to the page, which starts empty (the editor's files were handed over once).
+  await page.goto(`${app.url}/gallery`);
+  await page.getByRole('link', { name: 'Open a graph model…' }).click();
+  await expect(page.getByRole('heading', { name: 'Open a graph model', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Graph model files')).toBeAttached();
+  await expect(page.getByRole('region', { name: 'The model' })).toHaveCount(0);
   expect(errors).toEqual([]);
+
+  // Signed-in users only, like every page of a team's work.
+  await page.context().clearCookies();
+  await page.goto(`${app.url}/models/open`);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fmodels%2Fopen$/);
 });
