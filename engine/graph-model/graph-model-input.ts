@@ -32,7 +32,7 @@ export const OPEN_SIZE_LIMIT = 512;
  */
 export function imageInputSize(input: GraphTensorInfo): { height: number | null; width: number | null; channels: 1 | 3 } | null {
   const shape = input.shape;
-  if (!shape || shape.length !== 4) return null;
+  if (shape?.length !== 4) return null;
   if (!input.dtype.startsWith('float') && input.dtype !== 'int32') return null;
   const [batch, height, width, channels] = shape;
   if (batch !== null && batch !== 1) return null;
