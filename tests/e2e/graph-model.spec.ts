@@ -92,3 +92,16 @@ test('a graph model dropped on the editor opens for prediction: bars for a photo
   await page.goto(`${app.url}/models/open`);
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fmodels%2Fopen$/);
 });
+
+test('a segmentation graph model draws its output as a mask', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await signUp(page, app.url, 'Sam', uniqueEmail('mask'));
+  await page.goto(`${app.url}/models/open`);
+  await page.getByLabel('Graph model files').setInputFiles([`${EMOTION}/selfie.json`, `${EMOTION}/selfie.bin`]);
+  await expect(page.getByRole('table', { name: 'Outputs' })).toContainText('activation_10[1, 256, 256, 1]float32', { timeout: 30_000 });
+  await page.getByLabel('Image to predict on').setInputFiles(PHOTO);
+  await expect(page.getByRole('img', { name: /^activation_10: 256 × 256, values from / })).toBeVisible();
+  await expect(page.getByTestId('graph-output')).toHaveAttribute('data-view', 'image');
+  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'test-results/graph-model-mask-1280.png', fullPage: true });
+});
