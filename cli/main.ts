@@ -5,6 +5,7 @@ const USAGE = `Usage: netcanvas <command> [options]
 
 Commands:
   summary <graph.json | MODEL> [--json]                    Layers, output shapes, parameters and diagnostics
+                                                           (a TF.js graph model: inputs, outputs, operations, weights)
   import <MODEL> -o <graph.json> [--weights x.caffemodel]   Turn a model file into a graph (weights beside it)
   export <graph.json> --format tfjs|keras|ts|onnx -o <DIR>  TF.js model files, Keras Python, TF.js TypeScript or ONNX
   train <GRAPH> --data <DATASET> [--epochs N] [--json]      Train; GRAPH is a file or template:NAME, DATASET builtin:NAME or a file

@@ -17,6 +17,9 @@ export default async function GalleryPage() {
           <h1>Pretrained gallery</h1>
           <p className="muted">Networks with their weights, available offline. Open one as a project to start from it.</p>
         </div>
+        <Link className="button" href="/models/open" title="Predict with a TF.js graph model and look at its activations, in this browser">
+          Open a graph model…
+        </Link>
       </div>
       <div className="cards">
         {cards.map((card) => (

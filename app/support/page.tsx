@@ -14,6 +14,11 @@ export default function SupportPage() {
         net of each Caffe type). “yes”: the layer comes back as itself; “as …”: it imports as other layers that compute the same; “some
         settings”: only some of its settings can be written; “—”: not supported.
       </p>
+      <p className="muted small">
+        TF.js graph models (<code>model.json</code> with <code>"format": "graph-model"</code>) have operations, not layers, so they are not
+        in this table: they are frozen graphs, which open for prediction and their activations (Open a graph model, linked from the gallery)
+        but cannot be edited or fine-tuned.
+      </p>
       <table className="support-matrix">
         <thead>
           <tr>

@@ -1,11 +1,21 @@
 import { analyse } from '../../engine/analysis/analyse';
 import { hasErrors } from '../../engine/diagnostics';
+import { isGraphModelJson } from '../../engine/graph-model/graph-model-file';
 import { EXIT } from '../errors';
+import { readModelFile } from '../files';
 import { formatSummary, summaryLayers } from '../format';
+import { graphModelSummary } from '../graph-model-summary';
 import { loadGraph } from '../load-graph';
 
-/** `netcanvas summary FILE [--json]`: the Keras-style table, totals and diagnostics of a graph or model file. */
+/**
+ * `netcanvas summary FILE [--json]`: the Keras-style table, totals and diagnostics of a graph or model
+ * file; for a TF.js graph model (a frozen graph, no layers) its inputs, outputs, operations and weights.
+ */
 export async function summaryCommand(file: string, options: { json: boolean }): Promise<number> {
+  if (!file.startsWith('template:') && /\.json$/i.test(file)) {
+    const json = await readModelFile(file);
+    if (isGraphModelJson(json)) return graphModelSummary(file, json, options);
+  }
   const loaded = await loadGraph(file);
   const analysis = analyse(loaded.doc);
   const diagnostics = [

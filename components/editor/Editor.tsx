@@ -7,6 +7,7 @@ import './panels.css';
 import './dialogs.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import { type ReactNode, useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { handOffGraphModel } from '@/components/graph-model/handoff';
 import { ProfileBar } from '@/components/profile/ProfileBar';
 import { ProfileProvider } from '@/components/profile/ProfileContext';
 import { templateGraph } from '@/engine/templates';
@@ -118,9 +119,12 @@ function EditorLayout({
   );
   useEditorShortcuts(dialog === null ? ui : null, onUi);
 
+  // The files of the last import, handed to the graph model page when they turn out to be one.
+  const dropped = useRef<File[]>([]);
   const importFiles = useCallback(
     async (files: File[]) => {
       if (readOnly) return;
+      dropped.current = files;
       const { importModelFiles } = await import('./import-model-files');
       const result = await importModelFiles(files, {
         loadTf: async () => {
@@ -197,7 +201,11 @@ function EditorLayout({
           ) : null}
           {overlay ? <div className="editor__overlay">{overlay}</div> : null}
           {view === 'canvas' ? <ProfileBar /> : null}
-          <ImportStatus state={importState} onDismiss={() => sendImport({ type: 'dismiss' })} />
+          <ImportStatus
+            state={importState}
+            onDismiss={() => sendImport({ type: 'dismiss' })}
+            onOpenGraphModel={() => handOffGraphModel(dropped.current)}
+          />
           <EmptyHint onTemplates={() => setDialog('templates')} />
         </div>
         <StatusBar summaryOpen={summaryOpen} onSummary={() => setSummaryOpen((o) => !o)} onProblems={() => onSideTab('problems')} />

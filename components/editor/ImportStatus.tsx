@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { formatBytes, formatCount } from './format';
 import { ImportReportPanel } from './ImportReportPanel';
 import { type ImportState, importProgress } from './import-lifecycle';
@@ -16,8 +17,11 @@ const KINDS: Record<string, string> = {
 
 const STEPS = { parse: 'Reading the model', weights: 'Checking the weights', layout: 'Laying it out' } as const;
 
-/** Progress and result of importing dropped model files, over the canvas. */
-export function ImportStatus({ state, onDismiss }: { state: ImportState; onDismiss(): void }) {
+/**
+ * Progress and result of importing dropped model files, over the canvas. A TF.js graph model is
+ * not refused outright: it is a frozen graph, and the message offers the page that opens it.
+ */
+export function ImportStatus({ state, onDismiss, onOpenGraphModel }: { state: ImportState; onDismiss(): void; onOpenGraphModel?(): void }) {
   if (state.phase === 'idle') return null;
   if (state.phase === 'reading' || state.phase === 'building') {
     const progress = importProgress(state);
@@ -35,6 +39,28 @@ export function ImportStatus({ state, onDismiss }: { state: ImportState; onDismi
         ) : (
           <progress aria-label="Working" />
         )}
+      </div>
+    );
+  }
+  if (state.phase === 'failed' && state.kind === 'tfjs-graph') {
+    return (
+      <div className="import-status import-status--graph" role="alert" aria-label="Graph model">
+        <strong>This is a TF.js graph model: a frozen graph, for prediction only.</strong>
+        <span className="small">
+          It holds operations, not layers, so it cannot be edited or fine-tuned as a diagram. It opens for prediction and for a look at its
+          activations, in this browser.
+        </span>
+        <span className="small muted">
+          To edit or train it, convert the original Keras model with <code>--output_format tfjs_layers_model</code> and import that.
+        </span>
+        <div className="row">
+          <Link className="button primary" href="/models/open" onClick={() => onOpenGraphModel?.()}>
+            Open it for prediction
+          </Link>
+          <button type="button" onClick={onDismiss}>
+            Dismiss
+          </button>
+        </div>
       </div>
     );
   }

@@ -26,7 +26,8 @@ export type ImportState =
   | { phase: 'reading'; fileName: string; filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number }
   | { phase: 'building'; fileName: string; step: 'parse' | 'weights' | 'layout' }
   | { phase: 'done'; outcome: ImportOutcome; diagnostics: Diagnostic[] }
-  | { phase: 'failed'; message: string; diagnostics: Diagnostic[] };
+  /** `kind` is set when the file is a model opened elsewhere (a TF.js graph model opens for prediction). */
+  | { phase: 'failed'; message: string; diagnostics: Diagnostic[]; kind?: ModelFileKind };
 
 export type ImportEvent =
   | { type: 'start'; files: { name: string; size: number }[] }
@@ -34,7 +35,7 @@ export type ImportEvent =
   | { type: 'fileRead'; fileName: string }
   | { type: 'build'; fileName: string; step: 'parse' | 'weights' | 'layout' }
   | { type: 'finish'; outcome: ImportOutcome; diagnostics: Diagnostic[] }
-  | { type: 'fail'; message: string; diagnostics?: Diagnostic[] }
+  | { type: 'fail'; message: string; diagnostics?: Diagnostic[]; kind?: ModelFileKind }
   | { type: 'dismiss' };
 
 export const IMPORT_IDLE: ImportState = { phase: 'idle' };
@@ -73,7 +74,7 @@ export function importReducer(state: ImportState, event: ImportEvent): ImportSta
       return { phase: 'done', outcome: event.outcome, diagnostics: event.diagnostics };
     case 'fail':
       if (state.phase === 'idle' || state.phase === 'done') return state;
-      return { phase: 'failed', message: event.message, diagnostics: event.diagnostics ?? [] };
+      return { phase: 'failed', message: event.message, diagnostics: event.diagnostics ?? [], ...(event.kind ? { kind: event.kind } : {}) };
     case 'dismiss':
       return state.phase === 'reading' || state.phase === 'building' ? state : IMPORT_IDLE;
   }

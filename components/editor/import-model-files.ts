@@ -32,7 +32,8 @@ export type ImportFilesResult =
       /** ONNX and Caffe imports: what became of each part (exact, approximated, placeholder), for an import report. */
       notes?: ImportNote[];
     }
-  | { ok: false; message: string; diagnostics: Diagnostic[] };
+  /** `kind` says what the refused file is, when it is a model of a kind opened elsewhere (a TF.js graph model). */
+  | { ok: false; message: string; diagnostics: Diagnostic[]; kind?: ModelFileKind };
 
 /** What the importer may load lazily: TF.js (only for weight files) and elk (for the layout). */
 export interface ImportDeps {
@@ -97,7 +98,7 @@ export async function importModelFiles(files: readonly ModelFile[], deps: Import
   }
 
   let chosen: { file: ModelFile; input: unknown; kind: ModelFileKind } | undefined;
-  let firstFailure: { diagnostics: Diagnostic[] } | undefined;
+  let firstFailure: { diagnostics: Diagnostic[]; kind: ModelFileKind } | undefined;
   for (const file of candidates) {
     emit({ type: 'build', fileName: file.name, step: 'parse' });
     const data = bytes.get(baseName(file.name)) as Uint8Array;
@@ -119,13 +120,16 @@ export async function importModelFiles(files: readonly ModelFile[], deps: Import
       chosen = { file, input: JSON.parse(text), kind: topology.kind };
       break;
     }
-    firstFailure ??= { diagnostics: topology.diagnostics };
+    // A graph model among the files is the reason to give: it opens on its own page.
+    if (!firstFailure || (topology.kind === 'tfjs-graph' && firstFailure.kind !== 'tfjs-graph'))
+      firstFailure = { diagnostics: topology.diagnostics, kind: topology.kind };
   }
   if (!chosen) {
     const diagnostics = firstFailure?.diagnostics ?? [];
     const message = diagnostics[0]?.message ?? 'None of the dropped files is a model NetCanvas can read.';
-    emit({ type: 'fail', message, diagnostics });
-    return fail(message, diagnostics);
+    const kind = firstFailure?.kind === 'tfjs-graph' ? { kind: firstFailure.kind } : {};
+    emit({ type: 'fail', message, diagnostics, ...kind });
+    return { ...fail(message, diagnostics), ...kind };
   }
 
   const readFile = async (path: string) => bytes.get(baseName(path));

@@ -1,4 +1,5 @@
 import type { LayerOutput } from '@/engine/inspect/layer-outputs';
+import { isProbabilities, topValues } from '@/engine/inspect/top-values';
 import { digest } from './colours';
 
 /** Most bars drawn for one vector; a flattened layer of thousands shows its first ones and says so. */
@@ -34,20 +35,42 @@ export function ActivationBars({ output, labels }: { output: LayerOutput; labels
   );
 }
 
-/** The output layer's probabilities with the class names, most likely first. */
-export function PredictedClasses({ output, classes }: { output: LayerOutput; classes: string[] }) {
-  const ranked = Array.from(output.values, (p, i) => ({ label: classes[i] ?? `class ${i}`, p }))
-    .sort((a, b) => b.p - a.p)
-    .slice(0, 5);
+/**
+ * A classifier's output, most likely first: the `top` classes with their names (`class 3` where
+ * there are none, the index beside a name) and their probability — or, for a vector that is not
+ * probabilities (logits, scores), the value itself, bars scaled to the largest.
+ */
+export function PredictedClasses({
+  output,
+  classes,
+  top = 5,
+  testId = 'inside-probabilities',
+}: {
+  output: LayerOutput;
+  classes: string[] | null;
+  top?: number;
+  testId?: string;
+}) {
+  const probabilities = isProbabilities(output.values);
+  const largest = Math.max(1e-9, Math.abs(output.min), Math.abs(output.max));
+  const ranked = topValues(output.values, top).map(({ index, value }) => ({
+    index,
+    label: classes?.[index] ?? `class ${index}`,
+    value,
+    share: probabilities ? value : Math.max(0, value) / largest,
+  }));
   return (
-    <ol className="probability-bars" data-testid="inside-probabilities" aria-label="Predicted probabilities">
+    <ol className="probability-bars" data-testid={testId} aria-label={probabilities ? 'Predicted probabilities' : 'Largest outputs'}>
       {ranked.map((r) => (
-        <li key={r.label} data-label={r.label}>
-          <span className="probability-bars__label">{r.label}</span>
-          <span className="probability-bars__track" aria-hidden="true">
-            <span className="probability-bars__bar" style={{ width: `${(r.p * 100).toFixed(1)}%` }} />
+        <li key={r.index} data-label={r.label} data-index={r.index}>
+          <span className="probability-bars__label">
+            {r.label}
+            {classes?.[r.index] !== undefined ? <span className="muted small"> #{r.index}</span> : null}
           </span>
-          <span className="probability-bars__value">{(r.p * 100).toFixed(1)} %</span>
+          <span className="probability-bars__track" aria-hidden="true">
+            <span className="probability-bars__bar" style={{ width: `${(r.share * 100).toFixed(1)}%` }} />
+          </span>
+          <span className="probability-bars__value">{probabilities ? `${(r.value * 100).toFixed(1)} %` : r.value.toPrecision(3)}</span>
         </li>
       ))}
     </ol>

@@ -4,6 +4,7 @@ import { looksLikePrototxt } from '../caffe/prototxt';
 import type { Diagnostic } from '../diagnostics';
 import { parseGraph } from '../graph/parse';
 import type { GraphDoc } from '../graph/schema';
+import { isGraphModelJson } from '../graph-model/graph-model-file';
 import type { Tf } from '../layers/spec';
 import { importOnnx, type NetworkImport } from '../onnx/import/import-onnx';
 import { looksLikeOnnx } from '../onnx/import/read-onnx';
@@ -90,11 +91,11 @@ function importRecord(json: Record<string, unknown>, name?: string): TopologyImp
   let kind: ModelFileKind;
   let topology: Record<string, unknown>;
   let manifest: WeightsManifestGroup[] | undefined;
-  if (json.format === 'graph-model' || (isRecord(json.modelTopology) && 'node' in json.modelTopology)) {
+  if (isGraphModelJson(json)) {
     return failure(
       'tfjs-graph',
-      'This is a TensorFlow.js graph model: a frozen graph of operations (converted from a SavedModel or a frozen graph), made for prediction only. It has no layers, so it cannot be edited or fine-tuned as a diagram; opening graph models for prediction is not available yet.',
-      'To edit or train it, convert the original Keras model in the layers format (tensorflowjs_converter --output_format tfjs_layers_model) and import that.',
+      'This is a TensorFlow.js graph model: a frozen graph of operations (converted from a SavedModel or a frozen graph), made for prediction only. It has no layers, so it cannot be edited or fine-tuned as a diagram; it opens for prediction and its activations instead.',
+      GRAPH_MODEL_HINT,
     );
   }
   if ('modelTopology' in json) {
@@ -310,5 +311,9 @@ function notAModelFile(what: string): ModelImport {
     unreadable: true,
   };
 }
+
+/** Where a graph model opens instead, and how to get a model that can be edited. */
+export const GRAPH_MODEL_HINT =
+  'Open it with Open a graph model (/models/open) in NetCanvas, or see its inputs, outputs and operations with netcanvas summary. To edit or train it, convert the original Keras model in the layers format (tensorflowjs_converter --output_format tfjs_layers_model) and import that.';
 
 const MODEL_FILES_HINT = 'NetCanvas opens TensorFlow.js model.json, Keras .json and .h5, ONNX .onnx and Caffe .prototxt files.';

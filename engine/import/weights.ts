@@ -65,7 +65,7 @@ export async function loadWeights(tf: Tf, manifest: WeightsManifestGroup[], read
       parts.push(data instanceof Uint8Array ? data : new Uint8Array(data));
     }
     const total = parts.reduce((n, p) => n + p.byteLength, 0);
-    const expected = group.weights.reduce((n, w) => n + byteSize(w), 0);
+    const expected = group.weights.reduce((n, w) => n + weightByteSize(w), 0);
     if (total < expected) {
       disposeAll(tensors);
       return fail(
@@ -109,7 +109,8 @@ export function weightsForGraph(doc: GraphDoc, tensors: tfjs.NamedTensorMap): tf
   return out;
 }
 
-function byteSize(w: WeightEntry): number {
+/** The bytes one manifest entry takes in the weight files (quantized entries take 1 or 2 per value). */
+export function weightByteSize(w: WeightEntry): number {
   const count = w.shape.reduce((a, b) => a * b, 1);
   const q = w.quantization?.dtype;
   const bytes = q === 'uint8' ? 1 : q === 'uint16' || q === 'float16' ? 2 : w.dtype === 'bool' ? 1 : 4;

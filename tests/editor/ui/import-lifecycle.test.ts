@@ -50,5 +50,14 @@ describe('import lifecycle', () => {
     ]);
     expect(failed).toMatchObject({ phase: 'failed', message: 'not a model' });
     expect(run([{ type: 'dismiss' }], failed)).toBe(IMPORT_IDLE);
+    expect(failed).not.toHaveProperty('kind');
+  });
+
+  it('keeps the kind of a refused graph model, for the offer to open it for prediction', () => {
+    const failed = run([
+      { type: 'start', files: [{ name: 'model.json', size: 1 }] },
+      { type: 'fail', message: 'a graph model', kind: 'tfjs-graph' },
+    ]);
+    expect(failed).toMatchObject({ phase: 'failed', kind: 'tfjs-graph' });
   });
 });

@@ -119,4 +119,20 @@ describe('importModelFiles', () => {
       message: expect.stringMatching(/^Drop a model.json/),
     });
   });
+
+  it('names a dropped TF.js graph model for what it is, so the editor can offer the page that opens it', async () => {
+    const graphModels = path.resolve(import.meta.dirname, '../../fixtures/graph-models');
+    const dropped = ['emotion.json', 'emotion.bin'].map((name) => {
+      const bytes = readFileSync(path.join(graphModels, name));
+      return {
+        name,
+        size: bytes.byteLength,
+        arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      };
+    });
+    const events: ImportEvent[] = [];
+    const result = await importModelFiles(dropped, deps(events));
+    expect(result).toMatchObject({ ok: false, kind: 'tfjs-graph', message: expect.stringMatching(/graph model: a frozen graph/) });
+    expect(events.at(-1)).toMatchObject({ type: 'fail', kind: 'tfjs-graph' });
+  });
 });

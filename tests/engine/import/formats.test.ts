@@ -697,7 +697,7 @@ describe('weight files', () => {
       layers: [tf.layers.dense({ inputShape: [5], units: 8, activation: 'relu', name: 'd1' }), tf.layers.dense({ units: 3, name: 'd2' })],
     });
 
-  it('refuses a TF.js graph model with a clear diagnostic', () => {
+  it('names a TF.js graph model for what it is and says where it opens', () => {
     for (const file of [
       {
         format: 'graph-model',
@@ -711,8 +711,8 @@ describe('weight files', () => {
       expect(imported).toMatchObject({ ok: false, kind: 'tfjs-graph' });
       expect(imported.diagnostics).toMatchObject([{ code: 'import_failed', severity: 'error' }]);
       expect(imported.diagnostics[0]?.message).toMatch(/graph model: a frozen graph of operations.*for prediction only/);
-      expect(imported.diagnostics[0]?.message).toMatch(/cannot be edited or fine-tuned.*not available yet/);
-      expect(imported.diagnostics[0]?.hint).toMatch(/tfjs_layers_model/);
+      expect(imported.diagnostics[0]?.message).toMatch(/cannot be edited or fine-tuned.*opens for prediction and its activations/);
+      expect(imported.diagnostics[0]?.hint).toMatch(/Open a graph model \(\/models\/open\).*netcanvas summary.*tfjs_layers_model/);
     }
   });
 
