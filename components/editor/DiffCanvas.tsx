@@ -1,29 +1,15 @@
 'use client';
 
-import {
-  applyNodeChanges,
-  Background,
-  BackgroundVariant,
-  Controls,
-  MiniMap,
-  type NodeChange,
-  ReactFlow,
-  ReactFlowProvider,
-} from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { MiniMap } from '@xyflow/react';
+import { useMemo } from 'react';
 import type { GraphDiff } from '@/engine/graph/diff';
 import type { GraphDoc } from '@/engine/graph/schema';
-import { type DiffFlowEdge, type DiffFlowNode, diffGraphView } from './diff-graph-view';
-import { LayerNode } from './LayerNode';
+import { type DiffFlowNode, diffGraphView } from './diff-graph-view';
 import { minimapPadding } from './minimap-padding';
 import { PaddedMinimapNode } from './PaddedMinimapNode';
-import { ShapeEdge } from './ShapeEdge';
+import { DIFF_COLORS, ReadOnlyDiffFlow } from './ReadOnlyDiffFlow';
 
-const nodeTypes = { layer: LayerNode };
-const edgeTypes = { shape: ShapeEdge };
-const FIT = { padding: 0.15, maxZoom: 1 };
 const MINIMAP = { width: 200, height: 150 };
-const COLORS = { added: '#40c057', removed: '#fa5252', changed: '#fab005', moved: '#91a7ff', same: '#ced4da' } as const;
 
 /**
  * Two versions on one read-only canvas: layers added in green, removed in red (where they were),
@@ -43,70 +29,57 @@ export function DiffCanvas({
   to: number;
 }) {
   const view = useMemo(() => diffGraphView(before, after, diff), [before, after, diff]);
-  // The nodes keep the sizes React Flow measures: the minimap draws each node at the size its own
-  // node object carries, so without them it stays empty.
-  const [nodes, setNodes] = useState(view.nodes);
-  const onNodesChange = useCallback((changes: NodeChange<DiffFlowNode>[]) => {
-    const sizes = changes.filter((c) => c.type === 'dimensions');
-    if (sizes.length > 0) setNodes((current) => applyNodeChanges(sizes, current));
-  }, []);
-  const padding = useMemo(() => minimapPadding(nodes, MINIMAP), [nodes]);
   const s = diff.summary;
   return (
-    <ReactFlowProvider>
-      <div className="diff-canvas" role="img" aria-label={`Visual diff of version ${from} and version ${to}`}>
-        <ReactFlow<DiffFlowNode, DiffFlowEdge>
-          nodes={nodes}
-          edges={view.edges}
-          onNodesChange={onNodesChange}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          fitView
-          fitViewOptions={FIT}
-          minZoom={0.05}
-          onlyRenderVisibleElements
-          attributionPosition="bottom-left"
-        >
-          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cfd6de" />
-          <Controls position="bottom-left" showInteractive={false} style={{ marginBottom: 28 }} />
-          <MiniMap<DiffFlowNode>
-            position="bottom-right"
-            pannable
-            zoomable
-            nodeColor={minimapColor}
-            nodeComponent={PaddedMinimapNode}
-            nodeStrokeWidth={padding}
-            style={MINIMAP}
-          />
-        </ReactFlow>
+    <ReadOnlyDiffFlow
+      nodes={view.nodes}
+      edges={view.edges}
+      label={`Visual diff of version ${from} and version ${to}`}
+      fitPadding={0.15}
+      minZoom={0.05}
+      overlay={(nodes) => <DiffMinimap nodes={nodes} />}
+      legend={
         <div className="diff-legend">
           <strong>
             v{from} → v{to}
           </strong>
           <span>
-            <i className="legend-swatch" style={{ background: COLORS.added }} />
+            <i className="legend-swatch" style={{ background: DIFF_COLORS.added }} />
             {counted(s.layers.added, 'layer')} · {counted(s.connections.added, 'connection')} added
           </span>
           <span>
-            <i className="legend-swatch" style={{ background: COLORS.removed }} />
+            <i className="legend-swatch" style={{ background: DIFF_COLORS.removed }} />
             {counted(s.layers.removed, 'layer')} · {counted(s.connections.removed, 'connection')} removed
           </span>
           <span>
-            <i className="legend-swatch" style={{ background: COLORS.changed }} />
+            <i className="legend-swatch" style={{ background: DIFF_COLORS.changed }} />
             {counted(s.layers.changed, 'layer')} changed
           </span>
           <span className="muted">{counted(s.layers.moved, 'layer')} moved</span>
         </div>
-      </div>
-    </ReactFlowProvider>
+      }
+    />
+  );
+}
+
+/** The minimap, its nodes coloured by status and padded to stay visible when a design is large. */
+function DiffMinimap({ nodes }: { nodes: DiffFlowNode[] }) {
+  const padding = useMemo(() => minimapPadding(nodes, MINIMAP), [nodes]);
+  return (
+    <MiniMap<DiffFlowNode>
+      position="bottom-right"
+      pannable
+      zoomable
+      nodeColor={minimapColor}
+      nodeComponent={PaddedMinimapNode}
+      nodeStrokeWidth={padding}
+      style={MINIMAP}
+    />
   );
 }
 
 const counted = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 function minimapColor(node: DiffFlowNode): string {
-  return COLORS[node.data.diff.status];
+  return DIFF_COLORS[node.data.diff.status];
 }

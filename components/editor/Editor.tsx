@@ -11,10 +11,11 @@ import { handOffGraphModel } from '@/components/graph-model/handoff';
 import { ProfileBar } from '@/components/profile/ProfileBar';
 import { ProfileProvider } from '@/components/profile/ProfileContext';
 import { templateGraph } from '@/engine/templates';
+import { browserImportDeps } from './browser-import-deps';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { EditorCanvas } from './EditorCanvas';
 import { EditorProvider, useEditor, useEditorState } from './EditorContext';
-import { elkPositions, workerElk } from './elk-layout';
+import { elkPositions } from './elk-layout';
 import { HelpOverlay } from './HelpOverlay';
 import { ImportStatus } from './ImportStatus';
 import { Inspector } from './Inspector';
@@ -126,15 +127,7 @@ function EditorLayout({
       if (readOnly) return;
       dropped.current = files;
       const { importModelFiles } = await import('./import-model-files');
-      const result = await importModelFiles(files, {
-        loadTf: async () => {
-          const tf = await import('@tensorflow/tfjs');
-          await tf.ready();
-          return tf;
-        },
-        elk: await workerElk().catch(() => undefined),
-        emit: sendImport,
-      });
+      const result = await importModelFiles(files, await browserImportDeps(sendImport));
       if (!result.ok) return;
       const dispatched = store.dispatch('replaceDocument', { doc: result.doc, mode: 'import' });
       if (!dispatched.ok) return notify(dispatched.reason, 'error');

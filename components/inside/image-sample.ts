@@ -1,3 +1,5 @@
+import { imagePixels } from '@/components/ui/image-pixels';
+
 /**
  * An image (an upload or a camera frame) as a network's input: drawn at the network's size,
  * grey levels (Rec. 709 luminance) for one channel or RGB for three, scaled 0–1 — as image
@@ -8,20 +10,7 @@ export async function imageToSample(image: Blob, shape: number[]): Promise<Float
   if (shape.length !== 3 || (channels !== 1 && channels !== 3)) {
     throw new Error(`This network takes inputs of shape [${shape.join(', ')}], not images: pick a sample of its dataset instead.`);
   }
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(image);
-  } catch {
-    throw new Error('This file is not an image the browser can read (PNG, JPEG, GIF, WebP or BMP).');
-  }
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('The browser could not draw the image.');
-  context.drawImage(bitmap, 0, 0, width, height);
-  bitmap.close();
-  const { data } = context.getImageData(0, 0, width, height);
+  const { data } = await imagePixels(image, () => ({ width, height }));
   const sample = new Float32Array(height * width * channels);
   for (let p = 0; p < height * width; p++) {
     const r = (data[4 * p] as number) / 255;

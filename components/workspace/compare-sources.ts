@@ -1,4 +1,4 @@
-import { workerElk } from '@/components/editor/elk-layout';
+import { browserImportDeps } from '@/components/editor/browser-import-deps';
 import type { ModelFile } from '@/components/editor/import-model-files';
 import type { ComparedModel } from '@/engine/compare/compare-models';
 import { nodeWeightsFromPacked, type PackedWeightsLike } from '@/engine/compare/node-weights';
@@ -19,14 +19,7 @@ export type LoadedSide = { ok: true; side: CompareSide } | { ok: false; message:
  */
 export async function sideFromFiles(files: readonly ModelFile[]): Promise<LoadedSide> {
   const { importModelFiles } = await import('@/components/editor/import-model-files');
-  const result = await importModelFiles(files, {
-    loadTf: async () => {
-      const tf = await import('@tensorflow/tfjs');
-      await tf.ready();
-      return tf;
-    },
-    elk: await workerElk().catch(() => undefined),
-  });
+  const result = await importModelFiles(files, await browserImportDeps());
   if (!result.ok) return { ok: false, message: result.message };
   // The tensors kept for exports are not needed here: the packed copy holds the same values.
   for (const tensor of Object.values(result.weights ?? {})) tensor.dispose();
