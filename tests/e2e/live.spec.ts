@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import pg from 'pg';
 import { templateGraph } from '../../engine/templates';
 import { canvas, createProject, editorReady, inspector, selectLayer, setFields } from './editor-helpers';
+import { expect, test } from './fixtures';
 import { fillGraph, PASSWORD, STARTER_GRAPH, saveVersion, signUp, uniqueEmail } from './helpers';
 import { type AppServer, startApp } from './server';
 
@@ -81,10 +82,9 @@ async function coEdit(browser: Browser, baseA: string, baseB: string) {
 
 test.describe('live rooms on one instance', () => {
   let app: AppServer;
-  test.beforeAll(async () => {
-    app = await startApp({ name: 'live' });
+  test.beforeAll(({ sharedApp }) => {
+    app = sharedApp;
   });
-  test.afterAll(async () => app?.stop());
 
   test('a presenter adds a layer and a follower on a share link sees it within a second', async ({ browser }) => {
     const presenter = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
@@ -234,8 +234,8 @@ test.describe('live rooms on two instances sharing one PostgreSQL', () => {
       BETTER_AUTH_SECRET: randomBytes(24).toString('hex'),
       WORKERS: '0',
     };
-    one = await startApp({ name: 'live-one', env });
-    two = await startApp({ name: 'live-two', env });
+    // Both at once: the second one's migrations wait for the first one's (an advisory lock).
+    [one, two] = await Promise.all([startApp({ name: 'live-one', env }), startApp({ name: 'live-two', env })]);
   });
   test.afterAll(async () => {
     await Promise.all([one?.stop(), two?.stop()]);
