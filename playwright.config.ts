@@ -2,7 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * End-to-end tests against the production build, started by the same script as `npm start`
- * (tests/e2e/server.ts), with a fresh embedded database per server, in Debian's Chromium.
+ * (tests/e2e/server.ts), with a fresh embedded database per server, in Debian's Chromium. Most spec
+ * files share one server (tests/e2e/fixtures.ts); those that need settings or a database of their
+ * own start theirs.
  */
 export default defineConfig({
   testDir: 'tests/e2e',

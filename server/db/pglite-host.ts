@@ -36,6 +36,8 @@ export interface PgliteHostOptions {
   port?: number;
   maxConnections?: number;
   idleInTransactionMs?: number;
+  /** A data folder dumped by `PGlite.dumpDataDir` to start from (a copy of another database). */
+  loadDataDir?: Blob;
 }
 
 const SSL_REQUEST = 80877103;
@@ -61,7 +63,7 @@ interface Connection {
 export async function startPgliteHost(options: PgliteHostOptions = {}): Promise<PgliteHost> {
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const host = new Host(db, options.maxConnections ?? 100, options.idleInTransactionMs ?? 60_000);
   const port = await host.listen(options.host ?? '127.0.0.1', options.port ?? 0);
   return {

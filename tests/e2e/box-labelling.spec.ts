@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { zipSync } from 'fflate';
+import { expect, test } from './fixtures';
 import { signUp, uniqueEmail } from './helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 // Real photos from the raccoons built-in (data-builtin/raccoons, MIT), without their boxes.
 const RACCOONS = path.resolve(import.meta.dirname, '../../data-builtin/raccoons/images');
@@ -16,12 +17,8 @@ function photoArchive(): Buffer {
 }
 
 let app: AppServer;
-test.beforeAll(async () => {
-  test.setTimeout(600_000); // the first start builds the app
-  app = await startApp({ name: 'box-labelling' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 
 /** Drags on the image from one point to another, each in fractions of the drawn image. */

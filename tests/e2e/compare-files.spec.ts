@@ -1,21 +1,16 @@
-import { expect, test } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { analyse } from '../../engine/analysis/analyse';
 import { compileGraph } from '../../engine/compile/compile';
 import { exportOnnx } from '../../engine/onnx/export/export-onnx';
 import { templateGraph } from '../../engine/templates';
 import { createProject, layer } from './editor-helpers';
+import { expect, test } from './fixtures';
 import { historyPanel, signUp, uniqueEmail } from './helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 let app: AppServer;
-test.beforeAll(async () => {
-  test.setTimeout(600_000); // the first start builds the app
-  const url = process.env.E2E_APP_URL;
-  app = url ? { url, port: Number(new URL(url).port), dataDir: '', stop: async () => {} } : await startApp({ name: 'compare' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 
 /** LeNet-5 with its second dense layer narrowed from 84 to 64 units, written as an ONNX file. */

@@ -1,10 +1,10 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { zipSync } from 'fflate';
+import { expect, test } from './fixtures';
 import { signUp, uniqueEmail } from './helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 const MNIST = path.resolve(import.meta.dirname, '../fixtures/datasets/mnist-png-30-per-class');
 
@@ -22,11 +22,8 @@ function digitsArchive(): Buffer {
 }
 
 let app: AppServer;
-test.beforeAll(async () => {
-  app = await startApp({ name: 'datasets' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 
 test('upload a zip of class folders, see the gallery and class counts, label five images with the keyboard, train on the result', async ({

@@ -1,15 +1,11 @@
-import { expect, test } from '@playwright/test';
 import { templateGraph } from '../../engine/templates';
+import { expect, test } from './fixtures';
 import { signUp, uniqueEmail } from './helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 let app: AppServer;
-test.beforeAll(async () => {
-  test.setTimeout(600_000); // the first start builds the app
-  app = await startApp({ name: 'detection' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 
 test('trains the small detector on the shapes with boxes on the server, then reads found boxes over the test images', async ({

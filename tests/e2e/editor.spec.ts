@@ -1,4 +1,4 @@
-import { type Download, expect, test } from '@playwright/test';
+import type { Download } from '@playwright/test';
 import {
   canvas,
   connectPorts,
@@ -15,17 +15,13 @@ import {
   setFields,
   sideTab,
 } from './editor-helpers';
+import { expect, test } from './fixtures';
 import { signUp, uniqueEmail } from './helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 let app: AppServer;
-test.beforeAll(async () => {
-  // E2E_APP_URL runs the spec against a server already running (e.g. `npm run dev` while working on it).
-  const url = process.env.E2E_APP_URL;
-  app = url ? { url, port: Number(new URL(url).port), dataDir: '', stop: async () => {} } : await startApp({ name: 'editor' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 test.use({ viewport: { width: 1440, height: 900 } });
 

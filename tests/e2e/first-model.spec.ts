@@ -1,14 +1,11 @@
-import { expect, test } from '@playwright/test';
 import { createProject } from './editor-helpers';
+import { expect, test } from './fixtures';
 import { PASSWORD, signIn, signUp, uniqueEmail } from './helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 let app: AppServer;
-test.beforeAll(async () => {
-  app = await startApp({ name: 'first-model' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 
 const shots = process.env.UPDATE_SCREENSHOTS;

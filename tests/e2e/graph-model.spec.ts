@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { createProject } from './editor-helpers';
+import { expect, test } from './fixtures';
 import { signUp, uniqueEmail } from './helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const EMOTION = path.join(FIXTURES, 'graph-models');
@@ -10,12 +10,8 @@ const PHOTO = path.join(FIXTURES, 'detection/raccoon-voc/images/raccoon-31.jpg')
 const EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
 
 let app: AppServer;
-test.beforeAll(async () => {
-  test.setTimeout(600_000); // the first start builds the app
-  app = await startApp({ name: 'graph-model' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 
 test('a graph model dropped on the editor opens for prediction: bars for a photo, and a convolution’s feature maps', async ({ page }) => {

@@ -1,16 +1,12 @@
-import { expect, test } from '@playwright/test';
 import { editorReady, layer, sideTab } from './editor-helpers';
+import { expect, test } from './fixtures';
 import { signUp, uniqueEmail } from './helpers';
 import { projectWith, trainedLenetRun } from './run-helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 let app: AppServer;
-test.beforeAll(async () => {
-  test.setTimeout(600_000); // the first start builds the app
-  app = await startApp({ name: 'inside' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 
 test('inside a trained LeNet: one feature map per filter of the chosen layer, different for two inputs', async ({ page }) => {

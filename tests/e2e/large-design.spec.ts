@@ -1,16 +1,14 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { largeGraph } from '../../bench/graphs';
 import { layerBox } from '../../engine/graph/layer-box';
 import { editorReady } from './editor-helpers';
+import { expect, test } from './fixtures';
 import { signUp, uniqueEmail } from './helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 let app: AppServer;
-test.beforeAll(async () => {
-  app = await startApp({ name: 'large-design' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 
 /** Saves a generated design of about `layers` layers as a new project of the signed-in user. */

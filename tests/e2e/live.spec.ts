@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import path from 'node:path';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import pg from 'pg';
 import { templateGraph } from '../../engine/templates';
 import { canvas, createProject, editorReady, inspector, selectLayer, setFields } from './editor-helpers';
+import { expect, test } from './fixtures';
 import { fillGraph, PASSWORD, STARTER_GRAPH, saveVersion, signUp, uniqueEmail } from './helpers';
 import { type AppServer, startApp } from './server';
 
@@ -84,10 +85,9 @@ async function coEdit(browser: Browser, baseA: string, baseB: string) {
 
 test.describe('live rooms on one instance', () => {
   let app: AppServer;
-  test.beforeAll(async () => {
-    app = await startApp({ name: 'live' });
+  test.beforeAll(({ sharedApp }) => {
+    app = sharedApp;
   });
-  test.afterAll(async () => app?.stop());
 
   test('a presenter adds a layer and a follower on a share link sees it within a second', async ({ browser }) => {
     const presenter = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
@@ -237,10 +237,13 @@ test.describe('live rooms on two instances sharing one PostgreSQL', () => {
       BETTER_AUTH_SECRET: randomBytes(24).toString('hex'),
       WORKERS: '0',
     };
-    // The first instance runs two web server processes (scripts/serve.ts): rooms and sessions then
-    // also cross processes within one instance.
-    one = await startApp({ name: 'live-one', env: { ...env, WEB_PROCESSES: '2' } });
-    two = await startApp({ name: 'live-two', env: { ...env, WEB_PROCESSES: '1' } });
+    // Both at once: the second one's migrations wait for the first one's (an advisory lock). The
+    // first runs two web server processes (scripts/serve.ts): rooms and sessions then also cross
+    // processes within one instance.
+    [one, two] = await Promise.all([
+      startApp({ name: 'live-one', env: { ...env, WEB_PROCESSES: '2' } }),
+      startApp({ name: 'live-two', env: { ...env, WEB_PROCESSES: '1' } }),
+    ]);
   });
   test.afterAll(async () => {
     await Promise.all([one?.stop(), two?.stop()]);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Download, expect, test } from '@playwright/test';
+import type { Download } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { analyse } from '../../engine/analysis/analyse';
 import { assignWeights } from '../../engine/compile/assign-weights';
@@ -8,17 +8,13 @@ import { importOnnx } from '../../engine/onnx/import/import-onnx';
 import { relativeError, runOnnx, sampleInput } from '../support/onnx-runtime';
 import { toTensors } from '../support/onnx-weights';
 import { createProject, exportChecked } from './editor-helpers';
+import { expect, test } from './fixtures';
 import { signUp, uniqueEmail } from './helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 let app: AppServer;
-test.beforeAll(async () => {
-  test.setTimeout(600_000); // the first start builds the app
-  const url = process.env.E2E_APP_URL;
-  app = url ? { url, port: Number(new URL(url).port), dataDir: '', stop: async () => {} } : await startApp({ name: 'onnx' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 test.use({ viewport: { width: 1440, height: 900 } });
 

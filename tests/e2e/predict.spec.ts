@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { unzipSync, zipSync } from 'fflate';
 import { FIXTURES } from '../support/fixtures';
 import { pretrainedRunResult } from '../support/pretrained-run';
 import { editorReady, inspector, layer, notifications, saveWithShortcut } from './editor-helpers';
+import { expect, test } from './fixtures';
 import { openGalleryProject, signUp, uniqueEmail } from './helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 const DIGITS = path.join(FIXTURES, 'datasets/mnist-png-30-per-class');
 const digitFile = (d: number, k = 2) => path.join(DIGITS, String(d), readdirSync(path.join(DIGITS, String(d))).sort()[k] as string);
@@ -34,12 +35,8 @@ async function serveFiles(files: Record<string, Uint8Array>): Promise<{ url: str
 }
 
 let app: AppServer;
-test.beforeAll(async () => {
-  test.setTimeout(600_000); // the first start builds the app
-  app = await startApp({ name: 'predict' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 
 /**

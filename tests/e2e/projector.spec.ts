@@ -1,15 +1,11 @@
-import { expect, test } from '@playwright/test';
 import { editorReady, layer } from './editor-helpers';
+import { expect, test } from './fixtures';
 import { signUp, uniqueEmail } from './helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 let app: AppServer;
-test.beforeAll(async () => {
-  test.setTimeout(600_000); // the first start builds the app
-  app = await startApp({ name: 'projector' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 
 const SIZES = [

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import {
   editGraph,
   fillGraph,
@@ -11,14 +11,11 @@ import {
   signUp,
   uniqueEmail,
 } from './helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 let app: AppServer;
-test.beforeAll(async () => {
-  app = await startApp({ name: 'projects' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 
 test('sign up, create a project, save two versions, see the history, restore, sign out; another user is refused', async ({ browser }) => {
@@ -191,7 +188,7 @@ test('an owner invites by email; the invitee confirms the address, joins as a vi
   await invitations.getByRole('button', { name: 'Email me a link' }).click();
   await expect(invitations.getByRole('button', { name: 'Link sent: check your mail' })).toBeVisible();
   // Without SMTP_URL the server writes the mail to its log.
-  await frank.goto(await linkInServerLog('projects', invitee, '/api/auth/verify-email'));
+  await frank.goto(await linkInServerLog(app.name, invitee, '/api/auth/verify-email'));
   await expect(frank).toHaveURL(/\/projects$/);
   await frank.getByRole('region', { name: 'Invitations' }).getByRole('button', { name: 'Accept' }).click();
   await expect(frank.getByRole('region', { name: 'Vision group' })).toContainText('viewer');

@@ -8,6 +8,8 @@ import { spawnScript } from '../../scripts/spawn-script';
 /** A NetCanvas production server started with `npm start`'s script on a free port. */
 export interface AppServer {
   url: string;
+  /** Names its log, test-results/server-<name>.log (see helpers.ts's linkInServerLog). */
+  name: string;
   port: number;
   dataDir: string;
   stop(): Promise<void>;
@@ -62,8 +64,9 @@ export async function startApp(
   delete env.DATABASE_URL;
   delete env.BETTER_AUTH_URL;
   Object.assign(env, options.env);
+  const name = options.name ?? String(port);
   mkdirSync(path.join(root, 'test-results'), { recursive: true });
-  const log = createWriteStream(path.join(root, 'test-results', `server-${options.name ?? port}.log`), { flags: 'a' });
+  const log = createWriteStream(path.join(root, 'test-results', `server-${name}.log`), { flags: 'a' });
   // A process group of its own, so that a stop reaches everything the app started, whatever happens.
   const child: ChildProcess = spawnScript('scripts/start.ts', [], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout?.pipe(log);
@@ -71,8 +74,7 @@ export async function startApp(
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 300_000;
   for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`the app exited with ${child.exitCode}; see test-results/server-${options.name ?? port}.log`);
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}; see test-results/server-${name}.log`);
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) break;
@@ -84,6 +86,7 @@ export async function startApp(
   }
   return {
     url,
+    name,
     port,
     dataDir,
     stop: async () => {

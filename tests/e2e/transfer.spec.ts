@@ -1,16 +1,12 @@
-import { expect, test } from '@playwright/test';
 import { templateGraph } from '../../engine/templates';
 import { editorReady, inspector, layer, notifications, saveWithShortcut, selectLayer } from './editor-helpers';
+import { expect, test } from './fixtures';
 import { openGalleryProject, signUp, uniqueEmail } from './helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 let app: AppServer;
-test.beforeAll(async () => {
-  test.setTimeout(600_000); // the first start builds the app
-  app = await startApp({ name: 'transfer' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 
 test('on the gallery digits CNN: cut after a layer, replace the head, freeze up to here, undo, and keep it in a saved version', async ({

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signUp, uniqueEmail } from './helpers';
-import { type AppServer, startApp } from './server';
+import type { AppServer } from './server';
 
 // A red 40×40 square moving 60 px a second across 320×180, with a scene cut at 3 s (see its SOURCES.md).
 const VIDEO = path.resolve(import.meta.dirname, '../fixtures/video/moving-square.webm');
@@ -9,12 +10,8 @@ const VIDEO = path.resolve(import.meta.dirname, '../fixtures/video/moving-square
 const squareAt = (t: number) => ({ x: (20 + 60 * t) / 320, y: 70 / 180, width: 40 / 320, height: 40 / 180 });
 
 let app: AppServer;
-test.beforeAll(async () => {
-  test.setTimeout(600_000); // the first start builds the app
-  app = await startApp({ name: 'video-labelling' });
-});
-test.afterAll(async () => {
-  await app?.stop();
+test.beforeAll(({ sharedApp }) => {
+  app = sharedApp;
 });
 
 /** Drags a box over the frame shown, corner to corner, in fractions of the frame. */
