@@ -95,8 +95,8 @@ async function main(): Promise<void> {
     `save latency ${ms(single.latency)} (target p99 ≤ 50 ms) · ${single.perSecond.toFixed(1)} saves/s · errors ${single.errors}`,
     '',
     `bench:api — ${CONNECTIONS} connections, ${SECONDS} s each, saving and loading a ${parsed.doc.nodes.length}-node graph, PostgreSQL`,
-    ...describe('1 web server process', concurrent),
-    ...describe(`${cores} web server processes (the default: one per core)`, spread),
+    ...figuresOf('1 web server process', concurrent),
+    ...figuresOf(`${cores} web server processes (the default: one per core)`, spread),
     `ratio ${cores} processes / 1, requests/s   ${(spread.result.requests.average / concurrent.result.requests.average).toFixed(2)}×`,
   ];
   console.log(lines.join('\n'));
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
 
 type Concurrent = { result: autocannon.Result; counts: { saved: number; loaded: number; conflicts: number; errors: number } };
 
-function describe(title: string, { result, counts }: Concurrent): string[] {
+function figuresOf(title: string, { result, counts }: Concurrent): string[] {
   return [
     `${title}:`,
     `  requests/s   ${result.requests.average.toFixed(1)} (total ${result.requests.total})`,
@@ -118,8 +118,8 @@ function describe(title: string, { result, counts }: Concurrent): string[] {
 }
 
 /**
- * CONNECTIONS connections for SECONDS seconds, each owning a project with a first version and
- * alternating: save on top of the head it last saw, then load the head.
+ * CONNECTIONS connections for SECONDS seconds over as many projects, each with a first version: a
+ * round saves on top of the head last seen, then loads the head, on a project no other round holds.
  */
 async function savesAndLoads(url: string, auth: Record<string, string>, teamId: string, graphJson: string): Promise<Concurrent> {
   const projects: string[] = [];
@@ -138,11 +138,14 @@ async function savesAndLoads(url: string, auth: Record<string, string>, teamId: 
   }
   const counts = { saved: 0, loaded: 0, conflicts: 0, errors: 0 };
   const heads = new Map(projects.map((id) => [id, 1]));
-  let nextProject = 0;
+  // A round (save, then load) takes a project no other connection holds and gives it back at its end:
+  // autocannon clears a connection's context after each round, so it cannot keep one of its own, and
+  // two connections on one project would only measure their conflicts.
+  const free = [...projects];
   let variant = 0;
   type Context = { projectId?: string };
   const project = (context: Context) => {
-    context.projectId ??= projects[nextProject++ % projects.length] as string;
+    context.projectId ??= free.shift() as string;
     return context.projectId;
   };
   const result = await autocannon({
@@ -173,9 +176,10 @@ async function savesAndLoads(url: string, auth: Record<string, string>, teamId: 
       {
         method: 'GET',
         setupRequest: (request, context) => ({ ...request, path: `/api/projects/${project(context as Context)}/versions/head` }),
-        onResponse: (status) => {
+        onResponse: (status, _body, context) => {
           if (status === 200) counts.loaded++;
           else counts.errors++;
+          free.push((context as Context).projectId as string);
         },
       },
     ],
