@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { OutputPicture } from '@/components/inside/OutputPicture';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import { ImageFileButton } from '@/components/ui/ImageFileButton';
 import type { GraphTensorInfo } from '@/engine/graph-model/graph-model-file';
 import { imageInputSize, PIXEL_SCALINGS, type Picture, type PixelScaling, shapeText } from '@/engine/graph-model/graph-model-input';
 import { parseLabels } from '@/engine/graph-model/graph-model-output';
@@ -60,20 +61,9 @@ export function GraphPredictPanel({
       <h2>Predict</h2>
       {takesPictures ? (
         <div className="row graph-predict__controls">
-          <label className="button primary">
+          <ImageFileButton primary label="Image to predict on" onFile={(file) => void choose(file)}>
             Choose an image…
-            <input
-              type="file"
-              accept="image/*"
-              hidden
-              aria-label="Image to predict on"
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                e.currentTarget.value = '';
-                if (file) void choose(file);
-              }}
-            />
-          </label>
+          </ImageFileButton>
           <label className="graph-inline">
             Pixel values
             <select

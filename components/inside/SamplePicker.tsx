@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DatasetLocation } from '@/components/datasets/dataset-endpoints';
 import { fetchBatch } from '@/components/datasets/http-batch-source';
 import { CameraCapture } from '@/components/predict/CameraCapture';
+import { ImageFileButton } from '@/components/ui/ImageFileButton';
 import { imageToSample } from './image-sample';
 import { SamplePreview } from './SamplePreview';
 
@@ -96,19 +97,9 @@ export function SamplePicker({
       ) : null}
       {isImage ? (
         <div className="row">
-          <label className="button">
+          <ImageFileButton label="Image to look inside with" onFile={(file) => void fromImage(file, file.name)}>
             Upload an image…
-            <input
-              type="file"
-              accept="image/*"
-              hidden
-              aria-label="Image to look inside with"
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                if (file) void fromImage(file, file.name);
-              }}
-            />
-          </label>
+          </ImageFileButton>
           <CameraCapture onCapture={(blob) => void fromImage(blob, 'camera frame')} />
         </div>
       ) : null}

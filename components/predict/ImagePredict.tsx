@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { ErrorNote } from '@/components/ui/ErrorNote';
+import { ImageFileButton } from '@/components/ui/ImageFileButton';
 import { CameraCapture } from './CameraCapture';
 import { ProbabilityBars } from './ProbabilityBars';
 import { usePrediction } from './usePrediction';
@@ -27,19 +28,9 @@ export function ImagePredict({ runId }: { runId: string }) {
   return (
     <div className="stack">
       <div className="row">
-        <label className="button">
+        <ImageFileButton label="Image to classify" onFile={classify}>
           Choose an image…
-          <input
-            type="file"
-            accept="image/*"
-            hidden
-            aria-label="Image to classify"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) classify(file);
-            }}
-          />
-        </label>
+        </ImageFileButton>
         <CameraCapture onCapture={(blob) => classify(blob)} />
       </div>
       {preview ? (
