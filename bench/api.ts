@@ -3,12 +3,13 @@
  * production server, against a fresh PostgreSQL database.
  *
  * First, the server-side cost of one save before and now, measured in-process (save-cost.ts).
- * Then a single client saving one edit of one layer after another (p50/p99 of each request).
+ * Then a single client saving one edit of one layer after another (p50/p99 of each request), sending
+ * the whole document and, as the editor does, the changes against the parent with the result's hash.
  * Then autocannon, 50 connections, 30 s. Each connection owns a project and alternates: save a new
  * version of its 1,000-node graph (POST, on top of the head it last saw) and load the head version
  * (GET). Prints requests/s, p50/p99 latency, and counts: successes, 409 conflicts (expected only
- * under contention) and errors (anything else) — once with one web server process and once with
- * one per core (a second server on a fresh database), side by side.
+ * under contention) and errors (anything else) — with one web server process and with one per core
+ * (each on a fresh database), saves sending the whole document and saves sending changes, side by side.
  *
  * Settings: BENCH_POSTGRES_URL (admin connection, default postgresql://postgres@127.0.0.1:5432/postgres),
  * BENCH_CONNECTIONS (50), BENCH_SECONDS (30), BENCH_NODES (1000), BENCH_SAVES (single-client saves, 200).
@@ -17,10 +18,13 @@ import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { canonicalDocJson, canonicalJson } from '../engine/graph/canonical-json';
+import { changesBetween } from '../engine/graph/changes-between';
+import { indexGraph } from '../engine/graph/indexed-graph';
 import { parseGraph } from '../engine/graph/parse';
 import type { GraphDoc } from '../engine/graph/schema';
 import { GraphBuilder } from '../engine/templates/builder';
-import { editOneLayer, type Figures, measureSaveCost, percentiles } from './save-cost';
+import { editOneLayer, type Figures, measureSaveCost, percentiles, sha256 } from './save-cost';
 import { json, signUpWithToken, startBenchServer } from './support';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -57,26 +61,31 @@ async function main(): Promise<void> {
   const graphJson = JSON.stringify(parsed.doc);
 
   const dataDir = () => mkdtempSync(path.join(tmpdir(), 'netcanvas-bench-'));
+  const saves = { graph: graphSaves(graphJson), changes: changeSaves(parsed.doc, 10_000) };
   const one = await startBenchServer(dataDir(), { WEB_PROCESSES: '1' });
   let cost: Awaited<ReturnType<typeof measureSaveCost>>;
-  let single: Awaited<ReturnType<typeof singleClientSaves>>;
-  let concurrent: Concurrent;
+  let single: Record<SaveMode, Awaited<ReturnType<typeof singleClientSaves>>>;
+  const concurrent = new Map<string, Concurrent>();
+  const at = (processes: number, mode: SaveMode) => concurrent.get(`${processes} ${mode}`) as Concurrent;
   try {
     const { token, teamId } = await signUpWithToken(one.url);
     const auth = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     cost = await measureSaveCost(one.databaseUrl, parsed.doc, Math.min(SAVES, 100));
-    single = await singleClientSaves(one.url, auth, teamId, parsed.doc);
-    concurrent = await savesAndLoads(one.url, auth, teamId, graphJson);
+    single = {
+      graph: await singleClientSaves(one.url, auth, teamId, parsed.doc, 'graph'),
+      changes: await singleClientSaves(one.url, auth, teamId, parsed.doc, 'changes'),
+    };
+    for (const mode of SAVE_MODES) concurrent.set(`1 ${mode}`, await savesAndLoads(one.url, auth, teamId, graphJson, saves[mode]));
   } finally {
     await one.stop();
   }
   // The same load on the default: one web server process per core (scripts/serve.ts).
   const cores = availableParallelism();
   const many = await startBenchServer(dataDir(), { WEB_PROCESSES: String(cores) });
-  let spread: Concurrent;
   try {
     const { token, teamId } = await signUpWithToken(many.url);
-    spread = await savesAndLoads(many.url, { 'content-type': 'application/json', authorization: `Bearer ${token}` }, teamId, graphJson);
+    const auth = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    for (const mode of SAVE_MODES) concurrent.set(`${cores} ${mode}`, await savesAndLoads(many.url, auth, teamId, graphJson, saves[mode]));
   } finally {
     await many.stop();
   }
@@ -91,17 +100,63 @@ async function main(): Promise<void> {
     `  now (against the parent, text)              validate ${ms(cost.now.validate)} · store ${ms(cost.now.store)} · total ${ms(cost.now.total)}`,
     `  ratio before/now, total p50                 ${(cost.before.total.p50 / cost.now.total.p50).toFixed(1)}×`,
     '',
-    `bench:api — 1 client, ${single.count} saves in a row over HTTP, each editing one layer of the ${parsed.doc.nodes.length}-node graph`,
-    `save latency ${ms(single.latency)} (target p99 ≤ 50 ms) · ${single.perSecond.toFixed(1)} saves/s · errors ${single.errors}`,
+    `bench:api — 1 client, ${SAVES} saves in a row over HTTP, each editing one layer of the ${parsed.doc.nodes.length}-node graph (target p99 ≤ 50 ms)`,
+    ...SAVE_MODES.map(
+      (mode) =>
+        `  ${MODE_WORDS[mode].padEnd(34)} ${ms(single[mode].latency)} · ${single[mode].perSecond.toFixed(1)} saves/s · errors ${single[mode].errors}`,
+    ),
     '',
     `bench:api — ${CONNECTIONS} connections, ${SECONDS} s each, saving and loading a ${parsed.doc.nodes.length}-node graph, PostgreSQL`,
-    ...figuresOf('1 web server process', concurrent),
-    ...figuresOf(`${cores} web server processes (the default: one per core)`, spread),
-    `ratio ${cores} processes / 1, requests/s   ${(spread.result.requests.average / concurrent.result.requests.average).toFixed(2)}×`,
+    ...[1, cores].flatMap((processes) =>
+      SAVE_MODES.flatMap((mode) =>
+        figuresOf(
+          `${processes} web server process${processes === 1 ? '' : `es${processes === cores ? ' (the default: one per core)' : ''}`}, ${MODE_WORDS[mode]}`,
+          at(processes, mode),
+        ),
+      ),
+    ),
+    ...SAVE_MODES.map((mode) => {
+      const rate = (processes: number) => at(processes, mode).result.requests.average;
+      return `ratio ${cores} processes / 1, ${MODE_WORDS[mode]}: ${(rate(cores) / rate(1)).toFixed(2)}×`;
+    }),
+    `against ${BASELINE_RATE} requests/s when saves were first measured (whole documents, one process): ${(
+      at(cores, 'changes').result.requests.average / BASELINE_RATE
+    ).toFixed(2)}× with changes on ${cores} processes (target ≥ 4×)`,
   ];
   console.log(lines.join('\n'));
   const errors = (c: Concurrent) => c.counts.errors + c.result.errors;
-  if (errors(concurrent) + errors(spread) + single.errors > 0) process.exitCode = 1;
+  const failed = [...concurrent.values()].reduce((sum, c) => sum + errors(c), single.graph.errors + single.changes.errors);
+  if (failed > 0) process.exitCode = 1;
+}
+
+type SaveMode = 'graph' | 'changes';
+const SAVE_MODES: readonly SaveMode[] = ['graph', 'changes'];
+const MODE_WORDS: Record<SaveMode, string> = { graph: 'saves send the whole document', changes: 'saves send changes (the editor)' };
+/** Requests/s of this load when it was first measured (50 connections, whole documents, one process, 2 cores). */
+const BASELINE_RATE = 78.5;
+
+/** The part of a save's body after `{"parent":N,`, for the n-th save: a new graph name each time. */
+type SaveBody = (n: number) => string;
+
+/** Whole documents: a new name each time, so every save stores new content (no deduplication shortcut). */
+function graphSaves(graphJson: string): SaveBody {
+  return (n) => `"message":"bench","graph":${graphJson.replace('"name":"', `"name":"${n} `)}`;
+}
+
+/**
+ * The same saves as changes: one doc.patch of the name, with the hash of the graph it gives. The
+ * hashes are made beforehand (`count` of them, then they repeat), so the figures are the server's.
+ */
+function changeSaves(doc: GraphDoc, count: number): SaveBody {
+  const indexed = indexGraph(doc);
+  const nodeTexts = doc.nodes.map((n) => indexed.nodes.get(n.id)?.json as string);
+  const edgeTexts = doc.edges.map((e) => indexed.edges.get(e.id)?.json as string);
+  const bodies = Array.from({ length: count }, (_, n) => {
+    const name = `c${n} ${doc.name}`;
+    const graphHash = sha256(canonicalDocJson({ ...doc, name }, nodeTexts, edgeTexts));
+    return `"message":"bench","changes":${JSON.stringify([{ kind: 'doc.patch', set: { name } }])},"graphHash":"${graphHash}"`;
+  });
+  return (n) => bodies[n % count] as string;
 }
 
 type Concurrent = { result: autocannon.Result; counts: { saved: number; loaded: number; conflicts: number; errors: number } };
@@ -121,7 +176,13 @@ function figuresOf(title: string, { result, counts }: Concurrent): string[] {
  * CONNECTIONS connections for SECONDS seconds over as many projects, each with a first version: a
  * round saves on top of the head last seen, then loads the head, on a project no other round holds.
  */
-async function savesAndLoads(url: string, auth: Record<string, string>, teamId: string, graphJson: string): Promise<Concurrent> {
+export async function savesAndLoads(
+  url: string,
+  auth: Record<string, string>,
+  teamId: string,
+  graphJson: string,
+  saveBody: SaveBody,
+): Promise<Concurrent> {
   const projects: string[] = [];
   for (let i = 0; i < CONNECTIONS; i++) {
     const project = await json<{ id: string }>(
@@ -158,9 +219,7 @@ async function savesAndLoads(url: string, auth: Record<string, string>, teamId: 
         method: 'POST',
         setupRequest: (request, context) => {
           const id = project(context as Context);
-          // A new name each time, so every save stores new content (no deduplication shortcut).
-          const doc = graphJson.replace('"name":"', `"name":"${++variant} `);
-          return { ...request, path: `/api/projects/${id}/versions`, body: `{"parent":${heads.get(id)},"message":"bench","graph":${doc}}` };
+          return { ...request, path: `/api/projects/${id}/versions`, body: `{"parent":${heads.get(id)},${saveBody(++variant)}}` };
         },
         onResponse: (status, body, context) => {
           const id = (context as Context).projectId as string;
@@ -187,30 +246,46 @@ async function savesAndLoads(url: string, auth: Record<string, string>, teamId: 
   return { result, counts };
 }
 
-/** One client saving edit after edit on top of its own last version, timing each request. */
+/**
+ * One client saving edit after edit on top of its own last version, timing each request: sending the
+ * whole document, or the changes against the version before with the hash of the result.
+ */
 async function singleClientSaves(
   url: string,
   headers: Record<string, string>,
   teamId: string,
   doc: GraphDoc,
+  mode: SaveMode,
 ): Promise<{ count: number; latency: Figures; perSecond: number; errors: number }> {
   const project = await json<{ id: string }>(
-    await fetch(`${url}/api/teams/${teamId}/projects`, { method: 'POST', headers, body: JSON.stringify({ name: 'single client' }) }),
+    await fetch(`${url}/api/teams/${teamId}/projects`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: `single client, ${mode}` }),
+    }),
   );
   const save = (body: string) => fetch(`${url}/api/projects/${project.id}/versions`, { method: 'POST', headers, body });
-  const body = (parent: number | null, graph: GraphDoc) => JSON.stringify({ parent, message: 'edit', graph });
-  await json(await save(body(null, doc)));
+  await json(await save(JSON.stringify({ parent: null, message: 'edit', graph: doc })));
   // Bodies made beforehand: the figures are the server's and the network's, not the client's JSON.stringify.
-  const bodies = Array.from({ length: SAVES }, (_, i) => body(i + 1, editOneLayer(doc, i + 1)));
+  const docs = [doc, ...Array.from({ length: SAVES }, (_, i) => editOneLayer(doc, i + 1))];
+  const bodies = docs.slice(1).map((next, i) => {
+    const parent = i + 1;
+    if (mode === 'graph') return JSON.stringify({ parent, message: 'edit', graph: next });
+    const changes = changesBetween(docs[i] as GraphDoc, next);
+    return JSON.stringify({ parent, message: 'edit', changes, graphHash: sha256(canonicalJson(next)) });
+  });
   const durations: number[] = [];
   let errors = 0;
   const started = performance.now();
   for (const text of bodies) {
     const begin = performance.now();
     const response = await save(text);
-    await response.text();
+    const answer = await response.text();
     durations.push(performance.now() - begin);
-    if (response.status !== 201) errors++;
+    if (response.status !== 201) {
+      if (errors === 0) console.error(`a ${mode} save was refused: ${response.status} ${answer.slice(0, 300)}`);
+      errors++;
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   return { count: SAVES, latency: percentiles(durations), perSecond: SAVES / seconds, errors };

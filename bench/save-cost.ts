@@ -42,7 +42,7 @@ export function editOneLayer(doc: GraphDoc, round: number): GraphDoc {
   };
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export async function measureSaveCost(databaseUrl: string, doc: GraphDoc, saves: number): Promise<SaveCost> {
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -1,5 +1,6 @@
 import type { Role } from '@/prisma/generated/enums';
 import { db } from '@/server/db/client';
+import { sql } from '@/server/db/sql';
 import { forbidden, notFound } from '@/server/http/errors';
 
 export type { Role };
@@ -52,11 +53,13 @@ export async function teamAccess(userId: string, teamId: string, needed: Role): 
 
 /** Like teamAccess, for the team that holds a project. */
 export async function projectAccess(userId: string, projectId: string, needed: Role): Promise<ProjectAccess> {
-  const project = await db().project.findUnique({
-    where: { id: projectId },
-    select: { teamId: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } },
-  });
-  const role = project?.team.memberships[0]?.role;
+  // On every project request's path: one statement (server/db/sql.ts).
+  const [project] = await sql<{ teamId: string; role: Role | null }>(
+    `SELECT p."teamId", m."role" FROM "project" p
+       LEFT JOIN "membership" m ON m."teamId" = p."teamId" AND m."userId" = $2 WHERE p."id" = $1`,
+    [projectId, userId],
+  );
+  const role = project?.role;
   if (!project || !role) throw notFound('The project');
   if (!atLeast(role, needed)) throw forbidden(`Your role in this project's team (${role}) does not let you ${ACTION[needed]}.`);
   return { projectId, teamId: project.teamId, role };

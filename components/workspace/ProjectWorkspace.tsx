@@ -33,6 +33,7 @@ import { DiffView } from './DiffView';
 import { HistoryPanel } from './HistoryPanel';
 import { useProjectEditorStore } from './ProjectEditor';
 import { useProjectStatus } from './ProjectStatus';
+import { saveDesign } from './save-design';
 import type { LoadedVersion, VersionItem, WorkspaceProject } from './types';
 import { useDraftRecovery } from './useDraftRecovery';
 import { WorkspaceBanners } from './WorkspaceBanners';
@@ -142,10 +143,12 @@ export function ProjectWorkspace({
 
   const save = useCallback(
     async (message: string, parent: number | null = base.current): Promise<boolean> => {
-      const doc = store.getState().doc;
+      const { doc, savedDoc } = store.getState();
       lastMessage.current = message;
       setSaving(true);
-      const result = await call(versionRoutes.saveVersion, { params: { projectId: project.id }, body: { parent, message, graph: doc } });
+      // The saved document is the parent's only while saving on the version it was opened or saved as.
+      const parentDoc = parent === base.current ? savedDoc : null;
+      const result = await saveDesign(project.id, { parent, message, doc, parentDoc });
       setSaving(false);
       if (!result.ok) {
         notify(result.message, 'error');

@@ -1,6 +1,7 @@
 import { hashToken, TOKEN_PREFIX } from '@/server/auth/api-token';
 import { auth } from '@/server/auth/auth';
 import { db } from '@/server/db/client';
+import { sql } from '@/server/db/sql';
 
 /** Methods that only read: CSRF checks and the session's freshness treat them as reads. */
 export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -20,6 +21,16 @@ export interface Caller {
   predictOnly?: { projectId: string | null };
 }
 
+type TokenRow = {
+  id: string;
+  lastUsedAt: Date | null;
+  scope: string;
+  projectId: string | null;
+  userId: string;
+  email: string;
+  name: string;
+};
+
 /**
  * Finds the caller from an `Authorization: Bearer nc_…` API token or the session cookie. Returns
  * null for anonymous requests; a bad token is an error rather than anonymous, so scripts learn why.
@@ -30,15 +41,16 @@ export async function resolveCaller(headers: Headers, method = 'GET'): Promise<C
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const token = match?.[1];
     if (!token?.startsWith(TOKEN_PREFIX)) throw new ApiError('unauthorized', 'The Authorization header must be "Bearer nc_…".');
-    const found = await db().apiToken.findUnique({
-      where: { tokenHash: hashToken(token) },
-      select: { id: true, lastUsedAt: true, scope: true, projectId: true, user: { select: { id: true, email: true, name: true } } },
-    });
+    const [found] = await sql<TokenRow>(
+      `SELECT t."id", t."lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt", t."scope", t."projectId", u."id" AS "userId", u."email", u."name"
+         FROM "api_token" t JOIN "user" u ON u."id" = t."userId" WHERE t."tokenHash" = $1`,
+      [hashToken(token)],
+    );
     if (!found) throw new ApiError('unauthorized', 'The API token is not valid or was revoked.');
     if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
       await db().apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
     }
-    const caller: Caller = { userId: found.user.id, email: found.user.email, name: found.user.name, via: 'token' };
+    const caller: Caller = { userId: found.userId, email: found.email, name: found.name, via: 'token' };
     return found.scope === 'predict' ? { ...caller, predictOnly: { projectId: found.projectId } } : caller;
   }
   // A write checks the session in the database, so signing out or resetting a password stops it at

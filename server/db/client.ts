@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '@/prisma/generated/client';
 import { databaseUrl } from '@/server/env';
 
@@ -7,17 +8,31 @@ export type Db = PrismaClient;
 /** The client an interactive transaction hands its callback. */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-const globalForDb = globalThis as unknown as { netcanvasPrisma?: PrismaClient; netcanvasDatabaseUrl?: string };
+const globalForDb = globalThis as unknown as { netcanvasPrisma?: PrismaClient; netcanvasPool?: pg.Pool; netcanvasDatabaseUrl?: string };
 
 /**
  * The Prisma client, created on first use (so `next build` never connects). Both database modes
  * go through the pg driver: DATABASE_URL, or the embedded PGlite that `npm start` serves.
  */
 export function db(): PrismaClient {
-  if (!globalForDb.netcanvasPrisma) {
-    globalForDb.netcanvasDatabaseUrl = databaseUrl();
-    globalForDb.netcanvasPrisma = createClient(globalForDb.netcanvasDatabaseUrl);
-  }
+  if (!globalForDb.netcanvasPrisma) connect(databaseUrl());
+  return globalForDb.netcanvasPrisma as PrismaClient;
+}
+
+/**
+ * The connection pool under db(), for the few statements every request makes (server/db/sql.ts):
+ * the same connections, without the ORM's per-query work.
+ */
+export function dbPool(): pg.Pool {
+  if (!globalForDb.netcanvasPool) connect(databaseUrl());
+  return globalForDb.netcanvasPool as pg.Pool;
+}
+
+function connect(url: string): PrismaClient {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  globalForDb.netcanvasDatabaseUrl = url;
+  globalForDb.netcanvasPool = pool;
+  globalForDb.netcanvasPrisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   return globalForDb.netcanvasPrisma;
 }
 
@@ -26,15 +41,8 @@ export function currentDatabaseUrl(): string {
   return globalForDb.netcanvasDatabaseUrl ?? databaseUrl();
 }
 
-export function createClient(url: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter });
-}
-
 /** Points the server at another database (tests); the next db() call connects to it. */
 export async function useDatabase(url: string): Promise<PrismaClient> {
   await globalForDb.netcanvasPrisma?.$disconnect();
-  globalForDb.netcanvasDatabaseUrl = url;
-  globalForDb.netcanvasPrisma = createClient(url);
-  return globalForDb.netcanvasPrisma;
+  return connect(url);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChangeSchema } from '@/engine/graph/changes';
 import type { GraphDiff } from '@/engine/graph/diff';
 import type { GraphDoc } from '@/engine/graph/schema';
 import { Timestamp } from '@/server/http/contract';
@@ -24,9 +25,28 @@ export const SaveVersionInput = z
     parent: int32().positive().nullable(),
     message: z.string().trim().max(500).default(''),
     /** A graph document; validated with the engine's parseGraph. */
-    graph: z.unknown(),
+    graph: z.unknown().optional(),
+    /**
+     * Instead of `graph`: the edits that turn the parent's graph into the new one (engine/graph/changes.ts),
+     * so a one-layer edit of a large design sends one layer. Needs `parent` and `graphHash`.
+     */
+    changes: z.array(ChangeSchema).max(100_000).optional(),
+    /** With `changes`: the content hash (SHA-256 of the canonical JSON) of the graph they should give. */
+    graphHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lowercase hex')
+      .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((body, ctx) => {
+    const has = (key: 'graph' | 'changes') => body[key] !== undefined;
+    if (has('graph') === has('changes')) ctx.addIssue({ code: 'custom', path: ['graph'], message: 'Send either graph or changes.' });
+    if (!has('changes')) return;
+    if (body.parent === null)
+      ctx.addIssue({ code: 'custom', path: ['parent'], message: 'Changes apply to a parent version: give its number.' });
+    if (body.graphHash === undefined)
+      ctx.addIssue({ code: 'custom', path: ['graphHash'], message: 'Changes need the hash of the graph they give.' });
+  });
 
 export const RestoreInput = z
   .object({ parent: int32().positive().nullable().optional(), message: z.string().trim().max(500).optional() })

@@ -21,3 +21,27 @@ export function toMeta(row: {
 }): VersionMeta {
   return { ...row };
 }
+
+/**
+ * The columns of a version's metadata in SQL (server/db/sql.ts), from a version `v` left-joined
+ * with its author `u`; metaOfRow reads them back.
+ */
+export const VERSION_META_COLUMNS = `v."number", v."parentNumber", v."message", v."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+  v."contentHash", v."restoredFrom", u."id" AS "authorId", u."name" AS "authorName", u."email" AS "authorEmail"`;
+
+export interface VersionMetaRow {
+  number: number;
+  parentNumber: number | null;
+  message: string;
+  createdAt: Date;
+  contentHash: string;
+  restoredFrom: number | null;
+  authorId: string | null;
+  authorName: string | null;
+  authorEmail: string | null;
+}
+
+export function metaOfRow({ authorId, authorName, authorEmail, ...row }: VersionMetaRow): VersionMeta {
+  const author = authorId === null ? null : { id: authorId, name: authorName as string, email: authorEmail as string };
+  return { ...row, author };
+}

@@ -1,8 +1,8 @@
+import pg from 'pg';
 import { expect, it } from 'vitest';
 import { db } from '@/server/db/client';
 import { deleteProject } from '@/server/projects/delete-project';
 import { contentHash } from '@/server/versions/content-hash';
-import { holdContent } from '@/server/versions/graph-contents';
 import { call, graphFixture, signUp, type TestUser } from './helpers/api';
 import { describeEachDatabase } from './helpers/databases';
 
@@ -63,29 +63,32 @@ describeEachDatabase('graph contents', (env) => {
     for (const hash of [...a.hashes, ...b.hashes]) expect(await stored(hash)).toBe(false);
   });
 
-  it('a save in flight holds the content it points at: deleting its only other user neither waits nor removes it', async (ctx) => {
+  it('a version being written holds its content: deleting its only other user neither waits nor removes it', async (ctx) => {
     // The embedded database runs one transaction at a time, so there a deletion cannot overlap a save.
     if (env.db.kind === 'pglite') ctx.skip();
     const graph = graphFixture(41);
     const old = await projectWith(personalTeam, 'Old', graph);
     const fresh = await call('POST', `/api/teams/${personalTeam}/projects`, { as: alice, body: { name: 'Fresh' } });
-    const { hash, json } = contentHash(graph);
+    const { hash } = contentHash(graph);
     expect(old.hashes[0]).toBe(hash);
 
-    // The save's transaction has found the content stored and not yet written its version when the
-    // old project is deleted. Were the content not held, the deletion would remove it and the version
-    // would then fail its foreign key; were the hold to block the deletion, this would never finish.
-    await db().$transaction(
-      async (tx) => {
-        await holdContent(tx, hash, json, Buffer.byteLength(json));
-        await deleteProject(old.id);
-        await tx.version.create({
-          data: { projectId: fresh.body.id, number: 1, parentNumber: null, message: 'same graph', contentHash: hash },
-        });
-        await tx.project.update({ where: { id: fresh.body.id }, data: { headNumber: 1 } });
-      },
-      { timeout: 20_000 },
-    );
+    // A save's statement has inserted its version (whose foreign key holds the content) and not yet
+    // committed when the old project is deleted. Were the content not held, the deletion would remove
+    // it and the version would fail its key; were the hold to block the deletion, this would never finish.
+    const saving = new pg.Client({ connectionString: env.db.url });
+    await saving.connect();
+    try {
+      await saving.query('BEGIN');
+      await saving.query(
+        `INSERT INTO "version" ("id", "projectId", "number", "message", "contentHash") VALUES ('held-version', $1, 1, 'same graph', $2)`,
+        [fresh.body.id, hash],
+      );
+      await saving.query('UPDATE "project" SET "headNumber" = 1 WHERE "id" = $1', [fresh.body.id]);
+      await deleteProject(old.id);
+      await saving.query('COMMIT');
+    } finally {
+      await saving.end();
+    }
     expect(await stored(hash)).toBe(true);
     const loaded = await call('GET', `/api/projects/${fresh.body.id}/versions/1`, { as: alice });
     expect(loaded.status).toBe(200);
@@ -93,5 +96,31 @@ describeEachDatabase('graph contents', (env) => {
     // Once nobody uses it, the next deletion releases it.
     expect((await call('DELETE', `/api/projects/${fresh.body.id}`, { as: alice })).status).toBe(204);
     expect(await stored(hash)).toBe(false);
+  });
+
+  it('a save of a content that a deletion is removing stores it again', async (ctx) => {
+    if (env.db.kind === 'pglite') ctx.skip();
+    const graph = graphFixture(43);
+    const old = await projectWith(personalTeam, 'Going', graph);
+    const fresh = await call('POST', `/api/teams/${personalTeam}/projects`, { as: alice, body: { name: 'Coming' } });
+    const { hash } = contentHash(graph);
+    // A deletion that has removed the content and not yet committed: the save waits for it, then stores the content anew.
+    const deleting = new pg.Client({ connectionString: env.db.url });
+    await deleting.connect();
+    try {
+      await deleting.query('BEGIN');
+      await deleting.query('DELETE FROM "project" WHERE "id" = $1', [old.id]);
+      await deleting.query('DELETE FROM "graph_content" WHERE "hash" = $1', [hash]);
+      const save = call('POST', `/api/projects/${fresh.body.id}/versions`, { as: alice, body: { parent: null, graph } });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await deleting.query('COMMIT');
+      const saved = await save;
+      expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+      expect(saved.body.contentHash).toBe(hash);
+    } finally {
+      await deleting.end();
+    }
+    expect(await stored(hash)).toBe(true);
+    expect((await call('GET', `/api/projects/${fresh.body.id}/versions/1`, { as: alice })).body.graph.nodes[1].params.units).toBe(43);
   });
 });

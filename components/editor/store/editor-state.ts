@@ -33,6 +33,8 @@ export interface EditorState {
   readonly analysis: Analysis;
   /** Content hash of the last saved document; `null` when this document was never saved. */
   readonly savedHash: string | null;
+  /** The last saved document itself, what a save sends its changes against; `null` with `savedHash`. */
+  readonly savedDoc: GraphDoc | null;
   /** `true` when `doc` differs from what was last saved: the unsaved-changes marker. */
   readonly dirty: boolean;
   readonly history: HistoryStatus;
@@ -51,8 +53,9 @@ const NO_HISTORY: HistoryStatus = Object.freeze({ canUndo: false, canRedo: false
  * state.analysis.totals.params; // 61706
  */
 export function createEditorState(doc: GraphDoc = emptyGraph(), options: { saved?: boolean } = {}): EditorState {
-  const savedHash = options.saved === false ? null : docHash(doc);
-  return { doc, selection: EMPTY_SELECTION, analysis: analyse(doc), savedHash, dirty: savedHash === null, history: NO_HISTORY };
+  const savedDoc = options.saved === false ? null : doc;
+  const savedHash = savedDoc && docHash(savedDoc);
+  return { doc, selection: EMPTY_SELECTION, analysis: analyse(doc), savedHash, savedDoc, dirty: savedHash === null, history: NO_HISTORY };
 }
 
 /**
@@ -76,11 +79,15 @@ export function deriveState(
   const docChanged = doc !== prev.doc;
   const selection = normalizeSelection(doc, change.selection ?? prev.selection);
   const history = change.history && !sameHistory(change.history, prev.history) ? change.history : prev.history;
-  let savedHash = prev.savedHash;
-  if (change.forgetSaved) savedHash = null;
-  if (change.markSaved) savedHash = docHash(change.savedDoc ?? doc);
+  let { savedHash, savedDoc } = prev;
+  if (change.forgetSaved) [savedHash, savedDoc] = [null, null];
+  if (change.markSaved) {
+    savedDoc = change.savedDoc ?? doc;
+    savedHash = docHash(savedDoc);
+  }
   const dirty = docChanged || savedHash !== prev.savedHash ? savedHash === null || docHash(doc) !== savedHash : prev.dirty;
-  if (!docChanged && selection === prev.selection && history === prev.history && savedHash === prev.savedHash && dirty === prev.dirty) {
+  const sameSaved = savedHash === prev.savedHash && savedDoc === prev.savedDoc;
+  if (!docChanged && selection === prev.selection && history === prev.history && sameSaved && dirty === prev.dirty) {
     return prev;
   }
   return {
@@ -88,6 +95,7 @@ export function deriveState(
     selection,
     analysis: docChanged && !sameForAnalysis(prev.doc, doc) ? analyse(doc, prev.analysis) : prev.analysis,
     savedHash,
+    savedDoc,
     dirty,
     history,
   };
