@@ -147,7 +147,7 @@ function graphSaves(graphJson: string): SaveBody {
  * The same saves as changes: one doc.patch of the name, with the hash of the graph it gives. The
  * hashes are made beforehand (`count` of them, then they repeat), so the figures are the server's.
  */
-function changeSaves(doc: GraphDoc, count: number): SaveBody {
+export function changeSaves(doc: GraphDoc, count: number): SaveBody {
   const indexed = indexGraph(doc);
   const nodeTexts = doc.nodes.map((n) => indexed.nodes.get(n.id)?.json as string);
   const edgeTexts = doc.edges.map((e) => indexed.edges.get(e.id)?.json as string);

@@ -111,4 +111,23 @@ describeEachDatabase('saving versions as changes', () => {
     expect(saved.status, JSON.stringify(saved.body)).toBe(201);
     expect(saved.body.contentHash).toBe(contentHash(next).hash);
   });
+
+  it('reads a content stored in another key order (as rows from before canonical text were) and saves changes on it', async () => {
+    const parsed = parseGraph({ ...templateGraph('lenet5'), name: 'stored unsorted' });
+    if (!parsed.ok) throw new Error('the template should parse');
+    const doc = parsed.doc;
+    const { hash } = contentHash(doc);
+    const unsorted = JSON.stringify(Object.fromEntries(Object.entries(doc).reverse()));
+    const project = (await call('POST', `/api/teams/${teamId}/projects`, { as: alice, body: { name: 'Unsorted' } })).body.id;
+    await db().graphContent.create({ data: { hash, doc: unsorted, size: Buffer.byteLength(unsorted) } });
+    await db().version.create({ data: { projectId: project, number: 1, contentHash: hash, message: 'old row' } });
+    await db().project.update({ where: { id: project }, data: { headNumber: 1 } });
+    const loaded = await call('GET', `/api/projects/${project}/versions/1`, { as: alice });
+    expect(loaded.body.graph).toEqual(doc);
+    const next = { ...doc, name: 'sorted now' };
+    const saved = await save({ parent: 1, changes: changesBetween(doc, next), graphHash: sha256(next) }, project);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    const stored = await db().graphContent.findUniqueOrThrow({ where: { hash: saved.body.contentHash } });
+    expect(stored.doc).toBe(canonicalJson(next));
+  });
 });
