@@ -52,7 +52,15 @@ test('sign up, create a project, save two versions, see the history, restore, si
   await editGraph(page, (doc) => {
     (doc.nodes[1] as { params: Record<string, unknown> }).params.units = 64;
   });
+  // The editor sends what changed against version 1 (one layer's settings), not the whole document.
+  const sent = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/versions'));
   await saveVersion(page, 'wider hidden layer', 2);
+  const answer = await sent;
+  expect(answer.status()).toBe(201);
+  const body = answer.request().postDataJSON();
+  expect(body.graph).toBeUndefined();
+  expect(body.graphHash).toMatch(/^[0-9a-f]{64}$/);
+  expect(body.changes).toEqual([{ kind: 'node.update', id: STARTER_GRAPH.nodes[1]?.id, set: { params: expect.objectContaining({ units: 64 }) } }]);
 
   const history = await historyPanel(page);
   await expect(history.getByTestId('version-2')).toContainText('wider hidden layer');
