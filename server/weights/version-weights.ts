@@ -3,7 +3,7 @@ import { assignLayerNames } from '@/engine/analysis/layer-names';
 import { type WeightLoadPlan, WeightLoadPlanSchema } from '@/engine/train/load-plan';
 import type { SavedWeights } from '@/engine/train/node-weights';
 import { readBlobBytes } from '@/server/blobs/read-blob';
-import { db } from '@/server/db/client';
+import { sql } from '@/server/db/sql';
 import { getVersion } from '@/server/versions/get-version';
 import type { VersionWeights } from '@/server/weights/schemas';
 
@@ -14,6 +14,17 @@ export interface StoredVersionWeights extends VersionWeights {
   contentHash: string;
 }
 
+/** A weights row as SQL gives it: jsonb columns parsed, the blob's size (a bigint) as text. */
+type WeightsRow = {
+  blobHash: string;
+  weightSpecs: unknown;
+  layerNodes: unknown;
+  plan: unknown;
+  source: string;
+  bytes: string;
+  contentHash: string;
+};
+
 /**
  * The weights of a version (`head`: the newest), or null when it has none. Rows stored before the
  * node of each layer was recorded (gallery opens) were named by that version's own layer names, so
@@ -21,19 +32,13 @@ export interface StoredVersionWeights extends VersionWeights {
  */
 export async function findVersionWeights(projectId: string, number: number | 'head'): Promise<StoredVersionWeights | null> {
   const n = number === 'head' ? (await getVersion(projectId, 'head')).number : number;
-  // Most saves are of versions without weights: one query answers that before any graph is read.
-  const row = await db().versionWeights.findFirst({
-    where: { version: { projectId, number: n } },
-    select: {
-      blobHash: true,
-      weightSpecs: true,
-      layerNodes: true,
-      plan: true,
-      source: true,
-      blob: { select: { size: true } },
-      version: { select: { contentHash: true } },
-    },
-  });
+  // Most saves are of versions without weights: one statement answers that before any graph is read.
+  const [row] = await sql<WeightsRow>(
+    `SELECT w."blobHash", w."weightSpecs", w."layerNodes", w."plan", w."source", b."size" AS "bytes", v."contentHash"
+       FROM "version_weights" w JOIN "version" v ON v."id" = w."versionId" JOIN "blob" b ON b."hash" = w."blobHash"
+      WHERE v."projectId" = $1 AND v."number" = $2`,
+    [projectId, n],
+  );
   if (!row) return null;
   const layerNodes =
     (row.layerNodes as Record<string, string> | null) ??
@@ -42,9 +47,9 @@ export async function findVersionWeights(projectId: string, number: number | 'he
     );
   return {
     blobHash: row.blobHash,
-    contentHash: row.version.contentHash,
+    contentHash: row.contentHash,
     source: row.source,
-    bytes: Number(row.blob.size),
+    bytes: Number(row.bytes),
     specs: row.weightSpecs as VersionWeights['specs'],
     layerNodes,
     plan: row.plan === null ? null : (WeightLoadPlanSchema.parse(row.plan) as WeightLoadPlan),

@@ -60,7 +60,9 @@ test('sign up, create a project, save two versions, see the history, restore, si
   const body = answer.request().postDataJSON();
   expect(body.graph).toBeUndefined();
   expect(body.graphHash).toMatch(/^[0-9a-f]{64}$/);
-  expect(body.changes).toEqual([{ kind: 'node.update', id: STARTER_GRAPH.nodes[1]?.id, set: { params: expect.objectContaining({ units: 64 }) } }]);
+  expect(body.changes).toEqual([
+    { kind: 'node.update', id: STARTER_GRAPH.nodes[1]?.id, set: { params: expect.objectContaining({ units: 64 }) } },
+  ]);
 
   const history = await historyPanel(page);
   await expect(history.getByTestId('version-2')).toContainText('wider hidden layer');
