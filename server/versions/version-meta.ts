@@ -10,15 +10,17 @@ export const VERSION_META_SELECT = {
   author: { select: { id: true, name: true, email: true } },
 } as const;
 
-export function toMeta(row: {
+/** A version's own columns in its metadata. */
+interface VersionMetaFields {
   number: number;
   parentNumber: number | null;
   message: string;
   createdAt: Date;
   contentHash: string;
   restoredFrom: number | null;
-  author: { id: string; name: string; email: string } | null;
-}): VersionMeta {
+}
+
+export function toMeta(row: VersionMetaFields & { author: { id: string; name: string; email: string } | null }): VersionMeta {
   return { ...row };
 }
 
@@ -29,13 +31,7 @@ export function toMeta(row: {
 export const VERSION_META_COLUMNS = `v."number", v."parentNumber", v."message", v."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
   v."contentHash", v."restoredFrom", u."id" AS "authorId", u."name" AS "authorName", u."email" AS "authorEmail"`;
 
-export interface VersionMetaRow {
-  number: number;
-  parentNumber: number | null;
-  message: string;
-  createdAt: Date;
-  contentHash: string;
-  restoredFrom: number | null;
+export interface VersionMetaRow extends VersionMetaFields {
   authorId: string | null;
   authorName: string | null;
   authorEmail: string | null;
