@@ -100,8 +100,26 @@ export function toApiError(error: unknown, where = 'request'): ApiError {
       return new ApiError('conflict', 'The database was busy with a competing change; try again.');
     }
   }
+  const translated = fromDriver(error);
+  if (translated) return translated;
   console.error(`[api] ${where}: unexpected error`, error);
   return new ApiError('internal', INTERNAL_MESSAGE);
+}
+
+/**
+ * The same translation for what the PostgreSQL driver throws from statements run without the ORM
+ * (server/db/sql.ts; SQLSTATE codes), and for a client that went away while sending its body, which
+ * is not the server's fault and gets no log line.
+ */
+function fromDriver(error: unknown): ApiError | undefined {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === 'ECONNRESET' && message === 'aborted')
+    return new ApiError('bad_request', 'The request was cut off before it arrived whole.');
+  if (typeof code !== 'string' || !(error instanceof Error) || !('severity' in error)) return undefined;
+  if (code === '23505') return new ApiError('conflict', 'Something with the same unique value already exists.');
+  if (code === '23503') return new ApiError('bad_request', 'The request refers to something that does not exist.');
+  if (code === '40001' || code === '40P01') return new ApiError('conflict', 'The database was busy with a competing change; try again.');
+  return undefined;
 }
 
 /** Zod issues as `path: message` lines, for the server log. */
