@@ -16,8 +16,9 @@ export async function saveDesign(
   save: { parent: number | null; message: string; doc: GraphDoc; parentDoc: GraphDoc | null },
 ): ReturnType<typeof sendWhole> {
   const { parent, message, doc, parentDoc } = save;
-  const graphHash = parent !== null && parentDoc ? await sha256Hex(canonicalJson(doc)) : null;
-  if (parent === null || !parentDoc || !graphHash) return sendWhole(projectId, parent, message, doc);
+  if (parent === null || !parentDoc) return sendWhole(projectId, parent, message, doc);
+  const graphHash = await sha256Hex(canonicalJson(doc));
+  if (!graphHash) return sendWhole(projectId, parent, message, doc);
   const changes = changesBetween(parentDoc, doc);
   const sent = await call(versionRoutes.saveVersion, { params: { projectId }, body: { parent, message, changes, graphHash } });
   const resend = !sent.ok && (sent.details as { resend?: string } | undefined)?.resend === 'graph';

@@ -77,7 +77,7 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
 
 /**
  * Turns anything thrown while answering a request into the error contract. The one place where
- * zod and Prisma errors are translated; anything unexpected is logged (with `where`, the route) and
+ * zod, Prisma and database driver errors are translated; anything unexpected is logged (with `where`, the route) and
  * answered as `internal`, never with a stack trace or the details of what broke.
  */
 export function toApiError(error: unknown, where = 'request'): ApiError {
@@ -90,37 +90,37 @@ export function toApiError(error: unknown, where = 'request'): ApiError {
     console.error(`[api] ${where}: a value did not match its schema (a stored record that no longer parses?)`, issuesOf(error));
     return new ApiError('internal', INTERNAL_MESSAGE);
   }
-  const prismaCode = (error as { code?: unknown; name?: string } | null)?.code;
-  const name = (error as { name?: string } | null)?.name ?? '';
-  if (typeof prismaCode === 'string' && name.startsWith('PrismaClient')) {
-    if (prismaCode === 'P2002') return new ApiError('conflict', 'Something with the same unique value already exists.');
-    if (prismaCode === 'P2025' || prismaCode === 'P2001') return new ApiError('not_found', 'The record was not found.');
-    if (prismaCode === 'P2003') return new ApiError('bad_request', 'The request refers to something that does not exist.');
-    if (prismaCode === 'P2028' || prismaCode === 'P2034') {
-      return new ApiError('conflict', 'The database was busy with a competing change; try again.');
-    }
-  }
-  const translated = fromDriver(error);
-  if (translated) return translated;
+  const { code, message, name } = (error ?? {}) as { code?: unknown; message?: unknown; name?: unknown };
+  // A client that went away while sending its body: not the server's fault, and no log line.
+  if (code === 'ECONNRESET' && message === 'aborted')
+    return new ApiError('bad_request', 'The request was cut off before it arrived whole.');
+  // Prisma's codes, and the SQLSTATE codes of statements run without it (server/db/sql.ts).
+  const fromPrisma = typeof name === 'string' && name.startsWith('PrismaClient');
+  const fromDriver = error instanceof Error && 'severity' in error;
+  const known = typeof code === 'string' && (fromPrisma || fromDriver) ? DATABASE_ERRORS.get(code) : undefined;
+  if (known) return new ApiError(known[0], known[1]);
   console.error(`[api] ${where}: unexpected error`, error);
   return new ApiError('internal', INTERNAL_MESSAGE);
 }
 
-/**
- * The same translation for what the PostgreSQL driver throws from statements run without the ORM
- * (server/db/sql.ts; SQLSTATE codes), and for a client that went away while sending its body, which
- * is not the server's fault and gets no log line.
- */
-function fromDriver(error: unknown): ApiError | undefined {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (code === 'ECONNRESET' && message === 'aborted')
-    return new ApiError('bad_request', 'The request was cut off before it arrived whole.');
-  if (typeof code !== 'string' || !(error instanceof Error) || !('severity' in error)) return undefined;
-  if (code === '23505') return new ApiError('conflict', 'Something with the same unique value already exists.');
-  if (code === '23503') return new ApiError('bad_request', 'The request refers to something that does not exist.');
-  if (code === '40001' || code === '40P01') return new ApiError('conflict', 'The database was busy with a competing change; try again.');
-  return undefined;
-}
+const UNIQUE: [ErrorCode, string] = ['conflict', 'Something with the same unique value already exists.'];
+const MISSING: [ErrorCode, string] = ['not_found', 'The record was not found.'];
+const DANGLING: [ErrorCode, string] = ['bad_request', 'The request refers to something that does not exist.'];
+const BUSY: [ErrorCode, string] = ['conflict', 'The database was busy with a competing change; try again.'];
+
+/** Database errors a request may meet in normal use, by Prisma code or SQLSTATE, in words. */
+const DATABASE_ERRORS = new Map<string, [ErrorCode, string]>([
+  ['P2002', UNIQUE],
+  ['P2025', MISSING],
+  ['P2001', MISSING],
+  ['P2003', DANGLING],
+  ['P2028', BUSY],
+  ['P2034', BUSY],
+  ['23505', UNIQUE],
+  ['23503', DANGLING],
+  ['40001', BUSY],
+  ['40P01', BUSY],
+]);
 
 /** Zod issues as `path: message` lines, for the server log. */
 export function issuesOf(error: z.ZodError): string {

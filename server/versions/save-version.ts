@@ -33,9 +33,9 @@ export interface SaveInput {
 }
 
 /**
- * Saves a new immutable version in one statement (insert-version.ts): validates the graph with the engine, stores
- * its content once under its hash, and appends version parent+1 — but only while `parent` is still
- * the project's head. When this process knows the parent's graph, only the nodes and edges that
+ * Saves a new immutable version: validates the graph with the engine, then in one statement
+ * (insert-version.ts) stores its content once under its hash and appends version parent+1 — but
+ * only while `parent` is still the project's head. When this process knows the parent's graph, only the nodes and edges that
  * differ from it are validated and serialized (parse-against.ts): same checks, same messages.
  * A save may send the changes against the parent instead of the whole document (graph-from-changes.ts).
  * A stale parent, or a save that lost a race, is a 409 whose details carry the current head, so
@@ -57,7 +57,6 @@ export async function storeVersion(input: SaveInput, graph: GraphDoc | IndexedGr
   const indexed = 'json' in graph ? graph : indexGraph(graph);
   const { json } = indexed;
   const hash = knownHash ?? hashOfJson(json);
-  const number = (input.parent ?? 0) + 1;
   const size = Buffer.byteLength(json);
   const weights =
     input.weights !== undefined
